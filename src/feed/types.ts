@@ -1,0 +1,123 @@
+/**
+ * The normalised feed model every widget renders from. The raw JSON Feed (1.0/1.1 plus `_wire`) is read by
+ * `normalizeFeed`; nothing outside `src/feed/` ever sees raw feed JSON. Every string here is plain text (entities
+ * already decoded, never HTML) and every URL has passed the allow-list in `url.ts`.
+ */
+
+/** Why a feed could not be shown. `not-found` means the feed loaded but the requested item is not in it. */
+export type FeedErrorReason = 'network' | 'timeout' | 'http' | 'parse' | 'invalid' | 'not-found';
+
+/** One source of an image at a given intrinsic width, for `srcset`. */
+export interface WireImageSource {
+  url: string;
+  width: number;
+}
+
+/** A photo with first-class credit fields (names follow schema.org ImageObject). */
+export interface WirePhoto {
+  url: string;
+  /** Intrinsic size, when the feed gives it; used to reserve space before the image loads. */
+  width?: number;
+  height?: number;
+  /** Alternative text; empty when the feed gives none (the image is then treated as decorative). */
+  alt: string;
+  caption: string;
+  /** The credit line shown under the photo, such as "© Sputnik". */
+  creditText: string;
+  creator: string;
+  copyrightNotice: string;
+  /** URL of the licence. */
+  license?: string;
+  /** URL of a page where a licence can be bought. */
+  acquireLicensePage?: string;
+  /** Shareable URL of this photo. */
+  permalink?: string;
+  srcset: WireImageSource[];
+}
+
+export interface WireAuthor {
+  name: string;
+  url?: string;
+  avatar?: string;
+}
+
+/** A related story that is not an item of this feed. */
+export interface WireRelatedStory {
+  id: string;
+  url?: string;
+  title: string;
+  image?: WirePhoto;
+  datePublished?: string;
+  section: string;
+}
+
+export type WireCommentStatus = 'open' | 'closed' | 'disabled';
+
+export interface WireItemComments {
+  count?: number;
+  url?: string;
+  status: WireCommentStatus;
+}
+
+export interface WireFeedComments {
+  loginUrl?: string;
+  registerUrl?: string;
+  countUrl?: string;
+}
+
+export interface WirePublisher {
+  name: string;
+  url?: string;
+  logo?: string;
+}
+
+export interface WireItem {
+  id: string;
+  url?: string;
+  externalUrl?: string;
+  title: string;
+  /** Standfirst: `summary`, else the start of `content_text`, else the text of `content_html`. */
+  summary: string;
+  /** Words in the body text, for reading time. */
+  wordCount: number;
+  /** ISO 8601 (UTC) timestamps. */
+  datePublished?: string;
+  dateModified?: string;
+  authors: WireAuthor[];
+  tags: string[];
+  language?: string;
+  /** The hero photo: the item's `image` described by `_wire.image`. */
+  image?: WirePhoto;
+  bannerImage?: string;
+  kicker: string;
+  section: string;
+  dateline: string;
+  gallery: WirePhoto[];
+  /** Ids of items in this feed (strings) or stories outside it. */
+  related: (string | WireRelatedStory)[];
+  comments?: WireItemComments;
+}
+
+export interface WireFeed {
+  /** 1.0 or 1.1; feeds that name no version but look like JSON Feed are read as 1.1. */
+  version: '1' | '1.1';
+  title: string;
+  homePageUrl?: string;
+  feedUrl?: string;
+  description: string;
+  icon?: string;
+  favicon?: string;
+  language?: string;
+  authors: WireAuthor[];
+  items: WireItem[];
+  about?: string;
+  publisher?: WirePublisher;
+  comments?: WireFeedComments;
+}
+
+export interface NormalizeResult {
+  /** Null when the input is not a JSON Feed at all. */
+  feed: WireFeed | null;
+  /** What was dropped or repaired, and why; for debugging a publisher's feed. */
+  warnings: string[];
+}
