@@ -1,4 +1,31 @@
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+
+// The system Chromium (scripts/ensure-chromium.sh finds or installs it); Playwright's own download cannot work
+// here. The background-networking flags stop Chromium calling outside hosts, which this network refuses.
+const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+const args = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+// A fresh object per project: two projects sharing one browser config fail with "browser (chromium) was
+// already defined".
+function browser() {
+  return {
+    enabled: true,
+    headless: true,
+    screenshotFailures: false,
+    provider: playwright({ launchOptions: { executablePath, args } }),
+    instances: [{ browser: 'chromium' as const, viewport: { width: 1024, height: 768 } }],
+  };
+}
 
 export default defineConfig({
   test: {
@@ -8,6 +35,26 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['src/feed/**/*.test.ts', 'test/unit/**/*.test.ts'],
+        },
+      },
+      {
+        // Pre-bundled up front: a dependency discovered mid-run (floating-ui is imported lazily) makes Vite reload
+        // the page under the running tests.
+        optimizeDeps: { include: ['@floating-ui/dom', 'lit', '@lit/context', '@lit/task'] },
+        test: {
+          name: 'browser',
+          include: ['src/components/**/*.test.ts', 'src/shared/**/*.test.ts', 'test/browser/**/*.test.ts'],
+          globalSetup: ['test/browser/global-setup.ts'],
+          browser: browser(),
+          testTimeout: 20_000,
+        },
+      },
+      {
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: {
+          name: 'storybook',
+          browser: browser(),
+          testTimeout: 20_000,
         },
       },
     ],

@@ -1,0 +1,25 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+const config: StorybookConfig = {
+  stories: ['../src/**/*.stories.ts'],
+  addons: ['@storybook/addon-a11y', '@storybook/addon-vitest'],
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  // The sample feed and its pictures, served at / as in the demo.
+  staticDirs: ['../demo/public'],
+  core: { disableTelemetry: true },
+  viteFinal: (config) => {
+    // One copy of Lit for stories and components, or Storybook warns "Multiple versions of Lit loaded".
+    config.optimizeDeps = {
+      ...config.optimizeDeps,
+      include: [
+        ...(config.optimizeDeps?.include ?? []),
+        'lit',
+        'lit/decorators.js',
+        'lit/directive-helpers.js',
+      ],
+    };
+    return config;
+  },
+};
+
+export default config;

@@ -1,0 +1,77 @@
+import { css } from 'lit';
+
+export const creditInfoStyles = css`
+  :host {
+    display: inline-block;
+    contain: none;
+    vertical-align: middle;
+  }
+
+  button {
+    all: unset;
+    box-sizing: border-box;
+    display: inline-grid;
+    place-items: center;
+    inline-size: var(--wire-credit-button-size, 24px);
+    block-size: var(--wire-credit-button-size, 24px);
+    border-radius: 50%;
+    background: var(--wire-credit-button-background, rgb(0 0 0 / 0.65));
+    color: var(--wire-credit-button-color, #ffffff);
+    cursor: pointer;
+  }
+
+  button:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  svg {
+    inline-size: 14px;
+    block-size: 14px;
+  }
+
+  [popover] {
+    position: fixed;
+    inset: auto;
+    margin: 0;
+    max-inline-size: min(320px, calc(100vw - 16px));
+    padding: 12px 14px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_text);
+    font: inherit;
+    font-size: 14px;
+    box-shadow: 0 6px 24px rgb(0 0 0 / 0.18);
+  }
+
+  h2 {
+    margin: 0 0 8px;
+    font-size: 14px;
+    font-weight: 700;
+  }
+
+  dl {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 4px 12px;
+    margin: 0;
+  }
+
+  dt {
+    color: var(--_muted);
+  }
+
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+
+  p {
+    margin: 10px 0 0;
+  }
+
+  a {
+    color: var(--_link);
+  }
+`;

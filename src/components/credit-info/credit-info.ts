@@ -1,0 +1,117 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import type { WirePhoto } from '../../feed/types.js';
+import { resolveLanguage, t } from '../../i18n/i18n.js';
+import { PopoverController } from '../../shared/popover-controller.js';
+import { hostStyles } from '../../shared/styles.js';
+import { creditInfoStyles } from './credit-info.styles.js';
+
+let nextId = 0;
+
+/** True when a photo has credit details beyond its one-line credit, so an info control is worth showing. */
+export function hasCreditDetails(photo: WirePhoto | undefined): photo is WirePhoto {
+  return Boolean(
+    photo && (photo.creator || photo.copyrightNotice || photo.license || photo.acquireLicensePage),
+  );
+}
+
+/**
+ * @summary A small info control on a photo that opens its credit details: photographer, copyright notice,
+ * licence and "license this photo" links. Used by the card and the gallery; usable on its own.
+ *
+ * @csspart button - The info button.
+ * @csspart popover - The details panel.
+ *
+ * @cssprop --wire-credit-button-size - Size of the info button (default 24px).
+ * @cssprop --wire-credit-button-background - Background of the info button.
+ * @cssprop --wire-credit-button-color - Icon colour of the info button.
+ *
+ * The panel is a native popover: it sits in the top layer (never clipped by the card), closes on Escape or a
+ * click outside, and returns focus to the button. It renders nothing when the photo has no details to show.
+ */
+export class WireCreditInfo extends LitElement {
+  static override styles = [hostStyles, creditInfoStyles];
+
+  /** The photo whose credit details to show. */
+  @property({ attribute: false }) photo?: WirePhoto;
+
+  @query('[popover]') private panel?: HTMLElement;
+  @query('button') private button?: HTMLButtonElement;
+
+  private readonly placement = new PopoverController(this);
+  private readonly panelId = `wire-credit-${++nextId}`;
+  private expanded = false;
+
+  private onToggle(event: ToggleEvent): void {
+    this.expanded = event.newState === 'open';
+    if (this.expanded && this.button && this.panel) void this.placement.start(this.button, this.panel);
+    else {
+      this.placement.stop();
+      // Chromium returns focus to the invoker only in some closing paths; do it always when focus was inside
+      // the panel or fell to the body, so a keyboard user is never lost.
+      const active = this.shadowRoot?.activeElement;
+      const lost = !active || this.panel?.contains(active);
+      if (lost && (document.activeElement === this || document.activeElement === document.body))
+        this.button?.focus();
+    }
+    this.requestUpdate();
+  }
+
+  /** Opens the details panel (for hosts that want their own trigger). */
+  show(): void {
+    if (!this.panel?.matches(':popover-open')) this.panel?.showPopover();
+  }
+
+  hide(): void {
+    if (this.panel?.matches(':popover-open')) this.panel.hidePopover();
+  }
+
+  override render() {
+    const photo = this.photo;
+    if (!hasCreditDetails(photo)) return nothing;
+    const lang = resolveLanguage(this);
+    const row = (label: string, value: unknown) =>
+      value
+        ? html`<dt>${label}</dt>
+            <dd>${value}</dd>`
+        : nothing;
+    const link = (url: string | undefined, text: string) =>
+      url ? html`<a href=${url} target="_blank" rel="noopener noreferrer license">${text}</a>` : undefined;
+    return html`
+      <button
+        part="button"
+        type="button"
+        popovertarget=${this.panelId}
+        aria-expanded=${this.expanded ? 'true' : 'false'}
+        aria-label=${t(lang, 'creditDetails')}
+      >
+        <svg viewBox="0 0 16 16" aria-hidden="true" fill="currentColor">
+          <circle cx="8" cy="4" r="1.4"></circle>
+          <rect x="6.9" y="6.5" width="2.2" height="7" rx="1"></rect>
+        </svg>
+      </button>
+      <div
+        part="popover"
+        id=${this.panelId}
+        popover="auto"
+        role="dialog"
+        aria-label=${t(lang, 'creditDetails')}
+        @toggle=${this.onToggle}
+      >
+        <h2>${t(lang, 'creditDetails')}</h2>
+        <dl>
+          ${row(t(lang, 'credit'), photo.creditText)} ${row(t(lang, 'creator'), photo.creator)}
+          ${row(t(lang, 'copyright'), photo.copyrightNotice)}
+          ${row(t(lang, 'license'), link(photo.license, photo.license ? new URL(photo.license).hostname : ''))}
+        </dl>
+        ${photo.acquireLicensePage ? html`<p>${link(photo.acquireLicensePage, t(lang, 'acquireLicense'))}</p>` : nothing}
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wire-credit-info': WireCreditInfo;
+  }
+}

@@ -1,0 +1,132 @@
+import { html } from 'lit';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { clearFeedCache, configureLoader } from '../../feed/loader.js';
+import { WireFeedElement } from '../../shared/wire-element.js';
+import {
+  cleanup,
+  faultServer,
+  mount,
+  nextEvent,
+  serverHits,
+  until,
+  shadowText,
+} from '../../../test/browser/helpers.js';
+import { rawFeed, rawItem } from '../../../test/fixtures.js';
+import type { FeedErrorDetail, FeedLoadDetail } from '../../shared/events.js';
+import './feed.define.js';
+
+/** The smallest widget: renders its item's title, or the reason it has none. */
+class ProbeWidget extends WireFeedElement {
+  override render() {
+    const view = this.data.view;
+    if (view.status === 'ready') return html`<h3>${view.item?.title}</h3>`;
+    return html`<p>${view.status}${view.reason ? `:${view.reason}` : ''}</p>`;
+  }
+}
+customElements.define('probe-widget', ProbeWidget);
+
+beforeEach(() => configureLoader({ retries: 0 }));
+afterEach(() => {
+  cleanup();
+  clearFeedCache();
+});
+
+describe('<wire-feed>', () => {
+  it('shares one request among every widget inside it and outside with the same src', async () => {
+    const src = `${faultServer()}/feed-shared?delay=30`;
+    const root = mount(`
+      <wire-feed src="${src}">
+        ${'<probe-widget></probe-widget>'.repeat(10)}
+      </wire-feed>
+      ${`<probe-widget src="${src}" item="two"></probe-widget>`.repeat(5)}
+    `);
+    const widgets = [...root.querySelectorAll('probe-widget')];
+    await until(() => widgets.every((widget) => shadowText(widget).startsWith('Story')), 5000, 'all widgets');
+    expect(widgets.slice(0, 10).every((widget) => shadowText(widget) === 'Story one')).toBe(true);
+    expect(widgets.slice(10).every((widget) => shadowText(widget) === 'Story two')).toBe(true);
+    expect(await serverHits('/feed-shared')).toBe(1);
+  });
+
+  it('reads an inline application/feed+json script with no request', async () => {
+    const inline = JSON.stringify(rawFeed([rawItem('inline-a', { title: 'Caf&eacute; &amp; Bar' })]));
+    const root = mount(
+      `<wire-feed><script type="application/feed+json">${inline}</script><probe-widget></probe-widget></wire-feed>`,
+    );
+    const widget = root.querySelector('probe-widget')!;
+    await until(() => shadowText(widget) !== 'idle' && shadowText(widget) !== 'loading');
+    expect(shadowText(widget)).toBe('Café & Bar');
+  });
+
+  it('fires wire-feed-load on itself and on each widget', async () => {
+    const root = mount(`<wire-feed></wire-feed>`);
+    const feed = root.querySelector('wire-feed')!;
+    const loads: FeedLoadDetail[] = [];
+    root.addEventListener('wire-feed-load', (event) => loads.push(event.detail));
+    feed.innerHTML = '<probe-widget></probe-widget><probe-widget></probe-widget>';
+    feed.src = `${faultServer()}/feed-events`;
+    await until(() => loads.length === 3);
+    expect(loads.every((detail) => detail.itemCount === 3 && detail.url.endsWith('/feed-events'))).toBe(true);
+  });
+
+  it('shows a quiet fallback and reports why, without throwing into the page', async () => {
+    const errors: FeedErrorDetail[] = [];
+    const uncaught: unknown[] = [];
+    const onError = (event: ErrorEvent) => uncaught.push(event.error);
+    const onRejection = (event: PromiseRejectionEvent) => uncaught.push(event.reason);
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+    const root = mount(`
+      <probe-widget src="${faultServer()}/status/500"></probe-widget>
+      <probe-widget src="${faultServer()}/html"></probe-widget>
+      <probe-widget src="${faultServer()}/feed-missing" item="nope"></probe-widget>
+      <wire-feed><script type="application/feed+json">{"items": [</script><probe-widget></probe-widget></wire-feed>
+      <probe-widget src="javascript:alert(1)"></probe-widget>
+    `);
+    root.addEventListener('wire-feed-error', (event) => errors.push(event.detail));
+    const widgets = [...root.querySelectorAll('probe-widget')];
+    await until(() => widgets.every((widget) => shadowText(widget).startsWith('error')), 5000, 'fallbacks');
+    expect(widgets.map((widget) => shadowText(widget))).toEqual([
+      'error:http',
+      'error:parse',
+      'error:not-found',
+      'error:parse',
+      'error:invalid',
+    ]);
+    expect(errors.find((detail) => detail.reason === 'http')?.status).toBe(500);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
+    expect(uncaught).toEqual([]);
+  });
+
+  it('never lets a late answer for an old src replace the new one', async () => {
+    const root = mount(`<probe-widget src="${faultServer()}/feed-slow-old?delay=300"></probe-widget>`);
+    const widget = root.querySelector<ProbeWidget>('probe-widget')!;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    widget.src = `${faultServer()}/feed-fast-new`;
+    widget.item = 'three';
+    await until(() => shadowText(widget) === 'Story three');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(shadowText(widget)).toBe('Story three');
+  });
+
+  it('lets the feed property win over src and accepts a raw JSON Feed object', async () => {
+    const root = mount(`<probe-widget src="${faultServer()}/feed-unused"></probe-widget>`);
+    const widget = root.querySelector<ProbeWidget>('probe-widget')!;
+    widget.feed = rawFeed([rawItem('prop', { title: 'From a property' })]);
+    await until(() => shadowText(widget) === 'From a property');
+  });
+
+  it('keeps loading for the others when one widget is removed mid-request', async () => {
+    const src = `${faultServer()}/feed-detach?delay=100`;
+    const root = mount(
+      `<probe-widget src="${src}"></probe-widget><probe-widget src="${src}"></probe-widget>`,
+    );
+    const [first, second] = root.querySelectorAll('probe-widget');
+    const loaded = nextEvent(second!, 'wire-feed-load');
+    first!.remove();
+    await loaded;
+    expect(shadowText(second!)).toBe('Story one');
+    expect(await serverHits('/feed-detach')).toBe(1);
+  });
+});

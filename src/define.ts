@@ -1,0 +1,8 @@
+/**
+ * The standalone entry: importing it defines every wire-widgets element. Each define tolerates a second load,
+ * so two copies of the bundle on one page do not throw.
+ */
+import './components/feed/feed.define.js';
+import './components/credit-info/credit-info.define.js';
+
+export * from './index.js';

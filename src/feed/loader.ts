@@ -1,0 +1,257 @@
+/**
+ * The one feed loader for the page. Every widget asks it for a URL; the first ask starts a request and every
+ * other ask, while it is in flight or after it succeeded, gets the same promise, so N widgets on a page cost one
+ * request (the pattern of Shoelace's `include/request.ts`).
+ *
+ * The request is never tied to one widget: a widget that disconnects stops waiting (its own AbortSignal) but
+ * the shared request goes on for the others. Failures are retried a bounded number of times with backoff, then
+ * remembered for a cool-down so a broken feed is not hammered, then forgotten so a later ask tries again.
+ */
+import { normalizeFeed } from './normalize.js';
+import type { FeedErrorReason, WireFeed } from './types.js';
+import { safeUrl } from './url.js';
+
+export class FeedError extends Error {
+  constructor(
+    readonly reason: FeedErrorReason,
+    message: string,
+    readonly status?: number,
+    /** Seconds the server asked us to wait (503/429 `Retry-After`). */
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+    this.name = 'FeedError';
+  }
+}
+
+export interface LoadedFeed {
+  url: string;
+  feed: WireFeed;
+  warnings: string[];
+  /** When the response arrived (ms since epoch). */
+  loadedAt: number;
+}
+
+export interface LoaderOptions {
+  /** Per-attempt timeout. */
+  timeout: number;
+  /** Extra attempts after the first, for errors that may pass (network, timeout, 5xx, 429). */
+  retries: number;
+  /** Delay before the first retry; doubles each time. */
+  retryDelay: number;
+  /** Longest wait between retries, including a server's Retry-After. */
+  maxRetryDelay: number;
+  /** How long a final failure is remembered before a new ask tries the network again. */
+  failureCooldown: number;
+  /** After this age a cached feed is still served at once, but refreshed in the background. */
+  staleAfter: number;
+  /** Largest body accepted, in characters. */
+  maxBytes: number;
+}
+
+const DEFAULTS: LoaderOptions = {
+  timeout: 10_000,
+  retries: 2,
+  retryDelay: 1_000,
+  maxRetryDelay: 8_000,
+  failureCooldown: 30_000,
+  staleAfter: 5 * 60_000,
+  maxBytes: 5_000_000,
+};
+
+let options: LoaderOptions = { ...DEFAULTS };
+
+/** Changes loader timing for the whole page (tests use short timeouts; a publisher may want longer ones). */
+export function configureLoader(change: Partial<LoaderOptions>): void {
+  options = { ...options, ...change };
+}
+
+interface Entry {
+  promise: Promise<LoadedFeed>;
+  /** Set once the promise settles. */
+  settled?: { at: number; ok: boolean };
+  /** A background refresh in flight, so stale reads start at most one. */
+  refreshing?: boolean;
+}
+
+const cache = new Map<string, Entry>();
+const listeners = new Set<(loaded: LoadedFeed) => void>();
+
+/** Forgets every cached feed and resets timing (for tests, and for hosts that log a user out). */
+export function clearFeedCache(): void {
+  cache.clear();
+  options = { ...DEFAULTS };
+}
+
+/**
+ * Called whenever a background refresh brings a newer copy of a feed, so widgets showing the stale one can
+ * re-render. Returns the unsubscribe function.
+ */
+export function onFeedRefresh(listener: (loaded: LoadedFeed) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The absolute URL a `src` attribute points at, or a FeedError("invalid") for anything but http(s). */
+export function resolveFeedUrl(src: string): string {
+  const base = typeof document !== 'undefined' ? document.baseURI : undefined;
+  const url = safeUrl(src, base);
+  if (!url) throw new FeedError('invalid', `Feed URL is not an http(s) URL: ${src.slice(0, 200)}`);
+  return url;
+}
+
+/**
+ * The feed at `src`, shared with every other caller. `signal` only stops this caller's wait: the request
+ * continues for the others.
+ */
+export function loadFeed(src: string, signal?: AbortSignal): Promise<LoadedFeed> {
+  let url: string;
+  try {
+    url = resolveFeedUrl(src);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  const now = Date.now();
+  let entry = cache.get(url);
+  if (entry?.settled) {
+    const age = now - entry.settled.at;
+    if (!entry.settled.ok && age > options.failureCooldown) entry = undefined;
+    else if (entry.settled.ok && age > options.staleAfter) revalidate(url, entry);
+  }
+  if (!entry) {
+    entry = startEntry(url);
+    cache.set(url, entry);
+  }
+  return withSignal(entry.promise, signal);
+}
+
+function startEntry(url: string): Entry {
+  const entry: Entry = { promise: fetchWithRetry(url) };
+  entry.promise.then(
+    () => (entry.settled = { at: Date.now(), ok: true }),
+    () => (entry.settled = { at: Date.now(), ok: false }),
+  );
+  return entry;
+}
+
+/** Stale-while-revalidate: the old copy keeps being served until a fresh one arrives; a failed refresh is ignored. */
+function revalidate(url: string, stale: Entry): void {
+  if (stale.refreshing) return;
+  stale.refreshing = true;
+  fetchWithRetry(url).then(
+    (fresh) => {
+      if (cache.get(url) !== stale) return;
+      const entry: Entry = { promise: Promise.resolve(fresh), settled: { at: fresh.loadedAt, ok: true } };
+      cache.set(url, entry);
+      for (const listener of listeners) {
+        try {
+          listener(fresh);
+        } catch {
+          // One widget's failure to re-render must not stop the others hearing about the refresh.
+        }
+      }
+    },
+    () => {
+      stale.refreshing = false;
+    },
+  );
+}
+
+function withSignal<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+function isRetryable(error: FeedError): boolean {
+  return (
+    error.reason === 'network' ||
+    error.reason === 'timeout' ||
+    (error.reason === 'http' && (error.status === 429 || (error.status ?? 0) >= 500))
+  );
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function fetchWithRetry(url: string): Promise<LoadedFeed> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetchOnce(url);
+    } catch (error) {
+      const feedError =
+        error instanceof FeedError ? error : new FeedError('network', error instanceof Error ? error.message : 'failed');
+      if (attempt >= options.retries || !isRetryable(feedError)) throw feedError;
+      const backoff = options.retryDelay * 2 ** attempt;
+      const asked = feedError.retryAfter !== undefined ? feedError.retryAfter * 1000 : 0;
+      await sleep(Math.min(Math.max(backoff, asked), options.maxRetryDelay));
+    }
+  }
+}
+
+// Markup is never a feed. Anything else is given a chance to parse: static hosts often serve .json files as
+// text/plain or application/octet-stream.
+const MARKUP_TYPE = /\b(html|xml)\b/i;
+
+function parseRetryAfter(value: string | null): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
+}
+
+async function fetchOnce(url: string): Promise<LoadedFeed> {
+  let response: Response;
+  const signal = AbortSignal.timeout(options.timeout);
+  try {
+    response = await fetch(url, {
+      signal,
+      credentials: 'omit',
+      headers: { accept: 'application/feed+json, application/json;q=0.9' },
+    });
+  } catch (error) {
+    if (signal.aborted) throw new FeedError('timeout', `No response within ${options.timeout} ms`);
+    throw new FeedError('network', error instanceof Error ? error.message : 'Network error');
+  }
+  if (!response.ok) {
+    throw new FeedError(
+      'http',
+      `HTTP ${response.status}`,
+      response.status,
+      parseRetryAfter(response.headers.get('retry-after')),
+    );
+  }
+  const type = response.headers.get('content-type') ?? '';
+  // An HTML error page served with 200 (captive portals, SPA fallbacks) is the common case this catches.
+  if (MARKUP_TYPE.test(type)) throw new FeedError('parse', `Not JSON: content type ${type.slice(0, 100)}`);
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    if (signal.aborted) throw new FeedError('timeout', `Body not complete within ${options.timeout} ms`);
+    throw new FeedError('network', error instanceof Error ? error.message : 'Body read failed');
+  }
+  if (text.length > options.maxBytes) throw new FeedError('invalid', `Feed larger than ${options.maxBytes} bytes`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    throw new FeedError('parse', error instanceof Error ? error.message : 'Invalid JSON');
+  }
+  const { feed, warnings } = normalizeFeed(json, response.url || url);
+  if (!feed) throw new FeedError('invalid', warnings[0] ?? 'Not a JSON Feed');
+  return { url, feed, warnings, loadedAt: Date.now() };
+}

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { isRelativeUrl, isSafeUrl, MAX_URL_LENGTH, safeUrl } from './url.js';
+
+const BASE = 'https://news.example/world/story.html';
+
+describe('safeUrl', () => {
+  it('returns the canonical href of absolute http(s) URLs', () => {
+    expect(safeUrl('https://news.example/a')).toBe('https://news.example/a');
+    expect(safeUrl('HTTP://News.Example')).toBe('http://news.example/');
+    expect(safeUrl('https://news.example/a b?q=ü')).toBe('https://news.example/a%20b?q=%C3%BC');
+    expect(safeUrl('https://bücher.example/')).toBe('https://xn--bcher-kva.example/');
+  });
+
+  it('trims surrounding white space', () => {
+    expect(safeUrl('  https://news.example/a \n')).toBe('https://news.example/a');
+  });
+
+  it('resolves relative URLs against the base', () => {
+    expect(safeUrl('/b', BASE)).toBe('https://news.example/b');
+    expect(safeUrl('c.jpg', BASE)).toBe('https://news.example/world/c.jpg');
+    expect(safeUrl('../up', new URL(BASE))).toBe('https://news.example/up');
+    expect(safeUrl('?page=2', BASE)).toBe('https://news.example/world/story.html?page=2');
+  });
+
+  it('resolves relative image URLs the same way', () => {
+    expect(safeUrl('img/p.jpg', BASE, { image: true })).toBe('https://news.example/world/img/p.jpg');
+  });
+
+  it('drops relative URLs when there is no usable base', () => {
+    expect(safeUrl('/b')).toBeUndefined();
+    expect(safeUrl('c.jpg', undefined)).toBeUndefined();
+    expect(safeUrl('/b', 'not a url')).toBeUndefined();
+    // A non-http base is no base at all: nothing resolves against javascript: or data:.
+    expect(safeUrl('/b', 'javascript:alert(1)')).toBeUndefined();
+    expect(safeUrl('x', 'data:text/html,hi')).toBeUndefined();
+  });
+
+  it('reads protocol-relative URLs as https without a base and with the base protocol otherwise', () => {
+    expect(safeUrl('//cdn.example/p.jpg')).toBe('https://cdn.example/p.jpg');
+    expect(safeUrl('//cdn.example/p.jpg', 'http://news.example/')).toBe('http://cdn.example/p.jpg');
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    'java\tscript:alert(1)',
+    'java\nscript:alert(1)',
+    'java\rscript:alert(1)',
+    ' javascript:alert(1)',
+    '\u0000javascript:alert(1)',
+    '\u0001javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    'file:///etc/passwd',
+    'ftp://files.example/x',
+    'blob:https://news.example/uuid',
+    'about:blank',
+    'mailto:desk@news.example',
+    'tel:+15551234',
+    'ws://news.example/socket',
+    'https://',
+    'http://',
+  ])('rejects %j with or without a base', (raw) => {
+    expect(safeUrl(raw)).toBeUndefined();
+    expect(safeUrl(raw, BASE)).toBeUndefined();
+  });
+
+  it('treats entity-encoded schemes as harmless relative paths, never as javascript:', () => {
+    expect(safeUrl('&#106;avascript:alert(1)')).toBeUndefined();
+    expect(safeUrl('&#106;avascript:alert(1)', BASE)).toBe('https://news.example/world/&#106;avascript:alert(1)');
+  });
+
+  it('removes credentials but keeps the rest of the URL', () => {
+    expect(safeUrl('https://user:secret@news.example/p?q=1#f')).toBe('https://news.example/p?q=1#f');
+    expect(safeUrl('https://user@news.example/')).toBe('https://news.example/');
+  });
+
+  it('rejects non-strings', () => {
+    for (const raw of [undefined, null, 42, true, {}, [], ['https://news.example/'], new URL(BASE)]) {
+      expect(safeUrl(raw)).toBeUndefined();
+    }
+  });
+
+  it('rejects empty and blank strings', () => {
+    expect(safeUrl('')).toBeUndefined();
+    expect(safeUrl('   ', BASE)).toBeUndefined();
+  });
+
+  it(`caps length at ${MAX_URL_LENGTH} characters, before and after canonicalisation`, () => {
+    const prefix = 'https://news.example/';
+    const fits = prefix + 'a'.repeat(MAX_URL_LENGTH - prefix.length);
+    expect(safeUrl(fits)).toBe(fits);
+    expect(safeUrl(fits + 'a')).toBeUndefined();
+    // Percent-encoding makes the canonical form six times longer than this input.
+    expect(safeUrl(prefix + 'é'.repeat(1000))).toBeUndefined();
+    expect(safeUrl(prefix + 'é'.repeat(300))).toBe(prefix + '%C3%A9'.repeat(300));
+  });
+
+  it('never returns a URL with white space or control characters in it', () => {
+    expect(safeUrl('https://news.example/a\u0007b')).toBe('https://news.example/a%07b');
+    expect(safeUrl('https://news.ex\u0000ample/')).toBeUndefined();
+  });
+});
+
+describe('isSafeUrl', () => {
+  it('accepts only URLs that safeUrl returns unchanged', () => {
+    expect(isSafeUrl('https://news.example/a')).toBe(true);
+    expect(isSafeUrl('http://news.example/')).toBe(true);
+    expect(isSafeUrl('https://news.example')).toBe(false); // not canonical: no path
+    expect(isSafeUrl('//news.example/a')).toBe(false);
+    expect(isSafeUrl('/a')).toBe(false);
+    expect(isSafeUrl('https://u:p@news.example/')).toBe(false);
+    expect(isSafeUrl('javascript:alert(1)')).toBe(false);
+    expect(isSafeUrl(' https://news.example/a')).toBe(false);
+  });
+});
+
+describe('isRelativeUrl', () => {
+  it('tells relative references from absolute and unusable ones', () => {
+    expect(isRelativeUrl('/a')).toBe(true);
+    expect(isRelativeUrl('a/b.jpg')).toBe(true);
+    expect(isRelativeUrl('https://news.example/')).toBe(false);
+    expect(isRelativeUrl('javascript:alert(1)')).toBe(false);
+    expect(isRelativeUrl('//cdn.example/x')).toBe(false);
+    expect(isRelativeUrl('')).toBe(false);
+    expect(isRelativeUrl(3)).toBe(false);
+  });
+});

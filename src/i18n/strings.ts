@@ -1,0 +1,160 @@
+/**
+ * The string catalog. One object per language; `en` is complete and is the fallback for any key another
+ * language lacks. Plural strings are keyed by `Intl.PluralRules` category, so a language brings its own forms
+ * (Russian needs one/few/many). `{name}` placeholders are filled by `t()`.
+ */
+export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+export interface Strings {
+  loading: string;
+  unavailable: string;
+  notFound: string;
+  readStory: string;
+  by: string;
+  and: string;
+  readingTime: Plural;
+  updated: string;
+  photo: string;
+  credit: string;
+  creditDetails: string;
+  creator: string;
+  copyright: string;
+  license: string;
+  acquireLicense: string;
+  close: string;
+  tags: string;
+  related: string;
+  imageUnavailable: string;
+  // Gallery
+  gallery: string;
+  previousPhoto: string;
+  nextPhoto: string;
+  photoOf: string;
+  counter: string;
+  thumbnails: string;
+  openLightbox: string;
+  closeLightbox: string;
+  photoCredits: string;
+  hideCredits: string;
+  share: string;
+  linkCopied: string;
+  play: string;
+  pause: string;
+  noCredit: string;
+  // Comments
+  commentCount: Plural;
+  firstComment: string;
+  participate: string;
+  logIn: string;
+  or: string;
+  register: string;
+  joinDiscussion: string;
+  signedInAs: string;
+  commentsClosed: string;
+}
+
+const en: Strings = {
+  loading: 'Loading…',
+  unavailable: 'This content is not available right now.',
+  notFound: 'This story is no longer available.',
+  readStory: 'Read the story',
+  by: 'By {names}',
+  and: 'and',
+  readingTime: { one: '{n} min read', other: '{n} min read' },
+  updated: 'Updated {time}',
+  photo: 'Photo',
+  credit: 'Credit',
+  creditDetails: 'Photo credit details',
+  creator: 'Photographer',
+  copyright: 'Copyright',
+  license: 'License',
+  acquireLicense: 'License this photo',
+  close: 'Close',
+  tags: 'Tags',
+  related: 'Related stories',
+  imageUnavailable: 'Image unavailable',
+  gallery: 'Photo gallery',
+  previousPhoto: 'Previous photo',
+  nextPhoto: 'Next photo',
+  photoOf: 'Photo {index} of {total}',
+  counter: '{index} / {total}',
+  thumbnails: 'Choose a photo',
+  openLightbox: 'View full screen',
+  closeLightbox: 'Close full screen view',
+  photoCredits: 'Photo credits',
+  hideCredits: 'Hide photo credits',
+  share: 'Copy link to this photo',
+  linkCopied: 'Link copied',
+  play: 'Play slideshow',
+  pause: 'Pause slideshow',
+  noCredit: 'Credit not given',
+  commentCount: { one: '{n} comment', other: '{n} comments' },
+  firstComment: 'Be the first to comment',
+  participate: 'To participate in the discussion, {login} or {register}',
+  logIn: 'log in',
+  or: 'or',
+  register: 'register',
+  joinDiscussion: 'Join the discussion',
+  signedInAs: 'Signed in as {name}',
+  commentsClosed: 'Comments are closed',
+};
+
+const ru: Strings = {
+  loading: 'Загрузка…',
+  unavailable: 'Материал сейчас недоступен.',
+  notFound: 'Этот материал больше недоступен.',
+  readStory: 'Читать материал',
+  by: 'Автор: {names}',
+  and: 'и',
+  readingTime: {
+    one: '{n} мин чтения',
+    few: '{n} мин чтения',
+    many: '{n} мин чтения',
+    other: '{n} мин чтения',
+  },
+  updated: 'Обновлено {time}',
+  photo: 'Фото',
+  credit: 'Источник',
+  creditDetails: 'Сведения об авторе фото',
+  creator: 'Фотограф',
+  copyright: 'Авторские права',
+  license: 'Лицензия',
+  acquireLicense: 'Купить лицензию',
+  close: 'Закрыть',
+  tags: 'Теги',
+  related: 'По теме',
+  imageUnavailable: 'Изображение недоступно',
+  gallery: 'Фотогалерея',
+  previousPhoto: 'Предыдущее фото',
+  nextPhoto: 'Следующее фото',
+  photoOf: 'Фото {index} из {total}',
+  counter: '{index} / {total}',
+  thumbnails: 'Выбрать фото',
+  openLightbox: 'Открыть на весь экран',
+  closeLightbox: 'Закрыть полноэкранный просмотр',
+  photoCredits: 'Авторы фото',
+  hideCredits: 'Скрыть авторов фото',
+  share: 'Скопировать ссылку на фото',
+  linkCopied: 'Ссылка скопирована',
+  play: 'Запустить слайд-шоу',
+  pause: 'Остановить слайд-шоу',
+  noCredit: 'Автор не указан',
+  commentCount: {
+    one: '{n} комментарий',
+    few: '{n} комментария',
+    many: '{n} комментариев',
+    other: '{n} комментария',
+  },
+  firstComment: 'Станьте первым, кто оставит комментарий',
+  participate: 'Чтобы участвовать в дискуссии, {login} или {register}',
+  logIn: 'авторизуйтесь',
+  or: 'или',
+  register: 'зарегистрируйтесь',
+  joinDiscussion: 'Присоединиться к обсуждению',
+  signedInAs: 'Вы вошли как {name}',
+  commentsClosed: 'Комментарии закрыты',
+};
+
+/** Languages with a catalog. Add one here (a `Partial<Strings>` is enough: missing keys fall back to English). */
+export const catalogs: Record<string, Partial<Strings>> = { en, ru };
+export const fallback: Strings = en;

@@ -1,0 +1,14 @@
+/**
+ * Classes and feed utilities with no side effects: nothing is defined by importing this module. Bundler users
+ * who want their own tag names call `customElements.define` themselves; everyone else imports
+ * `wire-widgets/define.js` or a per-element entry.
+ */
+export { WireFeed } from './components/feed/feed.js';
+export { WireCreditInfo } from './components/credit-info/credit-info.js';
+export { normalizeFeed } from './feed/normalize.js';
+export { loadFeed, configureLoader, clearFeedCache, FeedError } from './feed/loader.js';
+export { safeUrl } from './feed/url.js';
+export type * from './feed/types.js';
+export type * from './shared/events.js';
+export { catalogs } from './i18n/strings.js';
+export type { Strings } from './i18n/strings.js';

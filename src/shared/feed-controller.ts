@@ -1,0 +1,161 @@
+/**
+ * Gives a widget its feed and item, whichever way the page supplies them: a `feed` property (a JSON Feed
+ * object), the widget's own `src`, or an enclosing `<wire-feed>`. It also fires `wire-feed-load` and
+ * `wire-feed-error` once per outcome, so a host can log or react without polling.
+ */
+import { ContextConsumer } from '@lit/context';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { FeedError, loadFeed, onFeedRefresh, resolveFeedUrl, type LoadedFeed } from '../feed/loader.js';
+import { normalizeFeed } from '../feed/normalize.js';
+import type { WireFeed, WireItem } from '../feed/types.js';
+import { emit } from './events.js';
+import { feedContext, type FeedState } from './feed-context.js';
+
+export interface FeedHost extends ReactiveControllerHost, HTMLElement {
+  src?: string | null;
+  feed?: unknown;
+}
+
+const normalized = new WeakMap<object, WireFeed | null>();
+const ours = new WeakSet<WireFeed>();
+
+/**
+ * A feed given as a property: a raw JSON Feed object (normalised once and remembered) or a feed this library
+ * already normalised (used as it is).
+ */
+export function feedFromProperty(value: unknown): WireFeed | null {
+  if (!value || typeof value !== 'object') return null;
+  if (ours.has(value as WireFeed)) return value as WireFeed;
+  if (!normalized.has(value)) {
+    const base = typeof document !== 'undefined' ? document.baseURI : undefined;
+    const { feed } = normalizeFeed(value, base);
+    if (feed) ours.add(feed);
+    normalized.set(value, feed);
+  }
+  return normalized.get(value) ?? null;
+}
+
+export function markNormalized(feed: WireFeed): void {
+  ours.add(feed);
+}
+
+export class FeedController implements ReactiveController {
+  private readonly host: FeedHost;
+  private readonly itemId: () => string | null | undefined;
+  private context?: FeedState;
+  private reported = '';
+  private unsubscribe?: () => void;
+  private refreshed?: LoadedFeed;
+
+  private readonly task: Task<[string | null | undefined], LoadedFeed>;
+
+  constructor(host: FeedHost, itemId: () => string | null | undefined) {
+    this.host = host;
+    this.itemId = itemId;
+    host.addController(this);
+    new ContextConsumer(host, {
+      context: feedContext,
+      subscribe: true,
+      callback: (value) => {
+        this.context = value;
+        host.requestUpdate();
+      },
+    });
+    // @lit/task drops the result of a run whose args have since changed, so a slow answer for an old `src`
+    // never overwrites the feed of the new one.
+    this.task = new Task(host, {
+      task: async ([src], { signal }) => {
+        this.refreshed = undefined;
+        return src ? loadFeed(src, signal) : initialState;
+      },
+      args: () => [this.host.feed ? null : this.host.src] as [string | null | undefined],
+      autoRun: true,
+    });
+  }
+
+  hostConnected(): void {
+    this.unsubscribe = onFeedRefresh((loaded) => {
+      if (this.task.value && loaded.url === this.task.value.url) {
+        this.refreshed = loaded;
+        this.host.requestUpdate();
+      }
+    });
+  }
+
+  hostDisconnected(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  /** The feed state this widget renders: from its `feed` property, its `src`, or the enclosing `<wire-feed>`. */
+  get state(): FeedState {
+    const property = this.host.feed;
+    if (property) {
+      const feed = feedFromProperty(property);
+      return feed
+        ? { status: 'ready', url: 'property:', feed }
+        : { status: 'error', url: 'property:', reason: 'invalid' };
+    }
+    const src = this.host.src;
+    if (src) return this.taskState(src);
+    return this.context ?? { status: 'idle', url: '' };
+  }
+
+  private taskState(src: string): FeedState {
+    let url = src;
+    try {
+      url = resolveFeedUrl(src);
+    } catch {
+      // Reported below as the task's error.
+    }
+    switch (this.task.status) {
+      case TaskStatus.COMPLETE: {
+        const loaded = this.refreshed ?? this.task.value;
+        return loaded ? { status: 'ready', url, feed: loaded.feed } : { status: 'loading', url };
+      }
+      case TaskStatus.ERROR: {
+        const error = this.task.error;
+        if (error instanceof FeedError)
+          return { status: 'error', url, reason: error.reason, status_code: error.status };
+        // An abort is this widget letting go (disconnect or a new src), not a failure of the feed.
+        return { status: 'loading', url };
+      }
+      default:
+        return { status: 'loading', url };
+    }
+  }
+
+  /** The item this widget shows: the one named by the host (`item` attribute), else the feed's first. */
+  get item(): WireItem | undefined {
+    const feed = this.state.feed;
+    if (!feed) return undefined;
+    const id = this.itemId();
+    return id ? feed.items.find((item) => item.id === id) : feed.items[0];
+  }
+
+  /**
+   * The state with a missing item counted as an error, which is what a widget renders. Widgets that show a feed
+   * rather than one item read `state` instead.
+   */
+  get view(): FeedState & { item?: WireItem } {
+    const state = this.state;
+    if (state.status !== 'ready') return state;
+    const item = this.item;
+    return item ? { ...state, item } : { ...state, status: 'error', reason: 'not-found' };
+  }
+
+  hostUpdated(): void {
+    const view = this.view;
+    if (view.status !== 'ready' && view.status !== 'error') return;
+    const key = `${view.status}|${view.url}|${view.item?.id ?? ''}|${view.reason ?? ''}|${view.feed ? 'f' : ''}`;
+    if (key === this.reported) return;
+    this.reported = key;
+    if (view.status === 'ready') {
+      emit(this.host, 'wire-feed-load', { url: view.url, itemCount: view.feed?.items.length ?? 0 });
+    } else {
+      const detail = { url: view.url, reason: view.reason ?? 'invalid' } as const;
+      emit(this.host, 'wire-feed-error', view.status_code ? { ...detail, status: view.status_code } : detail);
+    }
+  }
+}

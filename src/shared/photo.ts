@@ -1,0 +1,148 @@
+/**
+ * The image-with-credit every widget draws: a figure whose box is reserved from the feed's width and height
+ * (no layout shift when the picture arrives), `srcset`/`sizes` from the feed, the credit line always visible,
+ * a neutral placeholder when the image fails, and an info control for the full credit.
+ */
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { DirectiveResult } from 'lit/directive.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { keyed } from 'lit/directives/keyed.js';
+import type { WirePhoto } from '../feed/types.js';
+import { t } from '../i18n/i18n.js';
+
+export interface PhotoOptions {
+  lang: string;
+  /** `sizes` for the `srcset`, e.g. "(min-width: 700px) 640px, 100vw". */
+  sizes?: string;
+  /** Eager for the hero image, lazy everywhere else. */
+  loading?: 'lazy' | 'eager';
+  fetchpriority?: 'high' | 'low' | 'auto';
+  /** Alt text to use instead of the photo's (an empty string marks the image decorative). */
+  alt?: string;
+  /** Show the caption under the image. */
+  caption?: boolean;
+  /** Show the credit line. */
+  credit?: boolean;
+}
+
+/** `srcset` attribute value from the feed's sources, or undefined when it gives none. */
+export function srcsetOf(photo: WirePhoto): string | undefined {
+  return photo.srcset.length
+    ? photo.srcset.map((source) => `${source.url} ${source.width}w`).join(', ')
+    : undefined;
+}
+
+/** Marks the figure broken so CSS swaps the picture for the placeholder; the caption and credit stay readable. */
+function onImageError(event: Event): void {
+  (event.target as HTMLElement).closest('figure')?.setAttribute('data-broken', '');
+}
+
+/** The credit line ("© Sputnik") with the info control when the feed gives more. */
+export function creditLine(photo: WirePhoto): TemplateResult | typeof nothing {
+  if (!photo.creditText && !photo.creator && !photo.copyrightNotice) return nothing;
+  return html`<span class="credit" part="credit"
+    >${photo.creditText || photo.copyrightNotice || photo.creator}</span
+  >`;
+}
+
+export function photoTemplate(photo: WirePhoto, options: PhotoOptions): DirectiveResult {
+  const { lang } = options;
+  const ratio = photo.width && photo.height ? 'sized' : 'unsized';
+  // keyed: a new photo gets a new <figure>, so a previous picture's broken state never sticks to the next one.
+  return keyed(
+    photo.url,
+    html`<figure class="photo ${ratio}" part="figure">
+      <div class="frame">
+        <img
+          part="image"
+          src=${photo.url}
+          srcset=${ifDefined(srcsetOf(photo))}
+          sizes=${ifDefined(photo.srcset.length ? (options.sizes ?? '100vw') : undefined)}
+          width=${ifDefined(photo.width)}
+          height=${ifDefined(photo.height)}
+          alt=${options.alt ?? photo.alt}
+          loading=${options.loading ?? 'lazy'}
+          fetchpriority=${options.fetchpriority ?? 'auto'}
+          decoding="async"
+          @error=${onImageError}
+        />
+        <span class="placeholder" role="img" aria-label=${t(lang, 'imageUnavailable')}></span>
+        <wire-credit-info class="info" .photo=${photo} lang=${lang}></wire-credit-info>
+      </div>
+      ${
+        (options.caption ?? true) || (options.credit ?? true)
+          ? html`<figcaption part="caption">
+              ${
+                (options.caption ?? true) && photo.caption
+                  ? html`<span class="caption-text">${photo.caption}</span> `
+                  : nothing
+              }${(options.credit ?? true) ? creditLine(photo) : nothing}
+            </figcaption>`
+          : nothing
+      }
+    </figure>`,
+  );
+}
+
+export const photoStyles = css`
+  .photo {
+    margin: 0;
+  }
+
+  .frame {
+    position: relative;
+    overflow: hidden;
+    border-radius: var(--wire-image-radius, 0);
+    background: var(--_surface);
+  }
+
+  /* Unsized photos still get a box, so the layout below them does not jump when they load. */
+  .unsized .frame {
+    aspect-ratio: var(--wire-image-fallback-ratio, 16 / 9);
+  }
+
+  img {
+    display: block !important;
+    inline-size: 100%;
+    block-size: auto;
+    max-inline-size: none;
+  }
+
+  .unsized img {
+    block-size: 100%;
+    object-fit: cover;
+  }
+
+  .placeholder {
+    display: none;
+    position: absolute;
+    inset: 0;
+    background:
+      linear-gradient(135deg, transparent 48%, var(--_border) 49% 51%, transparent 52%), var(--_surface);
+  }
+
+  [data-broken] img {
+    visibility: hidden;
+  }
+
+  [data-broken] .placeholder {
+    display: block;
+  }
+
+  .info {
+    position: absolute;
+    inset-block-end: 8px;
+    inset-inline-end: 8px;
+  }
+
+  figcaption {
+    margin-block-start: 6px;
+    font-size: 0.8125em;
+    color: var(--_muted);
+  }
+
+  .credit {
+    font-weight: 600;
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,91 @@
+import { css } from 'lit';
+
+/**
+ * Global design tokens and the host reset every widget starts from.
+ *
+ * Tier 1 (`--wire-color-*`, `--wire-font-*`, `--wire-space`, `--wire-radius`) is what a publisher sets once on
+ * `:root` or a container; component tokens (`--wire-card-*`, `--wire-gallery-*`) default to them.
+ *
+ * The host page must not change how a widget looks: inherited properties (font, line-height, letter-spacing,
+ * text-transform, color, …) are cut off with `all: initial`, every length is in px or em of our own font size
+ * (never `rem`, which follows the host's `html { font-size }`), and `contain` keeps fixed-position descendants
+ * and paint inside the box.
+ */
+export const hostStyles = css`
+  :host {
+    all: initial;
+    display: block;
+    contain: layout paint style;
+    box-sizing: border-box;
+    color-scheme: light dark;
+    font-family: var(
+      --wire-font-family,
+      system-ui,
+      -apple-system,
+      'Segoe UI',
+      Roboto,
+      'Noto Sans',
+      sans-serif
+    );
+    font-size: var(--wire-font-size, 16px);
+    line-height: var(--wire-line-height, 1.45);
+    text-align: start;
+    --_bg: var(--wire-color-background, light-dark(#ffffff, #18181b));
+    --_surface: var(--wire-color-surface, light-dark(#f4f4f5, #27272a));
+    --_text: var(--wire-color-text, light-dark(#1a1a1a, #f4f4f5));
+    --_muted: var(--wire-color-muted, light-dark(#52525b, #a1a1aa));
+    --_accent: var(--wire-color-accent, light-dark(#b3261e, #f87171));
+    --_link: var(--wire-color-link, light-dark(#1a1a1a, #f4f4f5));
+    --_border: var(--wire-color-border, light-dark(#d4d4d8, #3f3f46));
+    --_focus: var(--wire-color-focus, light-dark(#1d4ed8, #93c5fd));
+    --_space: var(--wire-space, 16px);
+    --_radius: var(--wire-radius, 8px);
+    color: var(--_text);
+  }
+
+  /* light-dark() follows color-scheme, so one attribute switches every token at once. */
+  :host([theme='light']) {
+    color-scheme: light;
+  }
+
+  :host([theme='dark']) {
+    color-scheme: dark;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  :focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation-duration: 0.01ms !important;
+      transition-duration: 0.01ms !important;
+      scroll-behavior: auto !important;
+    }
+  }
+`;

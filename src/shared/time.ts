@@ -1,0 +1,101 @@
+/**
+ * Dates for readers: absolute in their locale, relative ("2 hours ago") while recent. Every element that shows
+ * a relative time subscribes to ONE page-wide timer (github/relative-time-element's pattern), which runs only
+ * while at least one subscriber is connected.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** Older than this, a date is shown absolute. */
+export const RELATIVE_LIMIT = 7 * DAY;
+
+const subscribers = new Set<() => void>();
+let timer: ReturnType<typeof setInterval> | undefined;
+let tickMs = 30_000;
+
+/** The tick interval (tests shorten it). Takes effect at the next start of the timer. */
+export function setTickInterval(ms: number): void {
+  tickMs = ms;
+}
+
+/** How many elements are listening to the shared timer, and whether it is running (for leak tests). */
+export function timerStats(): { subscribers: number; running: boolean } {
+  return { subscribers: subscribers.size, running: timer !== undefined };
+}
+
+function subscribe(callback: () => void): () => void {
+  subscribers.add(callback);
+  timer ??= setInterval(() => subscribers.forEach((notify) => notify()), tickMs);
+  return () => {
+    subscribers.delete(callback);
+    if (subscribers.size === 0 && timer !== undefined) {
+      clearInterval(timer);
+      timer = undefined;
+    }
+  };
+}
+
+/** Re-renders its host on the shared tick while connected. */
+export class TickController implements ReactiveController {
+  private unsubscribe?: () => void;
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+  hostConnected(): void {
+    this.unsubscribe = subscribe(() => this.host.requestUpdate());
+  }
+  hostDisconnected(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+}
+
+const cache = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+function formatter<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (!value) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value as T;
+}
+
+/** "15 September 2023" in the reader's language. */
+export function formatDate(lang: string, iso: string, withTime = false): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  try {
+    return formatter(
+      `d|${lang}|${withTime}`,
+      () =>
+        new Intl.DateTimeFormat(
+          lang,
+          withTime ? { dateStyle: 'long', timeStyle: 'short' } : { dateStyle: 'long' },
+        ),
+    ).format(date);
+  } catch {
+    return date.toISOString().slice(0, 10);
+  }
+}
+
+/** "3 hours ago" while the date is within a week of `now`, otherwise undefined. */
+export function formatRelative(lang: string, iso: string, now = Date.now()): string | undefined {
+  const diff = new Date(iso).getTime() - now;
+  if (Number.isNaN(diff) || Math.abs(diff) >= RELATIVE_LIMIT) return undefined;
+  const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
+    Math.abs(diff) < HOUR
+      ? [Math.round(diff / MINUTE), 'minute']
+      : Math.abs(diff) < DAY
+        ? [Math.round(diff / HOUR), 'hour']
+        : [Math.round(diff / DAY), 'day'];
+  try {
+    return formatter(`r|${lang}`, () => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' })).format(
+      value,
+      unit,
+    );
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * A local HTTP server with the faults a feed URL meets in the wild: slow answers, hangs, 404/500/503 with
+ * Retry-After, HTML instead of JSON, a wrong content type, truncated JSON, an empty body. It counts requests
+ * per path so tests can prove deduplication and bounded retries. Only ever listens on 127.0.0.1.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { rawFeed, rawItem } from './fixtures.js';
+
+export interface FaultServer {
+  url: string;
+  hits: (path: string) => number;
+  reset: () => void;
+  close: () => Promise<void>;
+}
+
+const json = (res: ServerResponse, body: unknown, status = 200, type = 'application/feed+json') => {
+  res.writeHead(status, {
+    'content-type': type,
+    'access-control-allow-origin': '*',
+    'cache-control': 'no-store',
+  });
+  res.end(typeof body === 'string' ? body : JSON.stringify(body));
+};
+
+export function startFaultServer(port = 0): Promise<FaultServer> {
+  const counts = new Map<string, number>();
+  const pending = new Set<ServerResponse>();
+  const feedBody = JSON.stringify(rawFeed([rawItem('one'), rawItem('two'), rawItem('three')]));
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname;
+    if (path === '/__hits') {
+      json(res, { hits: counts.get(url.searchParams.get('path') ?? '') ?? 0 }, 200, 'application/json');
+      return;
+    }
+    if (path === '/__reset') {
+      counts.clear();
+      json(res, { ok: true }, 200, 'application/json');
+      return;
+    }
+    counts.set(path, (counts.get(path) ?? 0) + 1);
+    const hit = counts.get(path)!;
+    const delay = Number(url.searchParams.get('delay') ?? 0);
+    const respond = () => {
+      if (path.startsWith('/feed')) return json(res, feedBody);
+      if (path.startsWith('/status/')) {
+        const status = Number(path.split('/')[2]);
+        const retryAfter = url.searchParams.get('retry-after');
+        res.writeHead(status, {
+          'content-type': 'text/plain',
+          'access-control-allow-origin': '*',
+          'access-control-expose-headers': 'retry-after',
+          ...(retryAfter ? { 'retry-after': retryAfter } : {}),
+        });
+        return res.end(`status ${status}`);
+      }
+      // Fails with 500 for the first `fail` requests, then serves the feed.
+      if (path.startsWith('/flaky')) {
+        const fail = Number(url.searchParams.get('fail') ?? 1);
+        return hit <= fail ? json(res, 'oops', 500, 'text/plain') : json(res, feedBody);
+      }
+      if (path === '/html')
+        return json(res, '<!doctype html><title>Login</title><p>Please sign in', 200, 'text/html');
+      if (path === '/text') return json(res, feedBody, 200, 'text/plain');
+      if (path === '/truncated') return json(res, feedBody.slice(0, Math.floor(feedBody.length / 2)));
+      if (path === '/empty') return json(res, '');
+      if (path === '/not-a-feed') return json(res, { rss: { channel: { title: 'x' } } });
+      if (path === '/hang') {
+        pending.add(res);
+        return;
+      }
+      if (path === '/counts') {
+        const ids = (url.searchParams.get('ids') ?? '').split(',').filter(Boolean);
+        const counts: Record<string, number> = {};
+        ids.forEach((id, index) => (counts[id] = (index + 1) * 3));
+        return json(res, { counts }, 200, 'application/json');
+      }
+      json(res, 'not found', 404, 'text/plain');
+    };
+    if (delay > 0) setTimeout(respond, delay);
+    else respond();
+  };
+
+  const server: Server = createServer(handle);
+  return new Promise((resolve) => {
+    server.listen(port, '127.0.0.1', () => {
+      const { port: actual } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${actual}`,
+        hits: (path) => counts.get(path) ?? 0,
+        reset: () => counts.clear(),
+        close: () =>
+          new Promise<void>((done) => {
+            for (const res of pending) res.destroy();
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
