@@ -50,6 +50,17 @@ export default defineConfig({
         },
       },
       {
+        // End-to-end pages served by our own server with real HTTP headers (CSP, Trusted Types), driven by
+        // Playwright from Node: the built bundle exactly as a site builder loads it.
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
           name: 'storybook',
