@@ -35,6 +35,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['src/feed/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          benchmark: { include: ['bench/**/*.bench.ts'] },
         },
       },
       {

@@ -16,7 +16,16 @@ npx eslint .
 npx prettier --check . >/dev/null || { npx prettier --check .; exit 1; }
 step "build"
 npm run -s build
-step "tests (unit, browser, stories)"
-npx vitest run
+step "tests (unit, browser, e2e, stories)"
+report=$(mktemp)
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json="$report" || status=$?
 step "size budgets"
-npx size-limit
+npx size-limit || status=$?
+# One plain closing line with the totals, whatever the runner printed above it.
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log(`\ntests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+' "$report" || true
+rm -f "$report"
+exit "$status"

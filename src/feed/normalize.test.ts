@@ -10,7 +10,10 @@ const V11 = 'https://jsonfeed.org/version/1.1';
 const FEED_URL = 'https://news.example/feeds/world.json';
 
 /** Normalises and insists that a feed came out, so tests can read its fields directly. */
-function read(input: unknown, feedUrl: string | undefined = FEED_URL): { feed: WireFeed; warnings: string[] } {
+function read(
+  input: unknown,
+  feedUrl: string | undefined = FEED_URL,
+): { feed: WireFeed; warnings: string[] } {
   const { feed, warnings } = normalizeFeed(input, feedUrl);
   if (!feed) throw new Error(`expected a feed, got null: ${warnings.join('; ')}`);
   return { feed, warnings };
@@ -44,7 +47,11 @@ describe('normalizeFeed: is it a JSON Feed?', () => {
   });
 
   it('rejects objects without an items array', () => {
-    for (const input of [{ version: V11, title: 'x' }, { version: V11, items: {} }, { version: V11, items: 'a' }]) {
+    for (const input of [
+      { version: V11, title: 'x' },
+      { version: V11, items: {} },
+      { version: V11, items: 'a' },
+    ]) {
       const { feed, warnings } = normalizeFeed(input);
       expect(feed).toBeNull();
       expect(warnings).toEqual(['not a JSON Feed: no "items" array']);
@@ -70,7 +77,14 @@ describe('normalizeFeed: is it a JSON Feed?', () => {
 
   it('returns an empty feed for an empty items array', () => {
     const { feed } = read({ version: V11, title: 'Empty', items: [] });
-    expect(feed).toEqual({ version: '1.1', title: 'Empty', description: '', authors: [], items: [], feedUrl: FEED_URL });
+    expect(feed).toEqual({
+      version: '1.1',
+      title: 'Empty',
+      description: '',
+      authors: [],
+      items: [],
+      feedUrl: FEED_URL,
+    });
   });
 });
 
@@ -98,7 +112,9 @@ describe('normalizeFeed: feed fields', () => {
       icon: 'https://news.example/icon-512.png',
       favicon: 'https://news.example/world/favicon.ico',
       language: 'en-GB',
-      authors: [{ name: 'The Desk', url: 'https://news.example/desk', avatar: 'https://news.example/desk.png' }],
+      authors: [
+        { name: 'The Desk', url: 'https://news.example/desk', avatar: 'https://news.example/desk.png' },
+      ],
       items: [],
     });
   });
@@ -197,19 +213,30 @@ describe('normalizeFeed: base URLs', () => {
   });
 
   it('resolves against the feed URL when there is no home page', () => {
-    const { feed } = read({ version: V11, items: [{ id: 'a', url: '../story' }] }, 'https://news.example/feeds/x.json');
+    const { feed } = read(
+      { version: V11, items: [{ id: 'a', url: '../story' }] },
+      'https://news.example/feeds/x.json',
+    );
     expect(feed.items[0]?.url).toBe('https://news.example/story');
   });
 
   it('drops relative URLs with a warning when there is nothing to resolve them against', () => {
-    const { feed, warnings } = normalizeFeed({ version: V11, items: [{ id: 'a', url: '/story', image: 'a.jpg' }] });
+    const { feed, warnings } = normalizeFeed({
+      version: V11,
+      items: [{ id: 'a', url: '/story', image: 'a.jpg' }],
+    });
     expect(feed?.items[0]?.url).toBeUndefined();
     expect(feed?.items[0]?.image).toBeUndefined();
-    expect(warnings).toContain('items[0].url: relative URL "/story" dropped: no base URL to resolve it against');
+    expect(warnings).toContain(
+      'items[0].url: relative URL "/story" dropped: no base URL to resolve it against',
+    );
   });
 
   it('does not use a non-http feed URL as a base', () => {
-    const { feed, warnings } = normalizeFeed({ version: V11, items: [{ id: 'a', url: 'x' }] }, 'javascript:alert(1)');
+    const { feed, warnings } = normalizeFeed(
+      { version: V11, items: [{ id: 'a', url: 'x' }] },
+      'javascript:alert(1)',
+    );
     expect(feed?.items[0]?.url).toBeUndefined();
     expect(feed?.feedUrl).toBeUndefined();
     expect(warnings[0]).toMatch(/^feed URL "javascript:alert\(1\)" is not an absolute http\(s\) URL/);
@@ -241,7 +268,7 @@ describe('normalizeFeed: item ids', () => {
       items: [{ title: 'no id' }, { url: 'javascript:alert(1)' }, { id: 'ok' }],
     });
     expect(feed.items.map((i) => i.id)).toEqual(['ok']);
-    expect(warnings).toContain('items[0]: item with neither id nor http(s) url skipped');
+    expect(warnings).toContain('items[0]: item with neither id nor http(s) url skipped (and 1 more like it)');
   });
 
   it('keeps the first of duplicate ids', () => {
@@ -271,7 +298,9 @@ describe('normalizeFeed: item ids', () => {
 
 describe('normalizeFeed: item text', () => {
   it('decodes entities in titles but keeps tags as text', () => {
-    expect(one({ id: '1', title: 'Die Rückkehr von <i> und <b>' }).title).toBe('Die Rückkehr von <i> und <b>');
+    expect(one({ id: '1', title: 'Die Rückkehr von <i> und <b>' }).title).toBe(
+      'Die Rückkehr von <i> und <b>',
+    );
     expect(one({ id: '1', title: 'Fish &amp; Chips &#8211; a &lt;b&gt;history&lt;/b&gt;' }).title).toBe(
       'Fish & Chips – a <b>history</b>',
     );
@@ -294,7 +323,9 @@ describe('normalizeFeed: item text', () => {
 
   it('counts words in content_text, else in the visible text of content_html', () => {
     expect(one({ id: '1', content_text: 'one two three', content_html: '<p>a b</p>' }).wordCount).toBe(3);
-    expect(one({ id: '1', content_html: '<p>one <b>two</b></p><script>var a = b + c;</script>' }).wordCount).toBe(2);
+    expect(
+      one({ id: '1', content_html: '<p>one <b>two</b></p><script>var a = b + c;</script>' }).wordCount,
+    ).toBe(2);
     expect(one({ id: '1', summary: 'lots of words here' }).wordCount).toBe(0);
   });
 
@@ -316,17 +347,14 @@ describe('normalizeFeed: item text', () => {
     expect(feed.items[1]?.dateModified).toBeUndefined();
     expect(warnings).toEqual([
       'items[1].date_published: date "last Tuesday" not understood (expected RFC 3339 or RFC 822); ignored',
-      'items[1].date_modified: date a number not understood (expected RFC 3339 or RFC 822); ignored',
+      'items[1].date_modified: expected a date string, got a number; ignored',
     ]);
   });
 
   it('dedupes and caps tags, and splits a comma-separated string', () => {
-    expect(one({ id: '1', tags: ['Politics', 'politics', ' EU ', '', 7, null, 'a'.repeat(100)] }).tags).toEqual([
-      'Politics',
-      'EU',
-      '7',
-      `${'a'.repeat(LIMITS.tag - 1)}…`,
-    ]);
+    expect(
+      one({ id: '1', tags: ['Politics', 'politics', ' EU ', '', 7, null, 'a'.repeat(100)] }).tags,
+    ).toEqual(['Politics', 'EU', '7', `${'a'.repeat(LIMITS.tag - 1)}…`]);
     expect(one({ id: '1', tags: 'workflow,omnifocus, siri shortcuts,' }).tags).toEqual([
       'workflow',
       'omnifocus',
@@ -395,8 +423,18 @@ const WIRE_ITEM = {
     ],
     related: [
       'https://news.example/2024/05/harbour-fire-update',
-      { id: 'ext-1', url: 'https://other.example/a', title: 'Elsewhere', image: '/thumb.jpg', section: 'World' },
-      { url: 'https://other.example/b', date_published: '2024-05-02T10:00:00Z', image: { url: 'b.jpg', alt: 'B' } },
+      {
+        id: 'ext-1',
+        url: 'https://other.example/a',
+        title: 'Elsewhere',
+        image: '/thumb.jpg',
+        section: 'World',
+      },
+      {
+        url: 'https://other.example/b',
+        date_published: '2024-05-02T10:00:00Z',
+        image: { url: 'b.jpg', alt: 'B' },
+      },
       { title: 'no id, no url' },
       'not-in-this-feed',
       'https://news.example/2024/05/harbour-fire-update',
@@ -506,7 +544,9 @@ describe('normalizeFeed: the _wire extension', () => {
         image: expect.objectContaining({ url: 'https://other.example/b.jpg', alt: 'B' }),
       },
     ]);
-    expect(warnings).toContain('items[0]._wire.related[3]: related story with neither id nor http(s) url dropped');
+    expect(warnings).toContain(
+      'items[0]._wire.related[3]: related story with neither id nor http(s) url dropped',
+    );
     expect(warnings).toContain(
       'item "https://news.example/2024/05/harbour-fire": related id "not-in-this-feed" is not an item of this feed; dropped',
     );
@@ -522,7 +562,9 @@ describe('normalizeFeed: the _wire extension', () => {
 
   it('defaults the comment status to open and refuses impossible counts', () => {
     for (const count of [-1, 1.5, '12', Number.MAX_SAFE_INTEGER + 2]) {
-      expect(one({ id: '1', _wire: { comments: { count, status: 'maybe' } } }).comments).toEqual({ status: 'open' });
+      expect(one({ id: '1', _wire: { comments: { count, status: 'maybe' } } }).comments).toEqual({
+        status: 'open',
+      });
     }
     expect(one({ id: '1', _wire: { comments: {} } }).comments).toEqual({ status: 'open' });
     expect(one({ id: '1', _wire: { comments: { count: 0, status: 'disabled' } } }).comments).toEqual({
@@ -534,7 +576,8 @@ describe('normalizeFeed: the _wire extension', () => {
 
   it('accepts creator as a string, an object or a list', () => {
     const creator = (c: unknown): string | undefined =>
-      one({ id: '1', _wire: { image: { url: 'https://cdn.news.example/p.jpg', creator: c } } }).image?.creator;
+      one({ id: '1', _wire: { image: { url: 'https://cdn.news.example/p.jpg', creator: c } } }).image
+        ?.creator;
     expect(creator('Ann')).toBe('Ann');
     expect(creator({ name: 'Ann &amp; Bob' })).toBe('Ann & Bob');
     expect(creator([{ name: 'Ann' }, 'Bob', 3, null])).toBe('Ann, Bob, 3');
@@ -544,7 +587,7 @@ describe('normalizeFeed: the _wire extension', () => {
   it('ignores a _wire that is not an object', () => {
     const { feed: f, warnings: w } = read({ version: V11, items: [{ id: '1', _wire: 'x' }], _wire: [1] });
     expect(f.items[0]).toMatchObject({ kicker: '', section: '', gallery: [], related: [] });
-    expect(w).toEqual(['_wire: expected an object; ignored', 'items[0]._wire: expected an object; ignored']);
+    expect(w).toEqual(['_wire: expected an object; ignored (and 1 more like it)']);
   });
 });
 
@@ -554,7 +597,9 @@ describe('normalizeFeed: limits', () => {
     const { feed, warnings } = read({ version: V11, items });
     expect(feed.items).toHaveLength(LIMITS.maxItems);
     expect(feed.items.at(-1)?.id).toBe(String(LIMITS.maxItems - 1));
-    expect(warnings).toEqual([`items: more than ${LIMITS.maxItems} items; only the first ${LIMITS.maxItems} are kept`]);
+    expect(warnings).toEqual([
+      `items: more than ${LIMITS.maxItems} items; only the first ${LIMITS.maxItems} are kept`,
+    ]);
   });
 
   it('caps string lengths', () => {
@@ -562,7 +607,10 @@ describe('normalizeFeed: limits', () => {
       id: '1',
       title: 'T'.repeat(5000),
       summary: 'S'.repeat(5000),
-      _wire: { kicker: 'K'.repeat(500), image: { url: 'https://x.example/p.jpg', caption: 'C'.repeat(5000) } },
+      _wire: {
+        kicker: 'K'.repeat(500),
+        image: { url: 'https://x.example/p.jpg', caption: 'C'.repeat(5000) },
+      },
     });
     expect([...item.title]).toHaveLength(LIMITS.title);
     expect([...item.summary]).toHaveLength(LIMITS.summary);
@@ -573,8 +621,14 @@ describe('normalizeFeed: limits', () => {
   it('caps gallery, related and srcset', () => {
     const gallery = Array.from({ length: LIMITS.maxGallery + 5 }, (_, i) => `https://x.example/${i}.jpg`);
     const related = Array.from({ length: 80 }, (_, i) => ({ id: `r${i}` }));
-    const srcset = Array.from({ length: 40 }, (_, i) => ({ url: `https://x.example/${i}.jpg`, width: 100 + i }));
-    const item = one({ id: '1', _wire: { gallery, related, image: { url: 'https://x.example/p.jpg', srcset } } });
+    const srcset = Array.from({ length: 40 }, (_, i) => ({
+      url: `https://x.example/${i}.jpg`,
+      width: 100 + i,
+    }));
+    const item = one({
+      id: '1',
+      _wire: { gallery, related, image: { url: 'https://x.example/p.jpg', srcset } },
+    });
     expect(item.gallery).toHaveLength(LIMITS.maxGallery);
     expect(item.related).toHaveLength(LIMITS.maxRelated);
     expect(item.image?.srcset).toHaveLength(LIMITS.maxSrcset);
@@ -587,7 +641,10 @@ describe('normalizeFeed: limits', () => {
     expect(warnings).toHaveLength(LIMITS.maxWarnings);
     expect(warnings.at(-1)).toBe('201 further warnings omitted');
 
-    const same = Array.from({ length: 300 }, (_, i) => ({ id: String(i), author: { url: 'mailto:a@b.example' } }));
+    const same = Array.from({ length: 300 }, (_, i) => ({
+      id: String(i),
+      author: { url: 'mailto:a@b.example' },
+    }));
     const folded = read({ version: V11, items: same }).warnings;
     expect(folded).toEqual([
       'items[0].author.url: URL "mailto:a@b.example" dropped: only http and https URLs are allowed (and 299 more like it)',
@@ -602,21 +659,31 @@ describe('normalizeFeed: hostile structure', () => {
       '{"__proto__": {"items": [{"id": "polluted"}]}, "constructor": {"title": 1}, "version": "https://jsonfeed.org/version/1.1"}',
     );
     expect(normalizeFeed(input).feed).toBeNull();
-    const withItems: unknown = JSON.parse('{"items": [{"__proto__": {"id": "x"}, "url": "https://a.example/"}]}');
+    const withItems: unknown = JSON.parse(
+      '{"items": [{"__proto__": {"id": "x"}, "url": "https://a.example/"}]}',
+    );
     expect(normalizeFeed(withItems).feed?.items[0]?.id).toBe('https://a.example/');
   });
 
   it('does not throw on deep nesting in any field', () => {
     let deep: unknown = 'https://x.example/';
     for (let i = 0; i < 10_000; i++) deep = i % 2 ? [deep] : { url: deep, name: deep, items: deep };
-    const { feed } = normalizeFeed({ version: V11, title: deep, items: [{ id: '1', _wire: deep, authors: deep }] });
+    const { feed } = normalizeFeed({
+      version: V11,
+      title: deep,
+      items: [{ id: '1', _wire: deep, authors: deep }],
+    });
     expect(feed?.items[0]?.id).toBe('1');
   });
 
   it('survives megabyte strings quickly', () => {
     const big = '<p>&amp;'.repeat(300_000);
     const started = performance.now();
-    const { feed } = read({ version: V11, title: big, items: [{ id: '1', title: big, content_html: big, summary: big }] });
+    const { feed } = read({
+      version: V11,
+      title: big,
+      items: [{ id: '1', title: big, content_html: big, summary: big }],
+    });
     expect(performance.now() - started).toBeLessThan(2000);
     expect([...(feed.items[0]?.title ?? '')]).toHaveLength(LIMITS.title);
   });
@@ -684,10 +751,13 @@ describe.skipIf(!haveCorpus)('normalizeFeed: real feeds from ../shared/corpus/fe
     expect(warnings.some((w) => w.includes('"mailto:info@3960.org" dropped'))).toBe(true);
     // The summary is plain text that mentions tags; they stay as text.
     expect(feed.items.some((i) => i.summary.includes('<i>-, <b>- und <u>-Tags'))).toBe(true);
-    // The third item's summary is empty, so the start of content_html stands in (no markup, no iframe).
+    // The third item has an empty summary and a body that is only a YouTube iframe (whose srcdoc holds a
+    // <style> and an <a>), a comment and a tracking pixel: no visible text at all.
     const third = feed.items[2];
-    expect(third?.summary).not.toBe('');
-    expect(third?.summary).not.toMatch(/<iframe|<img/);
+    expect(third?.title).toBe('Migrants');
+    expect(third?.summary).toBe('');
+    expect(third?.wordCount).toBe(0);
+    expect(feed.items.filter((i) => i.summary !== '')).toHaveLength(19);
   });
 
   it('pxlnv: decodes numeric entities in titles and accepts the http version URL', () => {
@@ -707,7 +777,7 @@ describe.skipIf(!haveCorpus)('normalizeFeed: real feeds from ../shared/corpus/fe
     expect(feed.items).toHaveLength(84);
     const titles = feed.items.map((i) => i.title);
     expect(titles).toContain('Workflow: Add Task & Sub Tasks To OmniFocus');
-    expect(titles).toContain('Mac Power Users 418: I\'m A Guest!');
+    expect(titles).toContain("Mac Power Users 418: I'm A Guest!");
     expect(titles).toContain('"Wireless" charging standardises');
     expect(titles.some((t) => t.includes('&amp;') || t.includes('&#'))).toBe(false);
     expect(feed.items[0]?.tags).toEqual(['workflow', 'omnifocus']);
@@ -736,7 +806,12 @@ describe.skipIf(!haveCorpus)('normalizeFeed: real feeds from ../shared/corpus/fe
     expect(second?.authors.map((a) => a.name)).toEqual(['Chris Churilo']);
     expect(second?.language).toBe('en-AU');
     // Only url and title: id from url, feed authors, no date, no words.
-    expect(third).toMatchObject({ id: 'https://example.com/', title: 'Fake item', wordCount: 0, summary: '' });
+    expect(third).toMatchObject({
+      id: 'https://example.com/',
+      title: 'Fake item',
+      wordCount: 0,
+      summary: '',
+    });
     expect(third?.authors.map((a) => a.name)).toEqual(['Fake Author 3', 'Fake Author 4']);
     expect(third?.datePublished).toBeUndefined();
     expect(warnings.filter((w) => w.includes('no id'))).toEqual([
@@ -762,7 +837,11 @@ describe.skipIf(!haveCorpus)('normalizeFeed: real feeds from ../shared/corpus/fe
     expect(feed.items[0]?.datePublished).toBe('2018-01-06T08:00:00.000Z');
     expect(feed.items.every((i) => i.datePublished?.endsWith(':00.000Z'))).toBe(true);
     expect(feed.authors).toEqual([
-      { name: 'Curt Clifton', url: 'http://curtclifton.net/about', avatar: 'http://curtclifton.net/images/HeadShot.jpg' },
+      {
+        name: 'Curt Clifton',
+        url: 'http://curtclifton.net/about',
+        avatar: 'http://curtclifton.net/images/HeadShot.jpg',
+      },
     ]);
     // Feed author stands in for the missing item authors.
     expect(feed.items[0]?.authors).toEqual(feed.authors);
@@ -787,7 +866,8 @@ describe.skipIf(!haveCorpus)('normalizeFeed: real feeds from ../shared/corpus/fe
     const { feed } = corpusFeed('Ranchero-Software_RSParser__allthis.json');
     expect(feed.title).toBe('And now it’s all this');
     expect(feed.authors).toEqual([]);
-    for (const item of feed.items) expect(item.summary).not.toMatch(/<script|platform\.twitter\.com\/widgets/);
+    for (const item of feed.items)
+      expect(item.summary).not.toMatch(/<script|platform\.twitter\.com\/widgets/);
   });
 
   it('bitcoincash: only date_modified, raw & in HTML, and a crypto address as summary', () => {

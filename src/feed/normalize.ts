@@ -126,10 +126,13 @@ class Reader {
 
   date(raw: unknown, where: string): string | undefined {
     if (raw === undefined || raw === null || raw === '') return undefined;
+    if (typeof raw !== 'string') {
+      this.warn(where, `expected a date string, got ${describe(raw)}; ignored`);
+      return undefined;
+    }
     const date = parseDate(raw);
     if (date === undefined) {
-      const shown = typeof raw === 'string' ? preview(raw) : describe(raw);
-      this.warn(where, `date ${shown} not understood (expected RFC 3339 or RFC 822); ignored`);
+      this.warn(where, `date ${preview(raw)} not understood (expected RFC 3339 or RFC 822); ignored`);
     }
     return date;
   }
@@ -431,15 +434,19 @@ class Reader {
     }
     const base = url ?? feedBase;
     const wireRaw = get(raw, '_wire');
-    if (wireRaw !== undefined && !isObject(wireRaw))
-      this.warn(`${where}._wire`, `expected an object; ignored`);
+    if (wireRaw !== undefined && !isObject(wireRaw)) {
+      this.warn(`${where}._wire`, 'expected an object; ignored');
+    }
     const wire: JsonObject = isObject(wireRaw) ? wireRaw : {};
 
     const contentText = get(raw, 'content_text');
     const contentHtml = get(raw, 'content_html');
     const text = typeof contentText === 'string' && contentText.trim() !== '' ? contentText : undefined;
+    // content_text is preferred for both summary and word count, so the HTML is only read when it is missing.
     const htmlText =
-      typeof contentHtml === 'string' ? htmlToText(contentHtml.slice(0, LIMITS.contentHtml)) : undefined;
+      text === undefined && typeof contentHtml === 'string'
+        ? htmlToText(contentHtml.slice(0, LIMITS.contentHtml))
+        : undefined;
     const summary =
       cleanText(get(raw, 'summary'), LIMITS.summary) ||
       (text !== undefined ? cleanText(text, LIMITS.summary) : '') ||

@@ -143,7 +143,8 @@ describe('cleanText', () => {
     expect(cleanText('x', 10)).toBe('x');
     expect(cleanText(42, 10)).toBe('42');
     expect(cleanText(-1.5, 10)).toBe('-1.5');
-    for (const raw of [undefined, null, true, {}, [], ['x'], NaN, Infinity]) expect(cleanText(raw, 10)).toBe('');
+    for (const raw of [undefined, null, true, {}, [], ['x'], NaN, Infinity])
+      expect(cleanText(raw, 10)).toBe('');
   });
 
   it('decodes entities but keeps tags as literal text', () => {
@@ -177,7 +178,9 @@ describe('cleanText', () => {
   });
 
   it('prefers to cut at a space near the end', () => {
-    expect(cleanText('The quick brown fox jumps over the lazy dog', 40)).toBe('The quick brown fox jumps over the lazy…');
+    expect(cleanText('The quick brown fox jumps over the lazy dog', 40)).toBe(
+      'The quick brown fox jumps over the lazy…',
+    );
     // No space near the end: cut mid-word rather than lose half the text.
     expect(cleanText('Donaudampfschifffahrtsgesellschaft ist lang', 20)).toBe('Donaudampfschifffah…');
   });
@@ -191,6 +194,8 @@ describe('cleanText', () => {
     expect(out.endsWith('…')).toBe(true);
     // Mostly blank input shrinks a lot; the clip still ends in an ellipsis even when the rest fits.
     expect(cleanText(`a${' '.repeat(50_000)}b`, 100)).toBe('a…');
+    // ...but text that was nothing but blank space stays empty.
+    expect(cleanText(' '.repeat(50_000), 100)).toBe('');
   });
 });
 

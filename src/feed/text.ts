@@ -108,7 +108,7 @@ function normalizeSpace(s: string): string {
  * already clipped before cleaning.
  */
 function truncate(s: string, max: number, force = false): string {
-  if (max <= 0) return '';
+  if (max <= 0 || s === '') return '';
   let count = 0;
   let keepEnd = 0;
   let index = 0;
@@ -286,7 +286,7 @@ export function htmlToText(html: string): string {
 }
 
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’.\-][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’.-][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
 
 /**
  * Words in `text`, for reading time. A word is a run of letters/digits (with combining marks), joined across
@@ -302,7 +302,5 @@ export function countWords(text: string): number {
     cjk++;
     return ' ';
   });
-  let words = 0;
-  for (const _ of rest.matchAll(WORD)) words++;
-  return cjk + words;
+  return cjk + (rest.match(WORD)?.length ?? 0);
 }

@@ -67,7 +67,9 @@ describe('safeUrl', () => {
 
   it('treats entity-encoded schemes as harmless relative paths, never as javascript:', () => {
     expect(safeUrl('&#106;avascript:alert(1)')).toBeUndefined();
-    expect(safeUrl('&#106;avascript:alert(1)', BASE)).toBe('https://news.example/world/&#106;avascript:alert(1)');
+    expect(safeUrl('&#106;avascript:alert(1)', BASE)).toBe(
+      'https://news.example/world/&#106;avascript:alert(1)',
+    );
   });
 
   it('removes credentials but keeps the rest of the URL', () => {

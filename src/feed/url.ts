@@ -26,16 +26,23 @@ function parseBase(base: string | URL | undefined): URL | undefined {
   }
 }
 
+export interface SafeUrlOptions {
+  /** The URL is an image source (`src`, `srcset`), not a link. */
+  image?: boolean;
+}
+
 /**
  * Resolves `raw` against `base` and returns the canonical `href` when it is an http(s) URL, else `undefined`.
  * Credentials (`user:pass@`) are removed rather than rejected: they are never wanted in a link a reader clicks,
  * but the rest of the URL is still good. Protocol-relative `//host/x` without a base is read as https, the
  * only sensible default for an embed on a modern page.
  *
- * `_opts.image` lets call sites say that they read an image field; images follow exactly the same rules (a
- * relative image URL resolves against the base like any link), so the flag changes nothing today.
+ * `opts.image` lets call sites say that they read an image field; images follow exactly the same rules (a
+ * relative image URL resolves against the base like any link), so the flag changes nothing today and the
+ * implementation does not take it.
  */
-export function safeUrl(raw: unknown, base?: string | URL, _opts?: { image?: boolean }): string | undefined {
+export function safeUrl(raw: unknown, base?: string | URL, opts?: SafeUrlOptions): string | undefined;
+export function safeUrl(raw: unknown, base?: string | URL): string | undefined {
   if (typeof raw !== 'string') return undefined;
   // Trimming matches what the URL parser does with leading/trailing C0 controls and spaces anyway.
   let input = raw.trim();
