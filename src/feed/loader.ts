@@ -192,7 +192,9 @@ async function fetchWithRetry(url: string): Promise<LoadedFeed> {
       return await fetchOnce(url);
     } catch (error) {
       const feedError =
-        error instanceof FeedError ? error : new FeedError('network', error instanceof Error ? error.message : 'failed');
+        error instanceof FeedError
+          ? error
+          : new FeedError('network', error instanceof Error ? error.message : 'failed');
       if (attempt >= options.retries || !isRetryable(feedError)) throw feedError;
       const backoff = options.retryDelay * 2 ** attempt;
       const asked = feedError.retryAfter !== undefined ? feedError.retryAfter * 1000 : 0;
@@ -244,7 +246,8 @@ async function fetchOnce(url: string): Promise<LoadedFeed> {
     if (signal.aborted) throw new FeedError('timeout', `Body not complete within ${options.timeout} ms`);
     throw new FeedError('network', error instanceof Error ? error.message : 'Body read failed');
   }
-  if (text.length > options.maxBytes) throw new FeedError('invalid', `Feed larger than ${options.maxBytes} bytes`);
+  if (text.length > options.maxBytes)
+    throw new FeedError('invalid', `Feed larger than ${options.maxBytes} bytes`);
   let json: unknown;
   try {
     json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
