@@ -4,5 +4,6 @@
  */
 import './components/feed/feed.define.js';
 import './components/credit-info/credit-info.define.js';
+import './components/comment-prompt/comment-prompt.define.js';
 
 export * from './index.js';

@@ -5,6 +5,8 @@
  */
 export { WireFeed } from './components/feed/feed.js';
 export { WireCreditInfo } from './components/credit-info/credit-info.js';
+export { WireCommentPrompt } from './components/comment-prompt/comment-prompt.js';
+export { setCountRefreshInterval } from './components/comment-prompt/live-counts.js';
 export { normalizeFeed } from './feed/normalize.js';
 export { loadFeed, configureLoader, clearFeedCache, FeedError } from './feed/loader.js';
 export { safeUrl } from './feed/url.js';

@@ -3,8 +3,10 @@
  * Retry-After, HTML instead of JSON, a wrong content type, truncated JSON, an empty body. It counts requests
  * per path so tests can prove deduplication and bounded retries. Only ever listens on 127.0.0.1.
  */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
+import { resolve, sep } from 'node:path';
 import { rawFeed, rawItem } from './fixtures.js';
 
 export interface FaultServer {
@@ -23,6 +25,25 @@ const json = (res: ServerResponse, body: unknown, status = 200, type = 'applicat
   res.end(typeof body === 'string' ? body : JSON.stringify(body));
 };
 
+const CORPUS = resolve(process.cwd(), '../shared/corpus');
+
+/** A file of the corpus, or a directory as a JSON array of its file names. Never anything outside it. */
+function serveCorpus(relative: string, res: ServerResponse): void {
+  let file: string;
+  try {
+    file = resolve(CORPUS, decodeURIComponent(relative));
+  } catch {
+    return json(res, 'bad path', 400, 'text/plain');
+  }
+  if (file !== CORPUS && !file.startsWith(CORPUS + sep)) return json(res, 'not found', 404, 'text/plain');
+  try {
+    if (statSync(file).isDirectory()) return json(res, readdirSync(file).sort(), 200, 'application/json');
+    json(res, readFileSync(file, 'utf8'), 200, file.endsWith('.json') ? 'application/json' : 'text/plain');
+  } catch {
+    json(res, 'not found', 404, 'text/plain');
+  }
+}
+
 export function startFaultServer(port = 0): Promise<FaultServer> {
   const counts = new Map<string, number>();
   const pending = new Set<ServerResponse>();
@@ -38,6 +59,16 @@ export function startFaultServer(port = 0): Promise<FaultServer> {
     if (path === '/__reset') {
       counts.clear();
       json(res, { ok: true }, 200, 'application/json');
+      return;
+    }
+    // The shared real-world corpus (../shared/corpus), for the hardening suites; 404 when it is absent.
+    if (path.startsWith('/corpus/')) return serveCorpus(path.slice('/corpus/'.length), res);
+    // A port nothing listens on (bound, then closed), for "connection refused".
+    if (path === '/__refused-port') {
+      const probe = createTcpServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as AddressInfo;
+        probe.close(() => json(res, { port: free }, 200, 'application/json'));
+      });
       return;
     }
     counts.set(path, (counts.get(path) ?? 0) + 1);
@@ -67,11 +98,23 @@ export function startFaultServer(port = 0): Promise<FaultServer> {
       if (path === '/truncated') return json(res, feedBody.slice(0, Math.floor(feedBody.length / 2)));
       if (path === '/empty') return json(res, '');
       if (path === '/not-a-feed') return json(res, { rss: { channel: { title: 'x' } } });
+      // A 1280×720 picture (with `?delay=` it arrives late, for layout-shift tests).
+      if (path === '/slow-image.svg') {
+        res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' });
+        return res.end(
+          '<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="720"><rect width="1280" height="720" fill="#789"/></svg>',
+        );
+      }
       if (path === '/hang') {
         pending.add(res);
         return;
       }
-      if (path === '/counts') {
+      // Live comment counts: `/counts-once/<name>` answers once and then fails; `/counts-odd` answers values that
+      // are not counts.
+      if (path.startsWith('/counts-once/') && hit > 1) return json(res, 'oops', 500, 'text/plain');
+      if (path === '/counts-odd')
+        return json(res, { counts: { a: '7', b: 2.5, c: -1, d: 4, e: null } }, 200, 'application/json');
+      if (path === '/counts' || path.startsWith('/counts-once/')) {
         const ids = (url.searchParams.get('ids') ?? '').split(',').filter(Boolean);
         const counts: Record<string, number> = {};
         ids.forEach((id, index) => (counts[id] = (index + 1) * 3));

@@ -1,0 +1,64 @@
+import { css } from 'lit';
+
+// The prompt paints its own background, so that text in the reader's colour scheme stays readable on a page that
+// has the other one. A speech bubble points back towards the text it follows, so it flips in right-to-left text.
+export const commentPromptStyles = css`
+  :host(:state(empty)) {
+    display: none;
+  }
+
+  :host([variant='compact']) {
+    display: inline-block;
+    vertical-align: middle;
+  }
+
+  .prompt {
+    background: var(--_bg);
+    display: grid;
+    justify-items: start;
+    gap: 4px;
+  }
+
+  p {
+    margin: 0;
+    color: var(--_muted);
+  }
+
+  a {
+    color: var(--_link);
+    text-underline-offset: 0.15em;
+  }
+
+  [part='count'],
+  [part='badge'] {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    font-weight: 600;
+  }
+
+  [part='badge'] {
+    min-inline-size: 24px;
+    min-block-size: 24px;
+    padding: 2px 8px;
+    border-radius: 999px;
+    background: var(--wire-comment-badge-background, var(--_surface));
+    color: var(--wire-comment-badge-color, var(--_text));
+    font-size: 14px;
+    text-decoration: none;
+  }
+
+  svg {
+    flex: none;
+    inline-size: 1.1em;
+    block-size: 1.1em;
+    fill: none;
+    stroke: var(--wire-comment-icon-color, var(--_accent));
+    stroke-width: 1.5;
+    stroke-linejoin: round;
+  }
+
+  [dir='rtl'] svg {
+    transform: scaleX(-1);
+  }
+`;

@@ -1,0 +1,296 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, faultServer, mount, serverHits, shadowText, until } from '../../../test/browser/helpers.js';
+import { rawFeed, rawItem } from '../../../test/fixtures.js';
+import type { AuthRequestDetail, CommentRequestDetail } from '../../shared/events.js';
+import type { WireCommentPrompt } from './comment-prompt.js';
+import { setCountRefreshInterval } from './live-counts.js';
+import './comment-prompt.define.js';
+
+const LOGIN = 'https://news.example/login';
+const REGISTER = 'https://news.example/register?from=widget';
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+  setCountRefreshInterval(60_000);
+});
+
+function feedOf(
+  items: [id: string, comments: Record<string, unknown>][],
+  feedComments = {},
+  language = 'en',
+) {
+  return rawFeed(
+    items.map(([id, comments]) => rawItem(id, { _wire: { comments } })),
+    { language, _wire: { comments: { login_url: LOGIN, register_url: REGISTER, ...feedComments } } },
+  );
+}
+
+async function prompts(feed: unknown, markup: string): Promise<WireCommentPrompt[]> {
+  const root = mount(markup);
+  const elements = [...root.querySelectorAll<WireCommentPrompt>('wire-comment-prompt')];
+  for (const element of elements) element.feed = feed;
+  await Promise.all(elements.map((element) => element.updateComplete));
+  return elements;
+}
+
+async function prompt(comments: Record<string, unknown>, attributes = '', language = 'en') {
+  const [element] = await prompts(
+    feedOf([['story', comments]], {}, language),
+    `<wire-comment-prompt ${attributes}></wire-comment-prompt>`,
+  );
+  return element!;
+}
+
+const part = (element: Element, name: string) =>
+  element.shadowRoot!.querySelector<HTMLAnchorElement>(`[part~='${name}']`);
+
+/** Clicks a link and reports whether its navigation went ahead, without ever letting the test page navigate. */
+function click(link: HTMLElement): boolean {
+  let navigated = false;
+  const guard = (event: Event) => {
+    navigated = !event.defaultPrevented;
+    event.preventDefault();
+  };
+  document.addEventListener('click', guard);
+  link.click();
+  document.removeEventListener('click', guard);
+  return navigated;
+}
+
+const unique = () => Math.random().toString(36).slice(2, 8);
+
+describe('<wire-comment-prompt>', () => {
+  it('counts comments with the plural forms of English', async () => {
+    const texts = [];
+    for (const count of [0, 1, 5, 1234])
+      texts.push(part(await prompt({ count, status: 'open' }), 'count')!.textContent!.trim());
+    expect(texts).toEqual(['Be the first to comment', '1 comment', '5 comments', '1,234 comments']);
+  });
+
+  it('counts comments with the plural forms of Russian, from the feed language or a lang attribute', async () => {
+    const texts = [];
+    for (const count of [1, 3, 5, 21])
+      texts.push(part(await prompt({ count, status: 'open' }, '', 'ru'), 'count')!.textContent!.trim());
+    expect(texts).toEqual(['1 комментарий', '3 комментария', '5 комментариев', '21 комментарий']);
+    const element = await prompt({ count: 0, status: 'open' }, 'lang="ru"');
+    expect(shadowText(element)).toBe(
+      'Станьте первым, кто оставит комментарий Чтобы участвовать в дискуссии, авторизуйтесь или зарегистрируйтесь',
+    );
+  });
+
+  it('links log in and register with a return URL to the current story, keeping their own query', async () => {
+    const element = await prompt({ count: 2, status: 'open', url: 'https://news.example/story#talk' });
+    expect(shadowText(element)).toBe('2 comments To participate in the discussion, log in or register');
+    const login = new URL(part(element, 'login')!.href);
+    expect(login.origin + login.pathname).toBe(LOGIN);
+    expect(login.searchParams.get('return_url')).toBe(location.href);
+    const register = new URL(part(element, 'register')!.href);
+    expect(register.searchParams.get('from')).toBe('widget');
+    expect(register.searchParams.get('return_url')).toBe(location.href);
+    expect(part(element, 'count')!.href).toBe('https://news.example/story#talk');
+  });
+
+  it('takes the return URL and its parameter name from attributes', async () => {
+    const element = await prompt(
+      { status: 'open' },
+      'return-url="/world/story.html?page=2" return-param="redirect"',
+    );
+    const login = new URL(part(element, 'login')!.href);
+    expect(login.searchParams.get('redirect')).toBe(new URL('/world/story.html?page=2', location.href).href);
+    expect(login.searchParams.has('return_url')).toBe(false);
+    // No count in the feed: no count line rather than a made-up zero.
+    expect(part(element, 'count')).toBeNull();
+  });
+
+  it('links the count to the story page #comments when the feed gives no comments URL', async () => {
+    const element = await prompt({ count: 4, status: 'open' });
+    expect(part(element, 'count')!.href).toBe('https://news.example/story#comments');
+  });
+
+  it('fires cancelable login, register and comment requests', async () => {
+    const element = await prompt({ count: 1, status: 'open' });
+    const seen: [string, AuthRequestDetail | CommentRequestDetail][] = [];
+    let cancel = false;
+    for (const name of ['wire-login-request', 'wire-register-request', 'wire-comment-request'] as const)
+      document.addEventListener(name, (event) => {
+        seen.push([event.type, event.detail]);
+        if (cancel) event.preventDefault();
+      });
+    expect(click(part(element, 'login')!)).toBe(true);
+    expect(click(part(element, 'register')!)).toBe(true);
+    expect(click(part(element, 'count')!)).toBe(true);
+    cancel = true;
+    expect(click(part(element, 'login')!)).toBe(false);
+    expect(click(part(element, 'register')!)).toBe(false);
+    expect(click(part(element, 'count')!)).toBe(false);
+    const returnUrl = location.href;
+    const comment = { id: 'story', url: 'https://news.example/story#comments' };
+    expect(seen).toEqual([
+      ['wire-login-request', { id: 'story', returnUrl }],
+      ['wire-register-request', { id: 'story', returnUrl }],
+      ['wire-comment-request', comment],
+      ['wire-login-request', { id: 'story', returnUrl }],
+      ['wire-register-request', { id: 'story', returnUrl }],
+      ['wire-comment-request', comment],
+    ]);
+  });
+
+  it('switches between signed out and signed in at run time', async () => {
+    const element = await prompt({ count: 3, status: 'open' });
+    element.setAttribute('signed-in', '');
+    element.setAttribute('user-name', 'Anna Petrova');
+    await element.updateComplete;
+    expect(shadowText(element)).toBe('3 comments Join the discussion Signed in as Anna Petrova');
+    expect(part(element, 'login')).toBeNull();
+    const join = part(element, 'join')!;
+    expect(join.href).toBe('https://news.example/story#comments');
+    let detail: CommentRequestDetail | undefined;
+    element.addEventListener('wire-comment-request', (event) => {
+      detail = event.detail;
+      event.preventDefault();
+    });
+    expect(click(join)).toBe(false);
+    expect(detail).toEqual({ id: 'story', url: 'https://news.example/story#comments' });
+    element.signedIn = false;
+    await element.updateComplete;
+    expect(element.hasAttribute('signed-in')).toBe(false);
+    expect(part(element, 'login')).not.toBeNull();
+  });
+
+  it('says comments are closed and still shows the count, with no invitation', async () => {
+    const element = await prompt({ count: 27, status: 'closed' }, 'signed-in');
+    expect(shadowText(element)).toBe('27 comments Comments are closed');
+    expect(shadowText(await prompt({ count: 0, status: 'closed' }))).toBe('0 comments Comments are closed');
+  });
+
+  it('takes no space when comments are disabled, absent, or the feed fails', async () => {
+    const disabled = await prompt({ status: 'disabled' });
+    const [absent] = await prompts(
+      rawFeed([rawItem('plain')]),
+      '<wire-comment-prompt></wire-comment-prompt>',
+    );
+    const root = mount(`<wire-comment-prompt src="${faultServer()}/status/404"></wire-comment-prompt>`);
+    const failed = root.querySelector('wire-comment-prompt')!;
+    await new Promise((resolve) => failed.addEventListener('wire-feed-error', resolve, { once: true }));
+    for (const element of [disabled, absent!, failed]) {
+      const box = element.getBoundingClientRect();
+      expect([box.width, box.height]).toEqual([0, 0]);
+      expect(element.matches(':state(empty)')).toBe(true);
+    }
+    const open = await prompt({ count: 1, status: 'open' });
+    expect(open.getBoundingClientRect().height).toBeGreaterThan(20);
+    expect(open.matches(':state(empty)')).toBe(false);
+  });
+
+  it('draws a compact badge with the count as its accessible name', async () => {
+    const badge = part(await prompt({ count: 5, status: 'open' }, 'variant="compact"'), 'badge')!;
+    expect(badge.textContent!.trim()).toBe('5');
+    expect(badge.getAttribute('aria-label')).toBe('5 comments');
+    expect(badge.href).toBe('https://news.example/story#comments');
+    const zero = part(await prompt({ count: 0, status: 'open' }, 'variant="compact" lang="ru"'), 'badge')!;
+    expect(zero.textContent!.trim()).toBe('');
+    expect(zero.getAttribute('aria-label')).toBe('Станьте первым, кто оставит комментарий');
+    const many = part(await prompt({ count: 21, status: 'closed' }, 'variant="compact" lang="ru"'), 'badge')!;
+    expect([many.textContent!.trim(), many.getAttribute('aria-label')]).toEqual(['21', '21 комментарий']);
+    const box = many.getBoundingClientRect();
+    expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(24);
+  });
+});
+
+describe('live comment counts', () => {
+  it('refreshes every prompt on the page with one request and one timer, ids sorted', async () => {
+    const before = await serverHits('/counts');
+    const setTimer = vi.spyOn(window, 'setInterval');
+    const clearTimer = vi.spyOn(window, 'clearInterval');
+    const tag = unique();
+    const ids = ['c', 'a', 'b'].map((letter) => `${tag}-${letter}`);
+    const feed = feedOf(
+      ids.map((id) => [id, { count: 1, status: 'open' }]),
+      { count_url: `${faultServer()}/counts` },
+    );
+    const elements = await prompts(
+      feed,
+      ids.map((id) => `<wire-comment-prompt item="${id}"></wire-comment-prompt>`).join('') +
+        ids
+          .map((id) => `<wire-comment-prompt item="${id}" variant="compact"></wire-comment-prompt>`)
+          .join(''),
+    );
+    expect(shadowText(elements[0]!)).toContain('1 comment');
+    // The server answers (index + 1) * 3 in the order of the ids it was sent: a=3, b=6, c=9.
+    await until(() => shadowText(elements[0]!).startsWith('9 comments'), 5000, 'live counts');
+    expect(elements.map((element) => shadowText(element).split(' ')[0])).toEqual([
+      '9',
+      '3',
+      '6',
+      '9',
+      '3',
+      '6',
+    ]);
+    expect(await serverHits('/counts')).toBe(before + 1);
+    expect(setTimer).toHaveBeenCalledTimes(1);
+    elements.slice(1).forEach((element) => element.remove());
+    expect(clearTimer).not.toHaveBeenCalled();
+    elements[0]!.remove();
+    expect(clearTimer).toHaveBeenCalledWith(setTimer.mock.results[0]!.value);
+  });
+
+  it('refreshes at the interval and keeps the last count when a refresh fails, silently', async () => {
+    setCountRefreshInterval(150);
+    const path = `/counts-once/${unique()}`;
+    const feed = feedOf([['only', { count: 1, status: 'open' }]], { count_url: `${faultServer()}${path}` });
+    const errors: Event[] = [];
+    document.addEventListener('wire-feed-error', (event) => errors.push(event));
+    const [element] = await prompts(feed, '<wire-comment-prompt></wire-comment-prompt>');
+    await until(() => shadowText(element!).startsWith('3 comments'), 5000, 'first count');
+    while ((await serverHits(path)) < 3) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(shadowText(element!)).toMatch(/^3 comments/);
+    expect(errors).toEqual([]);
+  });
+
+  it('ignores values that are not whole non-negative numbers', async () => {
+    const feed = feedOf(
+      ['a', 'b', 'c', 'd', 'e'].map((id) => [id, { count: 1, status: 'open' }]),
+      { count_url: `${faultServer()}/counts-odd` },
+    );
+    const elements = await prompts(
+      feed,
+      ['a', 'b', 'c', 'd', 'e']
+        .map((id) => `<wire-comment-prompt item="${id}"></wire-comment-prompt>`)
+        .join(''),
+    );
+    await until(() => shadowText(elements[3]!).startsWith('4 comments'), 5000, 'the good count');
+    expect(elements.map((element) => shadowText(element).split(' ')[0])).toEqual(['1', '1', '1', '4', '1']);
+  });
+
+  it('asks nothing while the tab is hidden and catches up when it is shown', async () => {
+    setCountRefreshInterval(100);
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    const path = `/counts-once/${unique()}`;
+    const feed = feedOf([['x', { count: 1, status: 'open' }]], { count_url: `${faultServer()}${path}` });
+    const [element] = await prompts(feed, '<wire-comment-prompt></wire-comment-prompt>');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await serverHits(path)).toBe(0);
+    expect(shadowText(element!)).toMatch(/^1 comment /);
+    visibility.mockReturnValue('visible');
+    document.dispatchEvent(new Event('visibilitychange'));
+    await until(() => shadowText(element!).startsWith('3 comments'), 5000, 'count after showing the tab');
+  });
+
+  it('stops its timer when the last prompt leaves the page, and starts again when one comes back', async () => {
+    setCountRefreshInterval(100);
+    const path = `/counts-once/${unique()}`;
+    const feed = feedOf([['y', { count: 1, status: 'open' }]], { count_url: `${faultServer()}${path}` });
+    const [element] = await prompts(feed, '<wire-comment-prompt></wire-comment-prompt>');
+    await until(() => shadowText(element!).startsWith('3 comments'), 5000, 'first count');
+    cleanup();
+    const hits = await serverHits(path);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await serverHits(path)).toBe(hits);
+    // Back on the page: the last count at once, and refreshes again.
+    mount('').append(element!);
+    await element!.updateComplete;
+    expect(shadowText(element!)).toMatch(/^3 comments/);
+    while ((await serverHits(path)) === hits) await new Promise((resolve) => setTimeout(resolve, 50));
+  });
+});
