@@ -4,6 +4,8 @@
  */
 import './components/feed/feed.define.js';
 import './components/credit-info/credit-info.define.js';
+import './components/article-card/article-card.define.js';
+import './components/related-story/related-story.define.js';
 import './components/comment-prompt/comment-prompt.define.js';
 
 export * from './index.js';

@@ -5,6 +5,9 @@
  */
 export { WireFeed } from './components/feed/feed.js';
 export { WireCreditInfo } from './components/credit-info/credit-info.js';
+export { WireArticleCard } from './components/article-card/article-card.js';
+export { WireRelatedStory } from './components/related-story/related-story.js';
+export { relatedStories } from './components/related-story/related.js';
 export { WireCommentPrompt } from './components/comment-prompt/comment-prompt.js';
 export { setCountRefreshInterval } from './components/comment-prompt/live-counts.js';
 export { normalizeFeed } from './feed/normalize.js';

@@ -1,0 +1,197 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, userEvent } from 'storybook/test';
+import './article-card.define.js';
+
+/** Image URLs are root-relative, as in the sample feed: Storybook serves demo/public at `/`. */
+export function photo(file: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    url: `/images/${file}`,
+    width: 1280,
+    height: 720,
+    alt: 'Illustration: a rocket lifting off at night',
+    caption: 'A rocket lifts off at night (illustration).',
+    credit_text: '© Sputnik',
+    creator: 'Sputnik photo service',
+    license: 'https://news.example/licensing/editorial-use',
+    ...extra,
+  };
+}
+
+/** One-item feeds for the states the sample feed does not have; the tests render them too. */
+export function oneItemFeed(item: Record<string, unknown>, language = 'en'): Record<string, unknown> {
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Story states',
+    home_page_url: 'https://news.example/',
+    language,
+    items: [
+      { id: 'story', url: 'https://news.example/story', date_published: '2023-09-12T08:00:00Z', ...item },
+    ],
+  };
+}
+
+export const longTextFeed = oneItemFeed({
+  title:
+    'An Extraordinarily Long Headline About the Eastern Economic Forum in Vladivostok, Where Delegations From Dozens of Countries Discussed Ports, Pipelines, Railways, Fisheries, Tourism and the Future of Trade Across the Pacific Rim for Three Whole Days',
+  summary:
+    'Supercalifragilisticexpialidociouslylongunbrokenwordthatmustwrapinsteadofoverflowingthecard. The standfirst runs on for several sentences too, so that the card has to cut it after three lines rather than growing without end and pushing everything below it down the page.',
+  content_text: 'word '.repeat(2400),
+  image: '/images/pacific-fleet.svg',
+  tags: ['Economy', 'Vladivostok', 'Trade', 'Ports', 'Asia-Pacific', 'Eastern Economic Forum'],
+  authors: [{ name: 'Maria Longname-Extremelylongsurname' }, { name: 'Alex Sample' }],
+  _wire: {
+    kicker: 'Eastern Economic Forum — Special Report',
+    image: photo('pacific-fleet.svg', { alt: 'Illustration: warships at sea', caption: '' }),
+    comments: { count: 1204, status: 'open' },
+  },
+});
+
+export const noTitleFeed = oneItemFeed({
+  summary: 'A story published with no headline: the card leads with its standfirst instead.',
+  _wire: { section: 'World' },
+});
+
+export const brokenImageFeed = oneItemFeed({
+  title: 'The Picture for This Story Failed to Load',
+  summary: 'A neutral placeholder stands in for the picture; the caption and credit stay readable.',
+  image: '/images/does-not-exist.svg',
+  _wire: { section: 'World', image: photo('does-not-exist.svg') },
+});
+
+export const linkPostFeed = oneItemFeed({
+  title: 'Japan Publishes Its Lunar Lander Mission Plan',
+  summary: 'A link post: the story is a page on another site.',
+  external_url: 'https://space.example/slim-mission-plan',
+  _wire: { section: 'Asia' },
+});
+
+interface Args {
+  src?: string;
+  feed?: unknown;
+  item?: string;
+  layout?: string;
+  theme?: 'light' | 'dark';
+  headingLevel?: number;
+  linkTarget?: string;
+  lang?: string;
+  dir?: string;
+  width: number;
+}
+
+const card = (canvas: HTMLElement) => canvas.querySelector('wire-article-card')!;
+/** Waits for the card or its fallback, so the accessibility check sees what a reader sees. */
+const ready = async (canvas: HTMLElement) => {
+  const element = card(canvas);
+  for (let i = 0; i < 200 && !element.shadowRoot?.querySelector('article, .fallback'); i++)
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  return element.shadowRoot!;
+};
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Article card',
+  component: 'wire-article-card',
+  // Fixture builders and feeds, shared with the browser tests; not stories.
+  excludeStories: /Feed$|^photo$/,
+  args: { src: '/sample-feed.json', item: 'kim-jong-un-komsomolsk-on-amur', width: 360 },
+  argTypes: {
+    layout: { control: 'select', options: ['stacked', 'horizontal', 'compact', 'hero'] },
+    theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
+  },
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+  },
+  render: (args) =>
+    html`<div
+      dir=${ifDefined(args.dir)}
+      lang=${ifDefined(args.lang)}
+      style="max-inline-size: ${args.width}px"
+    >
+      <wire-article-card
+        src=${ifDefined(args.feed ? undefined : args.src)}
+        .feed=${args.feed}
+        item=${ifDefined(args.item)}
+        layout=${ifDefined(args.layout)}
+        theme=${ifDefined(args.theme)}
+        heading-level=${ifDefined(args.headingLevel)}
+        link-target=${ifDefined(args.linkTarget)}
+      ></wire-article-card>
+    </div>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/** The seed article as the seed page shows it: section, headline, standfirst, credited photo. */
+export const SeedStory: Story = {
+  name: 'Seed story (stacked)',
+  play: async ({ canvasElement }) => {
+    const root = await ready(canvasElement);
+    await expect(root.querySelector('[part="credit"]')?.textContent).toBe('© Sputnik');
+    await expect(root.querySelectorAll('a')).toHaveLength(1);
+  },
+};
+
+export const Horizontal: Story = { args: { layout: 'horizontal', width: 720 } };
+
+export const HorizontalNarrow: Story = {
+  name: 'Horizontal in a narrow column (falls back to stacked)',
+  args: { layout: 'horizontal', width: 400 },
+};
+
+export const Compact: Story = { args: { layout: 'compact', item: 'putin-kim-talks' } };
+
+export const Hero: Story = { args: { layout: 'hero', width: 900 } };
+
+export const Dark: Story = { args: { theme: 'dark' } };
+
+export const Light: Story = { args: { theme: 'light' } };
+
+export const RightToLeft: Story = { args: { dir: 'rtl', layout: 'horizontal', width: 720 } };
+
+export const Russian: Story = { args: { lang: 'ru', item: 'putin-kim-talks' } };
+
+export const LongText: Story = { args: { feed: longTextFeed, item: undefined } };
+
+export const WithoutImage: Story = { args: { item: 'eastern-economic-forum-opens' } };
+
+export const WithoutTitle: Story = { args: { feed: noTitleFeed, item: undefined } };
+
+export const BrokenImage: Story = { args: { feed: brokenImageFeed, item: undefined } };
+
+export const LinkPost: Story = {
+  name: 'Link post (link-target="external")',
+  args: { feed: linkPostFeed, item: undefined, linkTarget: 'external' },
+};
+
+export const HeadingLevel2: Story = { name: 'heading-level="2"', args: { headingLevel: 2 } };
+
+/**
+ * The skeleton. A story cannot hold a fetch in flight forever, so this one gives the card no feed yet (the state of
+ * a card waiting for its `<wire-feed>` or for a framework to set `feed`), which draws the same skeleton as a
+ * loading `src`. The browser tests cover a real request that never answers.
+ */
+export const Loading: Story = {
+  args: { src: undefined, item: undefined },
+  play: async ({ canvasElement }) => {
+    const root = card(canvasElement).shadowRoot!;
+    await expect(root.querySelector('[aria-busy="true"]')).not.toBeNull();
+  },
+};
+
+export const LoadError: Story = { name: 'Error (feed unavailable)', args: { src: '/no-such-feed.json' } };
+
+export const NotFound: Story = { args: { item: 'no-such-story' } };
+
+/** The credit panel open over the card (the browser tests drive it with real key presses). */
+export const CreditDetailsOpen: Story = {
+  play: async ({ canvasElement }) => {
+    const root = await ready(canvasElement);
+    const info = root.querySelector('wire-credit-info')!;
+    await userEvent.click(info.shadowRoot!.querySelector('button')!);
+    const panel = info.shadowRoot!.querySelector('[popover]')!;
+    await expect(panel.matches(':popover-open')).toBe(true);
+    await expect(panel.textContent).toContain('Sputnik photo service');
+  },
+};

@@ -1,0 +1,97 @@
+import { css } from 'lit';
+
+export const articleCardStyles = css`
+  .horizontal.has-image {
+    grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
+    align-items: start;
+  }
+
+  /* The card follows its own width, not the viewport's: side by side only when there is room. */
+  @container (max-width: 479px) {
+    .horizontal.has-image {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
+
+  .horizontal .headline {
+    font-size: var(--wire-card-headline-size, 1.375em);
+  }
+
+  .hero .headline {
+    font-size: var(--wire-card-headline-size, 1.75em);
+    line-height: 1.15;
+  }
+
+  @container (min-width: 720px) {
+    .hero .headline {
+      font-size: var(--wire-card-headline-size, 2.25em);
+    }
+
+    .hero .summary {
+      font-size: 1.125em;
+    }
+  }
+
+  .summary {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+    overflow: hidden;
+  }
+
+  .hero .summary {
+    -webkit-line-clamp: none;
+  }
+
+  .byline {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 6px;
+    font-size: 0.875em;
+  }
+
+  .avatar {
+    inline-size: 24px;
+    block-size: 24px;
+    border-radius: 50%;
+    object-fit: cover;
+    background: var(--_surface);
+  }
+
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px 8px;
+  }
+
+  .meta > * + *::before {
+    content: '·' / '';
+    margin-inline-end: 8px;
+  }
+
+  .comments svg {
+    inline-size: 1em;
+    block-size: 1em;
+    margin-inline-end: 4px;
+    vertical-align: -0.15em;
+    fill: currentColor;
+  }
+
+  .tags {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+    padding: 0;
+    list-style: none;
+    font-size: 0.75em;
+  }
+
+  .tags li {
+    padding: 2px 8px;
+    border-radius: 999px;
+    background: var(--_surface);
+    color: var(--_muted);
+  }
+`;

@@ -1,0 +1,184 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { WireItem } from '../../feed/types.js';
+import { list, plural, t } from '../../i18n/i18n.js';
+import { photoStyles, photoTemplate } from '../../shared/photo.js';
+import { TickController } from '../../shared/time.js';
+import { WireFeedElement } from '../../shared/wire-element.js';
+import { articleCardStyles } from './article-card.styles.js';
+import { cardStyles, dateTemplate, fallback, headingLevel, headline, skeleton } from './card-parts.js';
+
+export type CardLayout = 'stacked' | 'horizontal' | 'compact' | 'hero';
+
+/** Words a minute for the reading-time estimate (the usual figure for adult readers of news prose). */
+const WORDS_PER_MINUTE = 230;
+
+/** `srcset` sizes per layout; `auto` lets Chromium pick from the rendered width of a lazy image. */
+const SIZES: Record<CardLayout, string> = {
+  stacked: 'auto, 100vw',
+  horizontal: 'auto, 40vw',
+  compact: 'auto, 128px',
+  hero: '100vw',
+};
+
+/**
+ * @tagname wire-article-card
+ * @summary A story card: section or kicker, headline, standfirst, byline, date, reading time, hero photo with its
+ * credit, tags and comment count. The whole card is one link to the story.
+ *
+ * @fires wire-card-click - The reader followed the card's link. `detail: { id, url }`. Cancelable: cancel it to
+ * route in a single-page app instead of navigating.
+ * @fires wire-feed-load - The feed loaded. `detail: { url, itemCount }`.
+ * @fires wire-feed-error - The card cannot be shown. `detail: { url, reason, status? }`; reason `not-found` when
+ * the feed has no such item.
+ *
+ * @csspart card - The card (an `<article>`).
+ * @csspart kicker - The kicker, or the section when the story has no kicker.
+ * @csspart headline - The headline (`role="heading"` at `heading-level`).
+ * @csspart link - The headline link, the card's only link.
+ * @csspart summary - The standfirst.
+ * @csspart byline - Author avatars and names.
+ * @csspart meta - The line with date, reading time and comment count.
+ * @csspart date - The `<time>` element.
+ * @csspart reading-time - The reading-time estimate.
+ * @csspart comments - The comment count.
+ * @csspart tags - The list of tags.
+ * @csspart tag - One tag.
+ * @csspart figure - The photo's figure.
+ * @csspart image - The photo.
+ * @csspart caption - The photo caption and credit line.
+ * @csspart credit - The credit line ("© Sputnik").
+ * @csspart skeleton - The placeholder shown while the feed loads.
+ * @csspart fallback - The quiet message shown when the story cannot be shown.
+ *
+ * @cssprop --wire-card-background - Card background (default `--wire-color-background`).
+ * @cssprop --wire-card-padding - Space inside the card (default 0).
+ * @cssprop --wire-card-radius - Corner radius of the card (default 0).
+ * @cssprop --wire-card-gap - Space between the photo and the text (default 12px).
+ * @cssprop --wire-card-headline-size - Headline font size (default 1.25em; larger for `hero`).
+ * @cssprop --wire-card-headline-lines - Lines after which a long headline is cut with an ellipsis (default 4).
+ * @cssprop --wire-card-kicker-color - Kicker colour (default `--wire-color-accent`).
+ * @cssprop --wire-card-thumbnail-size - Widest thumbnail in the `compact` layout (default 128px).
+ * @cssprop --wire-image-radius - Corner radius of the photo (default 0).
+ */
+export class WireArticleCard extends WireFeedElement {
+  static override styles = [...WireFeedElement.styles, photoStyles, cardStyles, articleCardStyles];
+
+  /**
+   * `stacked` (photo above text), `horizontal` (photo beside text; stacked when the card is narrower than 480px),
+   * `compact` (small thumbnail, headline and date) or `hero` (large, eager photo and headline).
+   */
+  @property() layout: CardLayout = 'stacked';
+
+  /** ARIA level of the headline, 1 to 6. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+
+  /**
+   * Where the headline links: the story's page (`url`) by default, falling back to `external_url` when the story
+   * has no page of its own. `external` links a link post to the page it is about instead.
+   */
+  @property({ attribute: 'link-target' }) linkTarget?: 'external';
+
+  constructor() {
+    super();
+    new TickController(this);
+  }
+
+  private href(item: WireItem): string | undefined {
+    return this.linkTarget === 'external' ? (item.externalUrl ?? item.url) : (item.url ?? item.externalUrl);
+  }
+
+  override render() {
+    const view = this.data.view;
+    const lang = this.language;
+    const layout = SIZES[this.layout] ? this.layout : 'stacked';
+    let body;
+    if (view.status === 'error') body = fallback(lang, view);
+    else if (view.item) body = this.card(view.item, layout, lang);
+    else body = skeleton(lang, layout);
+    return html`<div class="wrap" lang=${lang} dir=${this.direction}>${body}</div>`;
+  }
+
+  private card(item: WireItem, layout: CardLayout, lang: string) {
+    const compact = layout === 'compact';
+    const photo = item.image;
+    const count = item.comments?.status === 'disabled' ? undefined : item.comments?.count;
+    const reading =
+      item.wordCount && !compact
+        ? plural(lang, 'readingTime', Math.max(1, Math.round(item.wordCount / WORDS_PER_MINUTE)))
+        : '';
+    const kicker = item.kicker || item.section;
+    const names = item.authors.map((author) => author.name).filter(Boolean);
+    return html`<article class="card ${layout} ${photo ? 'has-image' : ''}" part="card">
+      <div class="body">
+        ${kicker ? html`<p class="kicker" part="kicker">${kicker}</p>` : nothing}
+        ${headline(item, this.href(item), headingLevel(this.headingLevel), lang)}
+        ${
+          item.title && item.summary && !compact
+            ? html`<p class="summary" part="summary">${item.summary}</p>`
+            : nothing
+        }
+        ${
+          names.length && !compact
+            ? html`<p class="byline" part="byline">
+                ${item.authors.map((author) =>
+                  author.avatar
+                    ? html`<img
+                        class="avatar"
+                        src=${author.avatar}
+                        alt=""
+                        width="24"
+                        height="24"
+                        loading="lazy"
+                      />`
+                    : nothing,
+                )}
+                <span>${t(lang, 'by', { names: list(lang, names) })}</span>
+              </p>`
+            : nothing
+        }
+        ${
+          item.datePublished || reading || count !== undefined
+            ? html`<p class="meta" part="meta">
+                ${dateTemplate(lang, item.datePublished)}
+                ${reading ? html`<span part="reading-time">${reading}</span>` : nothing}
+                ${
+                  count === undefined
+                    ? nothing
+                    : html`<span class="comments" part="comments"
+                        ><svg viewBox="0 0 16 16" aria-hidden="true"><path d="M2 3h12v8H6l-3 3v-3H2z" /></svg
+                        ><span aria-hidden="true">${count}</span
+                        ><span class="visually-hidden">${plural(lang, 'commentCount', count)}</span></span
+                      >`
+                }
+              </p>`
+            : nothing
+        }
+        ${
+          item.tags.length && !compact
+            ? html`<ul class="tags" part="tags" aria-label=${t(lang, 'tags')}>
+                ${item.tags.map((tag) => html`<li part="tag">${tag}</li>`)}
+              </ul>`
+            : nothing
+        }
+      </div>
+      ${
+        photo
+          ? photoTemplate(photo, {
+              lang,
+              sizes: SIZES[layout],
+              loading: layout === 'hero' ? 'eager' : 'lazy',
+              fetchpriority: layout === 'hero' ? 'high' : 'auto',
+              caption: !compact,
+            })
+          : nothing
+      }
+    </article>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wire-article-card': WireArticleCard;
+  }
+}

@@ -1,0 +1,7 @@
+import { defineElement } from '../../shared/define.js';
+import '../credit-info/credit-info.define.js';
+import { WireRelatedStory } from './related-story.js';
+
+defineElement('wire-related-story', WireRelatedStory);
+
+export { WireRelatedStory };

@@ -1,0 +1,109 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect } from 'storybook/test';
+import './related-story.define.js';
+
+interface Args {
+  src?: string;
+  item?: string;
+  relatedTo?: string;
+  limit?: number;
+  heading?: string;
+  headingLevel?: number;
+  theme?: 'light' | 'dark';
+  dir?: string;
+  lang?: string;
+  width: number;
+}
+
+const shadow = async (canvas: HTMLElement) => {
+  const element = canvas.querySelector('wire-related-story')!;
+  for (let i = 0; i < 200 && !element.shadowRoot?.querySelector('article, .fallback'); i++)
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  return element.shadowRoot!;
+};
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Related story',
+  component: 'wire-related-story',
+  args: { src: '/sample-feed.json', item: 'putin-kim-talks', width: 320 },
+  play: async ({ canvasElement }) => {
+    await shadow(canvasElement);
+  },
+  argTypes: { theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] } },
+  render: (args) =>
+    html`<div
+      dir=${ifDefined(args.dir)}
+      lang=${ifDefined(args.lang)}
+      style="max-inline-size: ${args.width}px"
+    >
+      <wire-related-story
+        src=${ifDefined(args.src)}
+        item=${ifDefined(args.item)}
+        related-to=${ifDefined(args.relatedTo)}
+        limit=${ifDefined(args.limit)}
+        heading=${ifDefined(args.heading)}
+        heading-level=${ifDefined(args.headingLevel)}
+        theme=${ifDefined(args.theme)}
+      ></wire-related-story>
+    </div>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/** The seed page's teaser: "World … North Korea's 'Visible Show of Support': Key Takeaways From Putin-Kim Talks". */
+export const SeedTeaser: Story = {
+  name: 'Seed teaser (putin-kim-talks)',
+  play: async ({ canvasElement }) => {
+    const root = await shadow(canvasElement);
+    await expect(root.querySelector('[part="section"]')?.textContent).toBe('World');
+    await expect(root.querySelector('[part="credit"]')).not.toBeNull();
+  },
+};
+
+export const RelatedList: Story = {
+  name: 'Related to the seed story',
+  args: { item: undefined, relatedTo: 'kim-jong-un-komsomolsk-on-amur', width: 420 },
+  play: async ({ canvasElement }) => {
+    const root = await shadow(canvasElement);
+    await expect(root.querySelectorAll('li')).toHaveLength(3);
+  },
+};
+
+export const WideList: Story = {
+  name: 'Related list in a wide column',
+  args: { item: undefined, relatedTo: 'kim-jong-un-komsomolsk-on-amur', width: 960 },
+};
+
+export const OutsideTheFeed: Story = {
+  name: 'List with a story from outside the feed, custom heading and limit',
+  args: {
+    item: undefined,
+    relatedTo: 'vostochny-cosmodrome-explainer',
+    limit: 4,
+    heading: 'More on the cosmodrome',
+    headingLevel: 2,
+    width: 420,
+  },
+};
+
+export const Dark: Story = { args: { theme: 'dark' } };
+
+export const DarkList: Story = {
+  args: { theme: 'dark', item: undefined, relatedTo: 'kim-jong-un-komsomolsk-on-amur', width: 420 },
+};
+
+export const RightToLeft: Story = {
+  args: { dir: 'rtl', item: undefined, relatedTo: 'kim-jong-un-komsomolsk-on-amur', width: 420 },
+};
+
+export const Russian: Story = { args: { lang: 'ru' } };
+
+/** No feed yet: the skeleton a teaser shows while its feed is on the way (see the article card's Loading story). */
+export const Loading: Story = { args: { src: undefined, item: undefined }, play: async () => {} };
+
+export const LoadError: Story = { name: 'Error (feed unavailable)', args: { src: '/no-such-feed.json' } };
+
+export const NotFound: Story = { args: { item: undefined, relatedTo: 'no-such-story' } };

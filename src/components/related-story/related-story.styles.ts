@@ -1,0 +1,31 @@
+import { css } from 'lit';
+
+export const relatedStoryStyles = css`
+  .heading {
+    margin-block-end: 12px;
+    font-size: 1.125em;
+    font-weight: 700;
+  }
+
+  ul {
+    display: grid;
+    gap: 16px;
+    padding: 0;
+    list-style: none;
+  }
+
+  /* In a wide column the list becomes a row of stacked teasers. */
+  @container (min-width: 720px) {
+    ul {
+      grid-template-columns: repeat(auto-fill, minmax(200px, 1fr));
+    }
+
+    ul .compact.has-image {
+      grid-template-columns: minmax(0, 1fr);
+    }
+
+    ul .compact .frame {
+      aspect-ratio: 16 / 9;
+    }
+  }
+`;

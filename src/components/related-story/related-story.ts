@@ -1,0 +1,133 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { t } from '../../i18n/i18n.js';
+import { photoStyles, photoTemplate } from '../../shared/photo.js';
+import { TickController } from '../../shared/time.js';
+import { WireFeedElement } from '../../shared/wire-element.js';
+import {
+  cardStyles,
+  dateTemplate,
+  fallback,
+  headingLevel,
+  headline,
+  skeleton,
+  type Story,
+} from '../article-card/card-parts.js';
+import { relatedStories } from './related.js';
+import { relatedStoryStyles } from './related-story.styles.js';
+
+/**
+ * @tagname wire-related-story
+ * @summary A related-story teaser (thumbnail with credit, section, headline link, date), or with `related-to` a
+ * list of the stories related to an article.
+ *
+ * @fires wire-card-click - The reader followed a teaser's link. `detail: { id, url }`. Cancelable: cancel it to
+ * route in a single-page app instead of navigating.
+ * @fires wire-feed-load - The feed loaded. `detail: { url, itemCount }`.
+ * @fires wire-feed-error - Nothing can be shown. `detail: { url, reason, status? }`; reason `not-found` when the
+ * feed has no such item.
+ *
+ * @csspart heading - The list's heading ("Related stories").
+ * @csspart list - The list of teasers.
+ * @csspart item - One list entry.
+ * @csspart card - One teaser (an `<article>`).
+ * @csspart section - The teaser's section.
+ * @csspart headline - The teaser's headline (`role="heading"`).
+ * @csspart link - The headline link, the teaser's only link.
+ * @csspart date - The `<time>` element.
+ * @csspart figure - The thumbnail's figure.
+ * @csspart image - The thumbnail.
+ * @csspart caption - The line under the thumbnail holding the credit.
+ * @csspart credit - The credit line ("© Sputnik").
+ * @csspart skeleton - The placeholder shown while the feed loads.
+ * @csspart fallback - The quiet message shown when nothing can be shown.
+ *
+ * @cssprop --wire-card-background - Background (default `--wire-color-background`).
+ * @cssprop --wire-card-padding - Space inside the element (default 0).
+ * @cssprop --wire-card-radius - Corner radius (default 0).
+ * @cssprop --wire-card-headline-size - Headline font size (default 1.25em; 1em in the list).
+ * @cssprop --wire-card-headline-lines - Lines after which a long headline is cut with an ellipsis (default 4).
+ * @cssprop --wire-card-kicker-color - Section colour (default `--wire-color-accent`).
+ * @cssprop --wire-card-thumbnail-size - Widest thumbnail in the list (default 128px).
+ * @cssprop --wire-card-gap - Space between the thumbnail and the text (default 12px).
+ * @cssprop --wire-image-radius - Corner radius of the thumbnail (default 0).
+ */
+export class WireRelatedStory extends WireFeedElement {
+  static override styles = [...WireFeedElement.styles, photoStyles, cardStyles, relatedStoryStyles];
+
+  /** Id of an article: shows a list of the stories related to it instead of one teaser. */
+  @property({ attribute: 'related-to' }) relatedTo?: string;
+
+  /** Most teasers in the `related-to` list (a value that is not a number of 0 or more counts as 3). */
+  @property({ type: Number }) limit = 3;
+
+  /** ARIA level of the list heading, or of the teaser headline for a single teaser; list teasers are one deeper. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+
+  /** Heading of the `related-to` list; "Related stories" in the reader's language when absent. */
+  @property() heading?: string;
+
+  constructor() {
+    super();
+    new TickController(this);
+  }
+
+  protected override itemId(): string | null | undefined {
+    return this.relatedTo || this.item;
+  }
+
+  override render() {
+    const view = this.data.view;
+    const lang = this.language;
+    const level = headingLevel(this.headingLevel);
+    const limit = this.limit >= 0 ? Math.floor(this.limit) : 3;
+    let body;
+    if (view.status === 'error') body = fallback(lang, view);
+    else if (!view.item || !view.feed)
+      body = this.relatedTo ? skeleton(lang, 'compact', Math.min(limit, 6)) : skeleton(lang, '');
+    else if (!this.relatedTo) body = this.teaser(view.item, level, lang, false);
+    else {
+      const stories = relatedStories(view.feed, view.item.id, limit);
+      body = stories.length
+        ? html`<div class="heading" part="heading" role="heading" aria-level=${level}>
+              ${this.heading || t(lang, 'related')}
+            </div>
+            <ul part="list">
+              ${stories.map(
+                (story) =>
+                  html`<li part="item">${this.teaser(story, Math.min(level + 1, 6), lang, true)}</li>`,
+              )}
+            </ul>`
+        : nothing;
+    }
+    return html`<div class="wrap" lang=${lang} dir=${this.direction}>${body}</div>`;
+  }
+
+  private teaser(story: Story, level: number, lang: string, compact: boolean) {
+    return html`<article
+      class="card ${compact ? 'compact' : ''} ${story.image ? 'has-image' : ''}"
+      part="card"
+    >
+      <div class="body">
+        ${story.section ? html`<p class="kicker" part="section">${story.section}</p>` : nothing}
+        ${headline(story, story.url ?? story.externalUrl, level, lang)}
+        ${dateTemplate(lang, story.datePublished)}
+      </div>
+      ${
+        story.image
+          ? photoTemplate(story.image, {
+              lang,
+              sizes: compact ? 'auto, 128px' : 'auto, 100vw',
+              caption: false,
+            })
+          : nothing
+      }
+    </article>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wire-related-story': WireRelatedStory;
+  }
+}
