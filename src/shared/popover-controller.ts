@@ -6,11 +6,11 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-type FloatingUi = typeof import('@floating-ui/dom');
+type FloatingUi = typeof import('./floating.js');
 let floatingUi: Promise<FloatingUi> | undefined;
 
 function loadFloatingUi(): Promise<FloatingUi> {
-  floatingUi ??= import('@floating-ui/dom');
+  floatingUi ??= import('./floating.js');
   return floatingUi;
 }
 
