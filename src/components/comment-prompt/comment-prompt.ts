@@ -13,6 +13,7 @@ const icon = html`<svg part="icon" viewBox="0 0 16 16" aria-hidden="true">
 </svg>`;
 
 /**
+ * @tagname wire-comment-prompt
  * @summary The comment count and an invitation to join the discussion, under a story or on a card, for any
  * comment system.
  *

@@ -16,6 +16,7 @@ export function hasCreditDetails(photo: WirePhoto | undefined): photo is WirePho
 }
 
 /**
+ * @tagname wire-credit-info
  * @summary A small info control on a photo that opens its credit details: photographer, copyright notice,
  * licence and "license this photo" links. Used by the card and the gallery; usable on its own.
  *

@@ -8,6 +8,7 @@ import { feedContext, type FeedState } from '../../shared/feed-context.js';
 import { feedFromProperty } from '../../shared/feed-controller.js';
 
 /**
+ * @tagname wire-feed
  * @summary Loads one JSON Feed and shares it with every wire-widget inside it, so they render from one request.
  *
  * @slot - Widgets (and any other content). The element itself draws nothing.
