@@ -7,5 +7,6 @@ import './components/credit-info/credit-info.define.js';
 import './components/article-card/article-card.define.js';
 import './components/related-story/related-story.define.js';
 import './components/comment-prompt/comment-prompt.define.js';
+import './components/photo-gallery/photo-gallery.define.js';
 
 export * from './index.js';

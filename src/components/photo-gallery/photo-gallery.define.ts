@@ -1,0 +1,7 @@
+import '../credit-info/credit-info.define.js';
+import { defineElement } from '../../shared/define.js';
+import { WirePhotoGallery } from './photo-gallery.js';
+
+defineElement('wire-photo-gallery', WirePhotoGallery);
+
+export { WirePhotoGallery };

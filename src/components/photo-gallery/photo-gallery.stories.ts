@@ -1,0 +1,172 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import './photo-gallery.define.js';
+
+const PICTURES = [
+  'gallery-assembly-hall',
+  'gallery-su35-flight',
+  'gallery-delegation',
+  'gallery-sj100-line',
+  'gallery-su57-hangar',
+  'gallery-airfield',
+  'gallery-riverside',
+];
+
+/**
+ * A raw JSON Feed with one item whose `_wire.gallery` is `photos`. Picture URLs are made absolute against the page,
+ * so a test can serve them from `/demo/public/images/` and a story from `/images/`.
+ */
+export function galleryFeed(
+  photos: Record<string, unknown>[],
+  id = 'gallery-story',
+): Record<string, unknown> {
+  const absolute = (url: unknown) => (typeof url === 'string' ? new URL(url, location.href).href : url);
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Gallery test wire',
+    language: 'en',
+    items: [
+      {
+        id,
+        title: 'A story with photos',
+        _wire: { gallery: photos.map((photo) => ({ ...photo, url: absolute(photo.url) })) },
+      },
+    ],
+  };
+}
+
+/** `count` photos cycling through the bundled pictures, each with its own URL (`?n=`), credit and caption. */
+export function manyPhotos(count: number, base = '/images/', query = ''): Record<string, unknown>[] {
+  return Array.from({ length: count }, (_, i) => ({
+    url: `${base}${PICTURES[i % PICTURES.length]}.svg?${query}n=${i + 1}`,
+    width: i % PICTURES.length === 1 ? 800 : 1200,
+    height: i % PICTURES.length === 1 ? 1000 : 800,
+    alt: `Sample illustration ${i + 1}`,
+    caption: `Photo number ${i + 1} of the sample set.`,
+    credit_text: `© Agency ${(i % 3) + 1}`,
+    creator: `Photographer ${(i % 5) + 1}`,
+  }));
+}
+
+const meta: Meta = {
+  title: 'Widgets/Photo gallery',
+  component: 'wire-photo-gallery',
+  // The feed builders above are shared with the tests, not stories.
+  excludeStories: ['galleryFeed', 'manyPhotos'],
+  render: (args) =>
+    html`<wire-photo-gallery
+      src=${args.feed ? '' : '/sample-feed.json'}
+      .feed=${args.feed}
+      item=${args.item ?? (args.feed ? 'gallery-story' : 'kim-jong-un-komsomolsk-on-amur')}
+      captions=${args.captions ?? 'on'}
+      thumbnails=${args.thumbnails ?? 'on'}
+      theme=${args.theme ?? 'light'}
+      dir=${args.dir ?? 'ltr'}
+      lang=${args.lang ?? 'en'}
+      ?loop=${args.loop}
+      style="max-inline-size: 720px"
+    ></wire-photo-gallery>`,
+};
+export default meta;
+
+const gallery = (canvas: HTMLElement) => canvas.querySelector('wire-photo-gallery')!.shadowRoot!;
+
+/**
+ * Waits until the gallery shows its photos, so a story that fails to load cannot pass its checks. Only the total
+ * is checked: a story that pages leaves its deep link (`#photo-…`) in the URL, and the next story starts there.
+ */
+async function shown(canvas: HTMLElement, total: number | null): Promise<void> {
+  await waitFor(() => expect(gallery(canvas).querySelector('section .slide img')).toBeTruthy());
+  const counter = gallery(canvas).querySelector('.counter')?.textContent;
+  await expect(counter?.split(' / ')[1] ?? null).toBe(total === null ? null : String(total));
+}
+
+type Story = StoryObj;
+
+/** The gallery of the bundled sample's seed story. */
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    const root = gallery(canvasElement);
+    await shown(canvasElement, 7);
+    await userEvent.click(root.querySelector<HTMLElement>('.thumb')!);
+    await userEvent.click(root.querySelector<HTMLElement>('.next')!);
+    await expect(root.querySelector('.counter')!.textContent).toBe('2 / 7');
+  },
+};
+
+/** An item with no gallery shows its one hero image: no arrows, counter or thumbnails. */
+export const OnePhoto: Story = {
+  args: { item: 'putin-kim-talks' },
+  play: ({ canvasElement }) => shown(canvasElement, null),
+};
+
+export const ManyPhotos: Story = {
+  name: 'Many photos (200)',
+  args: { feed: galleryFeed(manyPhotos(200)), loop: true },
+  play: ({ canvasElement }) => shown(canvasElement, 200),
+};
+
+export const MissingCredits: Story = {
+  args: {
+    feed: galleryFeed(
+      manyPhotos(4).map((photo, i) => (i % 2 ? photo : { ...photo, credit_text: '', creator: '' })),
+    ),
+  },
+  play: async ({ canvasElement }) => {
+    const root = gallery(canvasElement);
+    await waitFor(() => expect(root.querySelector('.toggle')).toBeTruthy());
+    await userEvent.click(root.querySelector<HTMLElement>('.toggle')!);
+    await waitFor(() => expect(root.querySelector('ol')!.textContent).toContain('Credit not given'));
+  },
+};
+
+export const BrokenImages: Story = {
+  name: 'Broken image URLs',
+  args: {
+    feed: galleryFeed(manyPhotos(3).map((photo, i) => ({ ...photo, url: `/images/missing-${i}.jpg` }))),
+  },
+  play: async ({ canvasElement }) => {
+    await shown(canvasElement, 3);
+    await waitFor(() => expect(gallery(canvasElement).querySelector('figure[data-broken]')).toBeTruthy());
+  },
+};
+
+export const RightToLeft: Story = {
+  args: { dir: 'rtl' },
+  play: ({ canvasElement }) => shown(canvasElement, 7),
+};
+
+export const Dark: Story = {
+  args: { theme: 'dark' },
+  decorators: [(story) => html`<div style="background: #18181b; padding: 16px">${story()}</div>`],
+  play: ({ canvasElement }) => shown(canvasElement, 7),
+};
+
+export const LongCaptions: Story = {
+  args: {
+    feed: galleryFeed(
+      manyPhotos(3).map((photo) => ({
+        ...photo,
+        caption:
+          'Workers and engineers gather around the fuselage sections on the assembly line while the delegation, ' +
+          'accompanied by the plant director and several ministers, listens to a long explanation of how the ' +
+          'aircraft are built, tested and delivered to customers across the region, a process that takes months.',
+        credit_text: '© A news agency with a rather long name / Staff photographer for the regional bureau',
+      })),
+    ),
+  },
+  play: ({ canvasElement }) => shown(canvasElement, 3),
+};
+
+export const LightboxOpen: Story = {
+  name: 'Lightbox open',
+  play: async ({ canvasElement }) => {
+    const root = gallery(canvasElement);
+    await waitFor(() => expect(root.querySelector('.open')).toBeTruthy());
+    await userEvent.click(root.querySelector<HTMLElement>('.open')!);
+    const dialog = root.querySelector('dialog')!;
+    await waitFor(() => expect(dialog.matches(':modal')).toBe(true));
+    await expect(root.activeElement).toBe(dialog.querySelector('.close'));
+  },
+};

@@ -1,0 +1,216 @@
+import { css } from 'lit';
+
+/**
+ * `.wrap` resets inheritance again below `:host`: a page rule such as `* { all: unset !important }` outranks
+ * `:host` (the outer tree wins) and would hand the page's font and box-sizing down, but it cannot reach in here.
+ */
+export const galleryStyles = css`
+  .wrap {
+    all: initial;
+    display: grid;
+    gap: 8px;
+    box-sizing: border-box;
+    color-scheme: light dark;
+    font-family: var(
+      --wire-font-family,
+      system-ui,
+      -apple-system,
+      'Segoe UI',
+      Roboto,
+      'Noto Sans',
+      sans-serif
+    );
+    font-size: var(--wire-font-size, 16px);
+    line-height: var(--wire-line-height, 1.45);
+    color: var(--_text);
+  }
+
+  :host([theme='light']) .wrap {
+    color-scheme: light;
+  }
+
+  :host([theme='dark']) .wrap {
+    color-scheme: dark;
+  }
+
+  .stage {
+    display: grid;
+    /* Vertical scrolling stays the browser's; horizontal swipes come to us as pointer events. */
+    touch-action: pan-y;
+  }
+
+  /* One box for every photo, whatever its shape: paging between landscape and portrait never moves the page. */
+  .frame {
+    aspect-ratio: var(--wire-gallery-aspect-ratio, 3 / 2);
+    background: var(--_surface);
+  }
+
+  .stage img {
+    block-size: 100%;
+    object-fit: contain;
+    -webkit-user-drag: none;
+  }
+
+  /* Feed text takes its direction from its own letters: a Latin credit in a right-to-left page keeps its "©" first. */
+  figcaption > span,
+  li {
+    unicode-bidi: plaintext;
+  }
+
+  /* Kept whole when short, wrapped inside when longer than the line (a long agency name must not overflow). */
+  .credit {
+    display: inline-block;
+    white-space: normal;
+  }
+
+  .slide {
+    grid-area: 1 / 1;
+    min-block-size: 0;
+    transition: opacity 0.25s;
+  }
+
+  .slide[inert] {
+    visibility: hidden;
+    opacity: 0;
+  }
+
+  .bar {
+    display: flex;
+    align-items: center;
+    gap: 6px;
+  }
+
+  .gap {
+    flex: 1;
+  }
+
+  button {
+    display: inline-grid;
+    place-items: center;
+    margin: 0;
+    padding: 0 12px;
+    min-block-size: 40px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: none;
+    color: inherit;
+    font: inherit;
+    cursor: pointer;
+  }
+
+  .bar button {
+    inline-size: 40px;
+    padding: 0;
+  }
+
+  [aria-disabled='true'] {
+    opacity: 0.4;
+    cursor: default;
+  }
+
+  svg {
+    inline-size: 20px;
+    block-size: 20px;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+
+  [dir='rtl'] :is(.prev, .next) svg {
+    scale: -1 1;
+  }
+
+  /* "3 / 12" reads left to right in every script; inside right-to-left text it would turn into "12 / 3". */
+  .counter {
+    direction: ltr;
+    unicode-bidi: isolate;
+    min-inline-size: 4em;
+    text-align: center;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .thumbs {
+    display: flex;
+    gap: 6px;
+    padding: 4px;
+    overflow-x: auto;
+    overscroll-behavior-x: contain;
+    scroll-behavior: smooth;
+    scrollbar-width: thin;
+  }
+
+  .thumbs button {
+    flex: none;
+    inline-size: var(--wire-gallery-thumbnail-size, 72px);
+    aspect-ratio: 3 / 2;
+    padding: 0;
+    overflow: hidden;
+    border: 2px solid transparent;
+    background: var(--_surface);
+  }
+
+  .thumbs [aria-current='true'] {
+    border-color: var(--_accent);
+  }
+
+  .thumbs img {
+    block-size: 100%;
+    object-fit: cover;
+  }
+
+  .toggle {
+    justify-self: start;
+    font-size: 0.875em;
+  }
+
+  ol {
+    margin: 0;
+    padding-inline-start: 2em;
+    font-size: 0.8125em;
+  }
+
+  dialog {
+    inline-size: 100vw;
+    block-size: 100dvh;
+    max-inline-size: none;
+    max-block-size: none;
+    margin: 0;
+    padding: 12px;
+    border: 0;
+    color-scheme: dark;
+    background: var(--wire-gallery-lightbox-background, #0b0b0c);
+    color: var(--_text);
+  }
+
+  dialog[open] {
+    display: grid;
+    grid-template-rows: minmax(0, 1fr) auto;
+    gap: 8px;
+  }
+
+  dialog .stage,
+  dialog .slide {
+    min-block-size: 0;
+  }
+
+  dialog figure {
+    display: grid;
+    grid-template-rows: minmax(0, 1fr) auto;
+    block-size: 100%;
+  }
+
+  dialog .frame {
+    aspect-ratio: auto;
+    background: none;
+  }
+
+  ::backdrop {
+    background: rgb(0 0 0 / 0.8);
+  }
+
+  .status {
+    color: var(--_muted);
+  }
+`;
