@@ -66,16 +66,20 @@ describe('parseDate: RFC 822 / 1123', () => {
     ['Sun, 01 Jul 2018 08:00:00 PDT', '2018-07-01T15:00:00.000Z'],
     ['Mon, 01 Jan 2018 08:00:00 CST', '2018-01-01T14:00:00.000Z'],
     ['Mon, 01 Jan 2018 08:00:00 MST', '2018-01-01T15:00:00.000Z'],
-    ['Mon, 01 Jan 2018 08:00:00 CET', '2018-01-01T07:00:00.000Z'],
-    ['Sun, 01 Jul 2018 08:00:00 cest', '2018-07-01T06:00:00.000Z'],
+    ['Sun, 01 Jul 2018 08:00:00 mdt', '2018-07-01T14:00:00.000Z'],
+    ['Mon, 01 Jan 2018 08:00:00 PST', '2018-01-01T16:00:00.000Z'],
     // Optional weekday and seconds, one-digit day, full month name, lower-case names.
     ['1 Jan 2018 08:00 GMT', '2018-01-01T08:00:00.000Z'],
     ['Monday, 1 January 2018 08:00:00 +0000', '2018-01-01T08:00:00.000Z'],
     ['mon, 01 jan 2018 08:00:00 gmt', '2018-01-01T08:00:00.000Z'],
     ['Sat, 01 Sept 2018 08:00:00 GMT', '2018-09-01T08:00:00.000Z'],
-    // No zone, an unknown zone or a military letter: RFC 5322 says read as -0000.
+    ['Sat, 01 Sep. 2018 08:00:00 GMT', '2018-09-01T08:00:00.000Z'],
+    // No zone, a zone RFC 822 does not name (CET, CEST, ...) or a military letter: RFC 5322 says read as -0000.
     ['Mon, 01 Jan 2018 08:00:00', '2018-01-01T08:00:00.000Z'],
     ['Mon, 01 Jan 2018 08:00:00 XYZ', '2018-01-01T08:00:00.000Z'],
+    ['Mon, 01 Jan 2018 08:00:00 CET', '2018-01-01T08:00:00.000Z'],
+    ['Sun, 01 Jul 2018 08:00:00 cest', '2018-07-01T08:00:00.000Z'],
+    ['Sun, 01 Jul 2018 08:00:00 ESTX', '2018-07-01T08:00:00.000Z'],
     ['Mon, 01 Jan 2018 08:00:00 A', '2018-01-01T08:00:00.000Z'],
     // Two-digit years per RFC 2822.
     ['Mon, 01 Jan 18 08:00:00 GMT', '2018-01-01T08:00:00.000Z'],
@@ -91,6 +95,8 @@ describe('parseDate: RFC 822 / 1123', () => {
   it.each([
     'Fri, 31 Foo 2019 12:17:58 -0700',
     'Fri, 31 Mayo 2019 12:17:58 -0700',
+    'Fri, 31 Maybe 2019 12:17:58 -0700',
+    'Fri, 31 Mai 2019 12:17:58 -0700',
     'Fri, 31 Jun 2019 12:17:58 -0700',
     'Fri, 31 May 2019 25:17:58 -0700',
     'Fri, 31 May 2019 12:17:58 -9900',

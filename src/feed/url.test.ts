@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRelativeUrl, isSafeUrl, MAX_URL_LENGTH, safeUrl } from './url.js';
+import { MAX_URL_LENGTH, safeUrl } from './url.js';
 
 const BASE = 'https://news.example/world/story.html';
 
@@ -104,27 +104,30 @@ describe('safeUrl', () => {
   });
 });
 
-describe('isSafeUrl', () => {
-  it('accepts only URLs that safeUrl returns unchanged', () => {
-    expect(isSafeUrl('https://news.example/a')).toBe(true);
-    expect(isSafeUrl('http://news.example/')).toBe(true);
-    expect(isSafeUrl('https://news.example')).toBe(false); // not canonical: no path
-    expect(isSafeUrl('//news.example/a')).toBe(false);
-    expect(isSafeUrl('/a')).toBe(false);
-    expect(isSafeUrl('https://u:p@news.example/')).toBe(false);
-    expect(isSafeUrl('javascript:alert(1)')).toBe(false);
-    expect(isSafeUrl(' https://news.example/a')).toBe(false);
+describe('safeUrl output', () => {
+  it('is a fixed point: a URL safeUrl returned comes back unchanged, anything else is changed or refused', () => {
+    const same = (s: string): boolean => safeUrl(s) === s;
+    expect(same('https://news.example/a')).toBe(true);
+    expect(same('http://news.example/')).toBe(true);
+    expect(same('https://news.example')).toBe(false); // not canonical: no path
+    expect(same('//news.example/a')).toBe(false);
+    expect(same('/a')).toBe(false);
+    expect(same('https://u:p@news.example/')).toBe(false);
+    expect(same('javascript:alert(1)')).toBe(false);
+    expect(same(' https://news.example/a')).toBe(false);
   });
 });
 
-describe('isRelativeUrl', () => {
-  it('tells relative references from absolute and unusable ones', () => {
-    expect(isRelativeUrl('/a')).toBe(true);
-    expect(isRelativeUrl('a/b.jpg')).toBe(true);
-    expect(isRelativeUrl('https://news.example/')).toBe(false);
-    expect(isRelativeUrl('javascript:alert(1)')).toBe(false);
-    expect(isRelativeUrl('//cdn.example/x')).toBe(false);
-    expect(isRelativeUrl('')).toBe(false);
-    expect(isRelativeUrl(3)).toBe(false);
+describe('safeUrl with and without a base', () => {
+  it('resolves only relative references against the base; absolute and unusable ones ignore it', () => {
+    for (const relative of ['/a', 'a/b.jpg', '?q=1']) {
+      expect(safeUrl(relative)).toBeUndefined();
+      expect(safeUrl(relative, BASE)).toMatch(/^https:\/\/news\.example\//);
+    }
+    expect(safeUrl('https://other.example/', BASE)).toBe('https://other.example/');
+    expect(safeUrl('javascript:alert(1)', BASE)).toBeUndefined();
+    expect(safeUrl('//cdn.example/x', BASE)).toBe('https://cdn.example/x');
+    expect(safeUrl('', BASE)).toBeUndefined();
+    expect(safeUrl(3, BASE)).toBeUndefined();
   });
 });
