@@ -63,22 +63,35 @@ export function list(lang: string | undefined, items: string[]): string {
 }
 
 /**
+ * `tag` as a canonical BCP 47 tag, or undefined when Intl refuses it: a page's `lang="en_US"` or a feed's
+ * `"language": "NULL"` must never reach a formatter, whose constructor throws a RangeError for it.
+ */
+function languageTag(tag: string | null | undefined): string | undefined {
+  if (!tag) return undefined;
+  try {
+    return Intl.getCanonicalLocales(tag.trim().replace(/_/g, '-'))[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The language an element speaks: its own or its nearest ancestor's `lang` (crossing shadow roots), then the
- * feed's, then the page's, then the browser's.
+ * feed's, then the page's, then the browser's. Tags Intl cannot use are skipped.
  */
 export function resolveLanguage(element: Element, feedLanguage?: string): string {
   let node: Node | null = element;
   while (node) {
     if (node instanceof Element) {
-      const lang = node.getAttribute('lang');
+      const lang = languageTag(node.getAttribute('lang'));
       if (lang && node !== element.ownerDocument.documentElement) return lang;
     }
     node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
   return (
-    feedLanguage ||
-    element.ownerDocument.documentElement.getAttribute('lang') ||
-    (typeof navigator !== 'undefined' ? navigator.language : '') ||
+    languageTag(feedLanguage) ||
+    languageTag(element.ownerDocument.documentElement.getAttribute('lang')) ||
+    languageTag(typeof navigator !== 'undefined' ? navigator.language : '') ||
     'en'
   );
 }

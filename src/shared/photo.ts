@@ -25,10 +25,13 @@ export interface PhotoOptions {
   credit?: boolean;
 }
 
-/** `srcset` attribute value from the feed's sources, or undefined when it gives none. */
+/**
+ * `srcset` attribute value from the feed's sources, or undefined when it gives none. Commas are escaped: the
+ * srcset parser strips a URL's trailing commas and would read the next descriptor ("640w") as a URL.
+ */
 export function srcsetOf(photo: WirePhoto): string | undefined {
   return photo.srcset.length
-    ? photo.srcset.map((source) => `${source.url} ${source.width}w`).join(', ')
+    ? photo.srcset.map((source) => `${source.url.replaceAll(',', '%2C')} ${source.width}w`).join(', ')
     : undefined;
 }
 

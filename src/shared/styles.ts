@@ -10,26 +10,37 @@ import { css } from 'lit';
  * text-transform, color, …) are cut off with `all: initial`, every length is in px or em of our own font size
  * (never `rem`, which follows the host's `html { font-size }`), and `contain` keeps fixed-position descendants
  * and paint inside the box.
+ *
+ * The inherited text properties are also `!important`: a page rule such as `* { all: unset !important }` or
+ * `body { font: … !important }` outranks normal `:host` declarations (the outer tree wins for normal rules) and
+ * would flow in through inheritance, but important declarations of the shadow tree beat the page's important
+ * ones. The box itself (display, margin, width) stays the page's to set; typography goes through `--wire-*`.
+ * A widget whose host must not be contained overrides `contain` with `!important` too (see credit-info).
  */
 export const hostStyles = css`
   :host {
     all: initial;
     display: block;
-    contain: layout paint style;
-    box-sizing: border-box;
-    color-scheme: light dark;
-    font-family: var(
-      --wire-font-family,
-      system-ui,
-      -apple-system,
-      'Segoe UI',
-      Roboto,
-      'Noto Sans',
-      sans-serif
-    );
-    font-size: var(--wire-font-size, 16px);
-    line-height: var(--wire-line-height, 1.45);
-    text-align: start;
+    /* Containment and box-sizing are part of how the inside is laid out, so they are pinned as well. */
+    contain: layout paint style !important;
+    box-sizing: border-box !important;
+    color-scheme: light dark !important;
+    /* The shorthand also resets style, weight, variant, stretch and size-adjust. */
+    font: 400 var(--wire-font-size, 16px) / var(--wire-line-height, 1.45)
+      var(--wire-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif) !important;
+    font-feature-settings: normal !important;
+    text-align: start !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-transform: none !important;
+    text-indent: 0 !important;
+    text-shadow: none !important;
+    white-space: normal !important;
+    word-break: normal !important;
+    overflow-wrap: normal !important;
+    hyphens: manual !important;
+    -webkit-text-stroke: 0 !important;
+    cursor: auto !important;
     --_bg: var(--wire-color-background, light-dark(#ffffff, #18181b));
     --_surface: var(--wire-color-surface, light-dark(#f4f4f5, #27272a));
     --_text: var(--wire-color-text, light-dark(#1a1a1a, #f4f4f5));
@@ -40,16 +51,16 @@ export const hostStyles = css`
     --_focus: var(--wire-color-focus, light-dark(#1d4ed8, #93c5fd));
     --_space: var(--wire-space, 16px);
     --_radius: var(--wire-radius, 8px);
-    color: var(--_text);
+    color: var(--_text) !important;
   }
 
   /* light-dark() follows color-scheme, so one attribute switches every token at once. */
   :host([theme='light']) {
-    color-scheme: light;
+    color-scheme: light !important;
   }
 
   :host([theme='dark']) {
-    color-scheme: dark;
+    color-scheme: dark !important;
   }
 
   :host([hidden]) {

@@ -3,7 +3,8 @@ import { css } from 'lit';
 export const creditInfoStyles = css`
   :host {
     display: inline-block;
-    contain: none;
+    /* Paint containment would clip the focus ring; important to win over the one in hostStyles. */
+    contain: none !important;
     vertical-align: middle;
   }
 

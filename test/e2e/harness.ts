@@ -1,0 +1,314 @@
+/**
+ * What the e2e suites share: a small static server with real HTTP headers (the strict CSP a careful partner
+ * sends), the built bundle exactly as a site builder loads it, pages written from the widget list in
+ * test/hostile/widgets.ts, and Chromium driven by Playwright with listeners for CSP violations and errors.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, resolve, sep } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+import { attributesFor, WIDGETS, type WidgetConfig } from '../hostile/widgets.js';
+
+const ROOT = process.cwd();
+export const BUNDLE = resolve(ROOT, 'dist/wire-widgets.js');
+
+/**
+ * The policy SECURITY.md tells partners to send. `lit-html` is the one Trusted Types policy the bundle creates
+ * (Lit's, for its own template strings); nothing else in it touches an HTML sink.
+ */
+export const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+].join('; ');
+
+/** The same, for pages that may load the bundle twice (two copies of Lit each create their policy). */
+export const STRICT_CSP_TWO_COPIES = `${STRICT_CSP} 'allow-duplicates'`;
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json',
+  '.json': 'application/json',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/** URL prefix → directory served under it. */
+const MOUNTS: [string, string][] = [
+  ['/dist/', resolve(ROOT, 'dist')],
+  // A second copy of the bundle under another URL, lazy chunks included (they are imported relatively).
+  ['/copy/', resolve(ROOT, 'dist')],
+  ['/images/', resolve(ROOT, 'demo/public/images')],
+  ['/bootstrap/', resolve(ROOT, 'node_modules/bootstrap/dist/css')],
+  ['/corpus/', resolve(ROOT, '../shared/corpus')],
+];
+
+export interface Site {
+  url: string;
+  /** Serves `body` at `path` with the given policy (STRICT_CSP unless told otherwise). */
+  add(path: string, body: string, csp?: string): void;
+  /** Requests seen per path. */
+  hits(path: string): number;
+  close(): Promise<void>;
+}
+
+export function startSite(): Promise<Site> {
+  const pages = new Map<string, { body: string; csp: string }>();
+  const counts = new Map<string, number>();
+  const server: Server = createServer((req, res) => {
+    const send = (status: number, body: string | Buffer, type: string, csp = STRICT_CSP) => {
+      res.writeHead(status, {
+        'content-type': type,
+        'content-security-policy': csp,
+        'cache-control': 'no-store',
+      });
+      res.end(body);
+    };
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      return send(400, 'bad path', 'text/plain');
+    }
+    counts.set(path, (counts.get(path) ?? 0) + 1);
+    const page = pages.get(path);
+    if (page) return send(200, page.body, TYPES[extname(path)] ?? TYPES['.html']!, page.csp);
+    if (path === '/sample-feed.json')
+      return send(200, readFileSync(resolve(ROOT, 'demo/public/sample-feed.json')), TYPES['.json']!);
+    for (const [prefix, dir] of MOUNTS) {
+      if (!path.startsWith(prefix)) continue;
+      const file = resolve(dir, path.slice(prefix.length));
+      if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) break;
+      return send(200, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream');
+    }
+    send(404, 'not found', 'text/plain');
+  });
+  return new Promise((done) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      done({
+        url: `http://127.0.0.1:${port}`,
+        add: (path, body, csp = STRICT_CSP) => pages.set(path, { body, csp }),
+        hits: (path) => counts.get(path) ?? 0,
+        close: () =>
+          new Promise<void>((closed) => {
+            server.closeAllConnections();
+            server.close(() => closed());
+          }),
+      });
+    });
+  });
+}
+
+/** Fails with a clear message when the bundle has not been built (npm test builds it first). */
+export function requireBundle(): void {
+  if (!existsSync(BUNDLE))
+    throw new Error(
+      'dist/wire-widgets.js is missing: run `npx vite build --logLevel warn` (npm test does) first',
+    );
+}
+
+export function launch(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      // Same text rendering on every run, for the pixel comparisons.
+      '--font-render-hinting=none',
+      '--disable-lcd-text',
+      ...extraArgs,
+    ],
+  });
+}
+
+export interface Watched {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors and console errors seen so far, except those matching `ignore`. */
+  problems(ignore?: RegExp): string[];
+}
+
+/**
+ * A fresh context and page with listeners for CSP violations (added by an init script, which Playwright injects
+ * through the DevTools protocol and the page's CSP does not block), console errors and uncaught errors.
+ */
+export async function watchedPage(
+  browser: Browser,
+  viewport = { width: 1280, height: 900 },
+): Promise<Watched> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, reducedMotion: 'reduce' });
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __violations: string[] }).__violations = seen;
+    // Every widget fires one of these when it has loaded or given up; they are composed, so the listener on
+    // document sees the widget itself as the target.
+    for (const type of ['wire-feed-load', 'wire-feed-error'])
+      document.addEventListener(type, (event) => {
+        const detail = (event as CustomEvent<{ reason?: string }>).detail;
+        (event.target as { __wireOutcome?: unknown }).__wireOutcome = { type, reason: detail?.reason };
+      });
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(
+        `${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber} ${event.sample}`,
+      ),
+    );
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    // Failed loads are reported below with their URL; the console line for them says only the status.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      problems.push(`console error: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`);
+  });
+  page.on('requestfailed', (request) =>
+    problems.push(`request failed: ${request.failure()?.errorText} ${request.url()}`),
+  );
+  return {
+    context,
+    page,
+    problems: (ignore) => problems.filter((line) => !ignore?.test(line)),
+  };
+}
+
+export async function violations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __violations: string[] }).__violations.slice());
+}
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** Sample-feed ids (see demo/public/sample-feed.json): the seed story has a gallery, related stories and comments. */
+export const SAMPLE_IDS = {
+  first: 'kim-jong-un-komsomolsk-on-amur',
+  ids: [
+    'kim-jong-un-komsomolsk-on-amur',
+    'putin-kim-talks',
+    'pacific-fleet-sea-of-japan',
+    'vostochny-cosmodrome-explainer',
+    'eastern-economic-forum-opens',
+    'japan-h2a-slim-launch',
+  ],
+};
+
+/** One `<div class="slot">` per configuration, each widget on `src` showing the seed story. */
+export function widgetMarkup(src: string, configs: WidgetConfig[] = WIDGETS): string {
+  return configs
+    .map((config, i) => {
+      const attributes = { ...attributesFor(config, SAMPLE_IDS, SAMPLE_IDS.first), src };
+      const attrs = Object.entries(attributes)
+        .map(([name, value]) => ` ${name}="${escape(value)}"`)
+        .join('');
+      return `<div class="slot" id="slot-${i}" data-name="${escape(config.name)}"><${config.tag}${attrs}></${config.tag}></div>`;
+    })
+    .join('\n');
+}
+
+export function pageHtml({ head = '', body }: { head?: string; body: string }): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<link rel="icon" href="data:,">
+<title>wire-widgets e2e</title>
+${head}
+</head>
+<body>
+${body}
+</body>
+</html>`;
+}
+
+/** Tags among `configs` that the loaded bundle defines; the others are logged and skipped. */
+export async function definedTags(
+  page: Page,
+  suite: string,
+  configs: WidgetConfig[] = WIDGETS,
+): Promise<Set<string>> {
+  const tags = [...new Set(configs.map((config) => config.tag))];
+  const defined = await page.evaluate((list) => list.filter((tag) => customElements.get(tag)), tags);
+  for (const config of configs)
+    if (!defined.includes(config.tag))
+      console.warn(
+        `[${suite}] skipped ${config.name}: <${config.tag}> is not defined by dist/wire-widgets.js`,
+      );
+  return new Set(defined);
+}
+
+/**
+ * Resolves once every widget in the page fired wire-feed-load or wire-feed-error and has no Lit update pending,
+ * fonts are ready and every image inside a widget is decoded (or has failed).
+ */
+export async function waitForWidgets(page: Page, tags: Set<string>): Promise<void> {
+  await page.waitForFunction(
+    (list) =>
+      list.every((tag) =>
+        [...document.querySelectorAll(tag)].every((el) => {
+          const state = el as unknown as { isUpdatePending?: boolean; __wireOutcome?: unknown };
+          return state.__wireOutcome !== undefined && state.isUpdatePending === false;
+        }),
+      ),
+    [...tags],
+    { timeout: 15_000 },
+  );
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    const images: HTMLImageElement[] = [];
+    const walk = (root: ParentNode) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el instanceof HTMLImageElement) images.push(el);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    await Promise.all(
+      images.map((img) => {
+        img.loading = 'eager';
+        return img.decode().catch(() => undefined);
+      }),
+    );
+  });
+}
+
+/** Text in an element's shadow roots, nested ones included, whitespace collapsed. */
+export function deepTextOf(page: Page, selector: string): Promise<string> {
+  return page.evaluate((sel) => {
+    const parts: string[] = [];
+    const walk = (node: Node) => {
+      if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
+      if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+      for (const child of node.childNodes) walk(child);
+    };
+    const el = document.querySelector(sel);
+    if (el) walk(el);
+    return parts.join('').replace(/\s+/g, ' ').trim();
+  }, selector);
+}
+
+/** The wire-feed-load / wire-feed-error outcome of each element matching `selector`. */
+export function outcomes(
+  page: Page,
+  selector: string,
+): Promise<({ type: string; reason?: string } | null)[]> {
+  return page.evaluate(
+    (sel) =>
+      [...document.querySelectorAll(sel)].map(
+        (el) => (el as { __wireOutcome?: { type: string; reason?: string } }).__wireOutcome ?? null,
+      ),
+    selector,
+  );
+}
