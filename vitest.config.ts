@@ -41,7 +41,7 @@ export default defineConfig({
       {
         // Pre-bundled up front: a dependency discovered mid-run (floating-ui is imported lazily) makes Vite reload
         // the page under the running tests.
-        optimizeDeps: { include: ['@floating-ui/dom', 'lit', '@lit/context', '@lit/task'] },
+        optimizeDeps: { include: ['@floating-ui/dom', 'lit', '@lit/context', '@lit/task', 'fast-check'] },
         test: {
           name: 'browser',
           include: ['src/components/**/*.test.ts', 'src/shared/**/*.test.ts', 'test/browser/**/*.test.ts'],

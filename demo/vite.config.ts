@@ -6,6 +6,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   publicDir: 'public',
   // One copy of Lit for the page, or Lit warns "Multiple versions of Lit loaded".
-  optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directive-helpers.js', '@lit/context', '@lit/task'] },
+  optimizeDeps: {
+    include: ['lit', 'lit/decorators.js', 'lit/directive-helpers.js', '@lit/context', '@lit/task'],
+  },
   server: { port: 5173, host: '127.0.0.1', fs: { allow: ['..'] } },
 });
