@@ -44,8 +44,14 @@ export default defineConfig({
         optimizeDeps: { include: ['@floating-ui/dom', 'lit', '@lit/context', '@lit/task', 'fast-check'] },
         test: {
           name: 'browser',
-          include: ['src/components/**/*.test.ts', 'src/shared/**/*.test.ts', 'test/browser/**/*.test.ts'],
+          include: [
+            'src/components/**/*.test.ts',
+            'src/shared/**/*.test.ts',
+            'src/i18n/**/*.test.ts',
+            'test/browser/**/*.test.ts',
+          ],
           globalSetup: ['test/browser/global-setup.ts'],
+          setupFiles: ['test/browser/setup.ts'],
           browser: browser(),
           testTimeout: 20_000,
         },

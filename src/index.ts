@@ -16,5 +16,5 @@ export { loadFeed, configureLoader, clearFeedCache, FeedError } from './feed/loa
 export { safeUrl } from './feed/url.js';
 export type * from './feed/types.js';
 export type * from './shared/events.js';
-export { catalogs } from './i18n/strings.js';
+export { registerCatalog, loadCatalog } from './i18n/i18n.js';
 export type { Strings } from './i18n/strings.js';

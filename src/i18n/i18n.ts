@@ -1,17 +1,79 @@
-import { catalogs, fallback, type Plural, type Strings } from './strings.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { bundledCatalogs, fallback, type Plural, type Strings } from './strings.js';
 
 type StringKey = { [K in keyof Strings]: Strings[K] extends string ? K : never }[keyof Strings];
 type PluralKey = { [K in keyof Strings]: Strings[K] extends Plural ? K : never }[keyof Strings];
 
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ps', 'sd', 'ug', 'ur', 'yi', 'dv', 'ckb']);
 
+type Loader = () => Promise<{ default: Partial<Strings> }>;
+
+const loaded: Record<string, Partial<Strings>> = { en: fallback };
+const loaders: Record<string, Loader> = { ...bundledCatalogs };
+const pending = new Set<string>();
+const listeners = new Set<() => void>();
+
+/**
+ * Adds or replaces a language: its strings, or a function that loads them on first use. Widgets already on the
+ * page re-render in it.
+ */
+export function registerCatalog(lang: string, strings: Partial<Strings> | Loader): void {
+  const code = lang.toLowerCase();
+  delete loaded[code];
+  if (typeof strings === 'function') loaders[code] = strings;
+  else loaded[code] = strings;
+  notify();
+}
+
+function notify(): void {
+  for (const listener of listeners) listener();
+}
+
+/** Loads a language's catalog if it has one and it is not loaded yet; resolves once it is usable. */
+export async function loadCatalog(lang: string | undefined): Promise<void> {
+  const code = catalogLanguage(lang);
+  const loader = loaders[code];
+  if (loaded[code] || !loader || pending.has(code)) return;
+  pending.add(code);
+  try {
+    loaded[code] = (await loader()).default;
+    notify();
+  } catch {
+    // A chunk that fails to load leaves the widget in English rather than broken.
+  } finally {
+    pending.delete(code);
+  }
+}
+
+/** Re-renders its host when a catalog arrives (the first render in a new language is in English until then). */
+export class CatalogController implements ReactiveController {
+  private readonly update = () => this.host.requestUpdate();
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+  hostConnected(): void {
+    listeners.add(this.update);
+  }
+  hostDisconnected(): void {
+    listeners.delete(this.update);
+  }
+}
+
 /** The catalog language for a BCP 47 tag: the exact tag, then its primary subtag, then English. */
 export function catalogLanguage(tag: string | undefined): string {
   if (!tag) return 'en';
   const lower = tag.toLowerCase();
-  if (lower in catalogs) return lower;
+  const known = (code: string) => code in loaded || code in loaders;
+  if (known(lower)) return lower;
   const primary = lower.split(/[-_]/)[0] ?? '';
-  return primary in catalogs ? primary : 'en';
+  return known(primary) ? primary : 'en';
+}
+
+/** The strings of a language as far as they are loaded; asks for the rest. */
+function catalog(lang: string | undefined): Partial<Strings> {
+  const code = catalogLanguage(lang);
+  if (!loaded[code]) void loadCatalog(code);
+  return loaded[code] ?? fallback;
 }
 
 export function isRtlLanguage(tag: string | undefined): boolean {
@@ -28,8 +90,7 @@ export function t(
   key: StringKey,
   vars: Record<string, string | number> = {},
 ): string {
-  const catalog = catalogs[catalogLanguage(lang)] ?? {};
-  const template = (catalog[key] as string | undefined) ?? fallback[key];
+  const template = (catalog(lang)[key] as string | undefined) ?? fallback[key];
   return fill(template, vars);
 }
 
@@ -48,7 +109,7 @@ export function plural(
     rules = new Intl.PluralRules(code);
     pluralRules.set(code, rules);
   }
-  const forms = (catalogs[code]?.[key] as Plural | undefined) ?? fallback[key];
+  const forms = (catalog(code)[key] as Plural | undefined) ?? fallback[key];
   const template = forms[rules.select(n)] ?? forms.other;
   return fill(template, { ...vars, n: new Intl.NumberFormat(code).format(n) });
 }

@@ -1,6 +1,6 @@
 /**
- * The string catalog. One object per language; `en` is complete and is the fallback for any key another
- * language lacks. Plural strings are keyed by `Intl.PluralRules` category, so a language brings its own forms
+ * The string catalog. One object per language; `en` is complete, always present, and the fallback for any key
+ * another language lacks. Plural strings are keyed by `Intl.PluralRules` category, so a language brings its own forms
  * (Russian needs one/few/many). `{name}` placeholders are filled by `t()`.
  */
 export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
@@ -99,62 +99,13 @@ const en: Strings = {
   commentsClosed: 'Comments are closed',
 };
 
-const ru: Strings = {
-  loading: 'Загрузка…',
-  unavailable: 'Материал сейчас недоступен.',
-  notFound: 'Этот материал больше недоступен.',
-  readStory: 'Читать материал',
-  by: 'Автор: {names}',
-  and: 'и',
-  readingTime: {
-    one: '{n} мин чтения',
-    few: '{n} мин чтения',
-    many: '{n} мин чтения',
-    other: '{n} мин чтения',
-  },
-  updated: 'Обновлено {time}',
-  photo: 'Фото',
-  credit: 'Источник',
-  creditDetails: 'Сведения об авторе фото',
-  creator: 'Фотограф',
-  copyright: 'Авторские права',
-  license: 'Лицензия',
-  acquireLicense: 'Купить лицензию',
-  close: 'Закрыть',
-  tags: 'Теги',
-  related: 'По теме',
-  imageUnavailable: 'Изображение недоступно',
-  gallery: 'Фотогалерея',
-  previousPhoto: 'Предыдущее фото',
-  nextPhoto: 'Следующее фото',
-  photoOf: 'Фото {index} из {total}',
-  counter: '{index} / {total}',
-  thumbnails: 'Выбрать фото',
-  openLightbox: 'Открыть на весь экран',
-  closeLightbox: 'Закрыть полноэкранный просмотр',
-  photoCredits: 'Авторы фото',
-  hideCredits: 'Скрыть авторов фото',
-  share: 'Скопировать ссылку на фото',
-  linkCopied: 'Ссылка скопирована',
-  play: 'Запустить слайд-шоу',
-  pause: 'Остановить слайд-шоу',
-  noCredit: 'Автор не указан',
-  commentCount: {
-    one: '{n} комментарий',
-    few: '{n} комментария',
-    many: '{n} комментариев',
-    other: '{n} комментария',
-  },
-  firstComment: 'Станьте первым, кто оставит комментарий',
-  participate: 'Чтобы участвовать в дискуссии, {login} или {register}',
-  logIn: 'авторизуйтесь',
-  or: 'или',
-  register: 'зарегистрируйтесь',
-  joinDiscussion: 'Присоединиться к обсуждению',
-  signedInAs: 'Вы вошли как {name}',
-  commentsClosed: 'Комментарии закрыты',
-};
-
-/** Languages with a catalog. Add one here (a `Partial<Strings>` is enough: missing keys fall back to English). */
-export const catalogs: Record<string, Partial<Strings>> = { en, ru };
 export const fallback: Strings = en;
+
+/**
+ * Catalogs other than English are separate chunks of the standalone bundle, fetched the first time a widget
+ * renders in that language, so adding a language costs pages in other languages nothing. A `Partial<Strings>` is
+ * enough: missing keys fall back to English.
+ */
+export const bundledCatalogs: Record<string, () => Promise<{ default: Partial<Strings> }>> = {
+  ru: () => import('./locales/ru.js'),
+};

@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { resolveDirection, resolveLanguage } from '../i18n/i18n.js';
+import { CatalogController, resolveDirection, resolveLanguage } from '../i18n/i18n.js';
 import { FeedController } from './feed-controller.js';
 import { hostStyles } from './styles.js';
 
@@ -24,6 +24,11 @@ export class WireFeedElement extends LitElement {
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
   protected readonly data = new FeedController(this, () => this.itemId());
+
+  constructor() {
+    super();
+    new CatalogController(this);
+  }
 
   /** The item the controller should resolve; subclasses that choose items differently override it. */
   protected itemId(): string | null | undefined {

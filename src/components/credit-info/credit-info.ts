@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { WirePhoto } from '../../feed/types.js';
-import { resolveLanguage, t } from '../../i18n/i18n.js';
+import { CatalogController, resolveLanguage, t } from '../../i18n/i18n.js';
 import { PopoverController } from '../../shared/popover-controller.js';
 import { hostStyles } from '../../shared/styles.js';
 import { creditInfoStyles } from './credit-info.styles.js';
@@ -40,6 +40,11 @@ export class WireCreditInfo extends LitElement {
   @query('button') private button?: HTMLButtonElement;
 
   private readonly placement = new PopoverController(this);
+
+  constructor() {
+    super();
+    new CatalogController(this);
+  }
   private readonly panelId = `wire-credit-${++nextId}`;
   private expanded = false;
 

@@ -1,0 +1,59 @@
+import { html, LitElement } from 'lit';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, mount, until } from '../../test/browser/helpers.js';
+import { CatalogController, plural, registerCatalog, resolveLanguage, t } from './i18n.js';
+
+class SaysLoading extends LitElement {
+  constructor() {
+    super();
+    new CatalogController(this);
+  }
+  override render() {
+    return html`${t(resolveLanguage(this), 'loading')}`;
+  }
+}
+customElements.define('says-loading', SaysLoading);
+
+afterEach(cleanup);
+
+describe('string catalogs', () => {
+  it('loads a language on first use, shows English meanwhile, then re-renders in it', async () => {
+    let release!: () => void;
+    const arrived = new Promise<void>((resolve) => (release = resolve));
+    registerCatalog('eo', async () => {
+      await arrived;
+      return { default: { loading: 'Ŝargante…' } };
+    });
+    const root = mount('<says-loading lang="eo"></says-loading>');
+    const element = root.querySelector('says-loading')!;
+    await until(() => element.shadowRoot?.textContent?.trim() === 'Loading…');
+    release();
+    await until(() => element.shadowRoot?.textContent?.trim() === 'Ŝargante…', 2000, 'the catalog to arrive');
+    // Keys the catalog lacks fall back to English.
+    expect(t('eo', 'close')).toBe('Close');
+  });
+
+  it('ships Russian as its own chunk with correct plural forms', async () => {
+    expect([1, 3, 5, 21, 0].map((n) => plural('ru', 'commentCount', n))).toEqual([
+      '1 комментарий',
+      '3 комментария',
+      '5 комментариев',
+      '21 комментарий',
+      '0 комментариев',
+    ]);
+    expect(plural('ru-RU', 'commentCount', 2)).toBe('2 комментария');
+  });
+
+  it('takes the language from the element, then ancestors across shadow roots, then the feed, then the page', () => {
+    const root = mount('<div lang="ru"><span id="inner"></span></div><span id="outer"></span>');
+    expect(resolveLanguage(root.querySelector('#inner')!)).toBe('ru');
+    expect(resolveLanguage(root.querySelector('#outer')!, 'de')).toBe('de');
+    const host = document.createElement('div');
+    host.lang = 'fr';
+    const shadow = host.attachShadow({ mode: 'open' });
+    const deep = document.createElement('span');
+    shadow.append(deep);
+    root.append(host);
+    expect(resolveLanguage(deep)).toBe('fr');
+  });
+});

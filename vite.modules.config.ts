@@ -1,0 +1,31 @@
+import { readdirSync } from 'node:fs';
+import { defineConfig, mergeConfig } from 'vite';
+import standalone from './vite.config.js';
+
+/**
+ * The per-module ESM build for bundler users: one file per source module (so a bundler can drop what a page does
+ * not import), Lit and floating-ui left as dependencies to share with the rest of the app, template literals
+ * minified as in the standalone bundle. Types come from tsc (emitDeclarationOnly).
+ */
+const entries = Object.fromEntries(
+  [
+    'src/index.ts',
+    'src/define.ts',
+    ...readdirSync('src/components').map((name) => `src/components/${name}/${name}.define.ts`),
+  ].map((file) => [file.replace(/^src\//, '').replace(/\.ts$/, ''), file]),
+);
+
+export default mergeConfig(
+  standalone,
+  defineConfig({
+    build: {
+      sourcemap: true,
+      minify: false,
+      lib: { entry: entries, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+      rollupOptions: {
+        external: [/^lit($|\/)/, /^@lit\//, /^@floating-ui\//],
+        output: { preserveModules: true, preserveModulesRoot: 'src', minify: false },
+      },
+    },
+  }),
+);
