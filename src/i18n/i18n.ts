@@ -8,7 +8,7 @@ const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ps', 'sd', 'ug', 'ur', 'yi', '
 
 type Loader = () => Promise<{ default: Partial<Strings> }>;
 
-const loaded: Record<string, Partial<Strings>> = { en: fallback };
+const loaded = new Map<string, Partial<Strings>>([['en', fallback]]);
 const loaders: Record<string, Loader> = { ...bundledCatalogs };
 const pending = new Set<string>();
 const listeners = new Set<() => void>();
@@ -19,9 +19,9 @@ const listeners = new Set<() => void>();
  */
 export function registerCatalog(lang: string, strings: Partial<Strings> | Loader): void {
   const code = lang.toLowerCase();
-  delete loaded[code];
+  loaded.delete(code);
   if (typeof strings === 'function') loaders[code] = strings;
-  else loaded[code] = strings;
+  else loaded.set(code, strings);
   notify();
 }
 
@@ -33,10 +33,10 @@ function notify(): void {
 export async function loadCatalog(lang: string | undefined): Promise<void> {
   const code = catalogLanguage(lang);
   const loader = loaders[code];
-  if (loaded[code] || !loader || pending.has(code)) return;
+  if (loaded.has(code) || !loader || pending.has(code)) return;
   pending.add(code);
   try {
-    loaded[code] = (await loader()).default;
+    loaded.set(code, (await loader()).default);
     notify();
   } catch {
     // A chunk that fails to load leaves the widget in English rather than broken.
@@ -63,7 +63,7 @@ export class CatalogController implements ReactiveController {
 export function catalogLanguage(tag: string | undefined): string {
   if (!tag) return 'en';
   const lower = tag.toLowerCase();
-  const known = (code: string) => code in loaded || code in loaders;
+  const known = (code: string) => loaded.has(code) || code in loaders;
   if (known(lower)) return lower;
   const primary = lower.split(/[-_]/)[0] ?? '';
   return known(primary) ? primary : 'en';
@@ -72,8 +72,9 @@ export function catalogLanguage(tag: string | undefined): string {
 /** The strings of a language as far as they are loaded; asks for the rest. */
 function catalog(lang: string | undefined): Partial<Strings> {
   const code = catalogLanguage(lang);
-  if (!loaded[code]) void loadCatalog(code);
-  return loaded[code] ?? fallback;
+  const strings = loaded.get(code);
+  if (!strings) void loadCatalog(code);
+  return strings ?? fallback;
 }
 
 export function isRtlLanguage(tag: string | undefined): boolean {
