@@ -1,19 +1,7 @@
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-
-// The system Chromium (scripts/ensure-chromium.sh finds or installs it); Playwright's own download cannot work
-// here. The background-networking flags stop Chromium calling outside hosts, which this network refuses.
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { chromiumArgs, chromiumPath } from './test/chromium.js';
 
 // A fresh object per project: two projects sharing one browser config fail with "browser (chromium) was
 // already defined".
@@ -22,7 +10,7 @@ function browser() {
     enabled: true,
     headless: true,
     screenshotFailures: false,
-    provider: playwright({ launchOptions: { executablePath, args } }),
+    provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
     instances: [{ browser: 'chromium' as const, viewport: { width: 1024, height: 768 } }],
   };
 }

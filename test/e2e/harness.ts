@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import { attributesFor, WIDGETS, type WidgetConfig } from '../hostile/widgets.js';
+import { chromiumArgs, chromiumPath } from '../chromium.js';
 
 const ROOT = process.cwd();
 export const BUNDLE = resolve(ROOT, 'dist/wire-widgets.js');
@@ -116,15 +117,9 @@ export function requireBundle(): void {
 
 export function launch(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    executablePath: chromiumPath,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
+      ...chromiumArgs,
       // Same text rendering on every run, for the pixel comparisons.
       '--font-render-hinting=none',
       '--disable-lcd-text',

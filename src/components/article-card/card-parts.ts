@@ -86,41 +86,18 @@ export function fallback(lang: string, view: FeedState): TemplateResult {
 }
 
 /**
- * Layout and looks shared by both elements. `.wrap` resets inheritance a second time, after `:host` did: a host
- * page rule such as `* { all: unset }` outranks `:host` rules (the outer tree wins the cascade) and lets the
- * page's letter-spacing, text-transform and font flow in, but it never reaches into the shadow root.
+ * Layout and looks shared by both elements. Inheritance from the page is cut on `:host` (shared hostStyles);
+ * `.wrap` is the container the card's own container queries measure.
  */
 export const cardStyles = css`
   .wrap {
-    all: initial;
     display: block;
     container-type: inline-size;
-    color-scheme: light dark;
-    font-family: var(
-      --wire-font-family,
-      system-ui,
-      -apple-system,
-      'Segoe UI',
-      Roboto,
-      'Noto Sans',
-      sans-serif
-    );
-    font-size: var(--wire-font-size, 16px);
-    line-height: var(--wire-line-height, 1.45);
-    color: var(--_text);
     overflow-wrap: anywhere;
     padding: var(--wire-card-padding, 0);
     border-radius: var(--wire-card-radius, 0);
     overflow: clip;
     background: var(--wire-card-background, var(--_bg));
-  }
-
-  :host([theme='light']) .wrap {
-    color-scheme: light;
-  }
-
-  :host([theme='dark']) .wrap {
-    color-scheme: dark;
   }
 
   .card {

@@ -1,36 +1,9 @@
 import { css } from 'lit';
 
-/**
- * `.wrap` resets inheritance again below `:host`: a page rule such as `* { all: unset !important }` outranks
- * `:host` (the outer tree wins) and would hand the page's font and box-sizing down, but it cannot reach in here.
- */
 export const galleryStyles = css`
   .wrap {
-    all: initial;
     display: grid;
     gap: 8px;
-    box-sizing: border-box;
-    color-scheme: light dark;
-    font-family: var(
-      --wire-font-family,
-      system-ui,
-      -apple-system,
-      'Segoe UI',
-      Roboto,
-      'Noto Sans',
-      sans-serif
-    );
-    font-size: var(--wire-font-size, 16px);
-    line-height: var(--wire-line-height, 1.45);
-    color: var(--_text);
-  }
-
-  :host([theme='light']) .wrap {
-    color-scheme: light;
-  }
-
-  :host([theme='dark']) .wrap {
-    color-scheme: dark;
   }
 
   .stage {

@@ -1,0 +1,15 @@
+/**
+ * How every test launches Chromium: the system browser (scripts/ensure-chromium.sh finds or installs it), headless
+ * as root, with background networking off so it never calls outside hosts, which this network refuses.
+ */
+export const chromiumPath = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
