@@ -21,6 +21,8 @@ export const fullCredit: WirePhoto = {
 const meta: Meta = {
   title: 'Building blocks/Credit info',
   component: 'wire-credit-info',
+  // Shared with the tests, not a story.
+  excludeStories: ['fullCredit'],
   render: (args) =>
     html`<wire-credit-info .photo=${args.photo} lang=${args.lang ?? 'en'}></wire-credit-info>`,
   args: { photo: fullCredit },

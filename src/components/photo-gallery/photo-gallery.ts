@@ -18,6 +18,7 @@ const creditOf = (photo: WirePhoto) => photo.creditText || photo.copyrightNotice
 const short = (text: string) => (text.length > 80 ? `${text.slice(0, 80).replace(/\s+\S*$/, '')}…` : text);
 
 /**
+ * @tagname wire-photo-gallery
  * @summary A photo gallery that treats credits as first-class: every photo keeps its credit line, an info
  * control opens the full credit, and a "Photo credits" list covers the whole gallery. Carousel with thumbnails,
  * keyboard and swipe navigation, a modal lightbox and per-photo deep links (`#photo-<item>-<n>`).
