@@ -1,7 +1,7 @@
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { chromiumArgs, chromiumPath } from './test/chromium.js';
+import { chromiumArgs, chromiumPath } from './test/chromium.mjs';
 
 // A fresh object per project: two projects sharing one browser config fail with "browser (chromium) was
 // already defined".

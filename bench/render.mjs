@@ -18,6 +18,7 @@ import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
+import { chromiumArgs, chromiumPath } from '../test/chromium.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BUNDLE = resolve(ROOT, 'dist/wire-widgets.js');
@@ -35,17 +36,6 @@ const IDLE_MS = 1_000;
 const GALLERY_PHOTOS = 200;
 const GALLERY_STEPS = 50;
 const CARDS = 100;
-
-/** Same flags as test/chromium.ts (every test's launch config). */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 /** Sample-feed ids (demo/public/sample-feed.json); the first has a gallery, related stories and comments. */
 const IDS = [
@@ -462,8 +452,8 @@ async function main() {
     server = await startServer();
     for (const [path, html] of Object.entries(PAGES)) server.add(path, html);
     browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
+      executablePath: chromiumPath,
+      args: chromiumArgs,
     });
     const { rows, failures } = await Promise.race([
       measure(browser, server),

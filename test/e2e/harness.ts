@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import { attributesFor, WIDGETS, type WidgetConfig } from '../hostile/widgets.js';
-import { chromiumArgs, chromiumPath } from '../chromium.js';
+import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 
 const ROOT = process.cwd();
 export const BUNDLE = resolve(ROOT, 'dist/wire-widgets.js');
