@@ -17,9 +17,12 @@ export const articleCardStyles = css`
     font-size: var(--wire-card-headline-size, 1.375em);
   }
 
+  /* The hero headline is the page's own title: on a phone it may need five or six lines, and cutting it is worse
+     than a tall card. */
   .hero .headline {
     font-size: var(--wire-card-headline-size, 1.75em);
     line-height: 1.15;
+    -webkit-line-clamp: var(--wire-card-headline-lines, 10);
   }
 
   @container (min-width: 720px) {
