@@ -72,6 +72,8 @@ interface Entry {
   settled?: { at: number; ok: boolean };
   /** A background refresh in flight, so stale reads start at most one. */
   refreshing?: boolean;
+  /** When a background refresh last failed: the URL is then left alone for the failure cool-down. */
+  refreshFailedAt?: number;
 }
 
 const cache = new Map<string, Entry>();
@@ -134,9 +136,13 @@ function startEntry(url: string): Entry {
   return entry;
 }
 
-/** Stale-while-revalidate: the old copy keeps being served until a fresh one arrives; a failed refresh is ignored. */
+/**
+ * Stale-while-revalidate: the old copy keeps being served until a fresh one arrives; a failed refresh is ignored
+ * and not tried again before the failure cool-down.
+ */
 function revalidate(url: string, stale: Entry): void {
-  if (stale.refreshing) return;
+  if (stale.refreshing || Date.now() - (stale.refreshFailedAt ?? -Infinity) <= options.failureCooldown)
+    return;
   stale.refreshing = true;
   fetchWithRetry(url).then(
     (fresh) => {
@@ -153,6 +159,7 @@ function revalidate(url: string, stale: Entry): void {
     },
     () => {
       stale.refreshing = false;
+      stale.refreshFailedAt = Date.now();
     },
   );
 }

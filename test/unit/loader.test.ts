@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { clearFeedCache, configureLoader, FeedError, loadFeed } from '../../src/feed/loader.js';
 import { startFaultServer, type FaultServer } from '../server.js';
 
@@ -133,5 +133,26 @@ describe('loadFeed against a local server', () => {
     expect(fresh).not.toBe(first);
     expect(fresh.loadedAt).toBeGreaterThan(first.loadedAt);
     expect(server.hits('/feed-stale')).toBe(2);
+  });
+
+  it('leaves a stale feed whose refresh failed alone for the cool-down', async () => {
+    configureLoader({ staleAfter: 20, retries: 0, failureCooldown: 10_000 });
+    const url = `${server.url}/feed-refresh-fails`;
+    const first = await loadFeed(url);
+    const realFetch = globalThis.fetch;
+    // From now on the server is down.
+    const fetchSpy = vi
+      .spyOn(globalThis, 'fetch')
+      .mockImplementation(() => realFetch(`${server.url}/status/503`));
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      for (let i = 0; i < 3; i++) {
+        expect(await loadFeed(url)).toBe(first);
+        await new Promise((resolve) => setTimeout(resolve, 40));
+      }
+      expect(fetchSpy).toHaveBeenCalledTimes(1);
+    } finally {
+      fetchSpy.mockRestore();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clearFeedCache, configureLoader } from '../../feed/loader.js';
+import { clearFeedCache, configureLoader, loadFeed } from '../../feed/loader.js';
 import { WireFeedElement } from '../../shared/wire-element.js';
 import {
   cleanup,
@@ -128,5 +128,44 @@ describe('<wire-feed>', () => {
     await loaded;
     expect(shadowText(second!)).toBe('Story one');
     expect(await serverHits('/feed-detach')).toBe(1);
+  });
+
+  it('finishes loading when it is moved in the page mid-request', async () => {
+    const root = mount(
+      `<wire-feed src="${faultServer()}/feed-moved?delay=100"><probe-widget></probe-widget></wire-feed><div></div>`,
+    );
+    const feed = root.querySelector('wire-feed')!;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    root.querySelector('div')!.append(feed);
+    await until(() => shadowText(feed.querySelector('probe-widget')!) === 'Story one', 2000, 'moved feed');
+  });
+
+  it('never lets a late answer for its old src replace a feed set since', async () => {
+    const root = mount(
+      `<wire-feed src="${faultServer()}/feed-replaced?delay=200"><probe-widget></probe-widget></wire-feed>`,
+    );
+    const feed = root.querySelector('wire-feed')!;
+    const widget = feed.querySelector('probe-widget')!;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    feed.feed = rawFeed([rawItem('prop', { title: 'From a property' })]);
+    await until(() => shadowText(widget) === 'From a property');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(shadowText(widget)).toBe('From a property');
+  });
+
+  it('gives its widgets the fresh copy of a stale feed once it arrives', async () => {
+    configureLoader({ retries: 0, staleAfter: 50 });
+    const src = `${faultServer()}/feed-swr`;
+    const first = await loadFeed(src);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    const root = mount(`<wire-feed src="${src}"><probe-widget></probe-widget></wire-feed>`);
+    const widget = root.querySelector('probe-widget') as unknown as { data: { state: { feed?: unknown } } };
+    // The mount served the stale copy and started the refresh; the fresh copy must reach the widget.
+    await until(
+      () => ![undefined, first.feed].includes(widget.data.state.feed as typeof first.feed),
+      2000,
+      'fresh copy',
+    );
+    expect(widget.data.state.feed).toBe((await loadFeed(src)).feed);
   });
 });

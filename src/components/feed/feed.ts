@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, html, css } from 'lit';
 import { property } from 'lit/decorators.js';
-import { FeedError, loadFeed, resolveFeedUrl } from '../../feed/loader.js';
+import { FeedError, loadFeed, onFeedRefresh, resolveFeedUrl } from '../../feed/loader.js';
 import { normalizeFeed } from '../../feed/normalize.js';
 import { emit } from '../../shared/events.js';
 import { feedContext, type FeedState } from '../../shared/feed-context.js';
@@ -39,19 +39,37 @@ export class WireFeed extends LitElement {
   private observer?: MutationObserver;
   private generation = 0;
   private abort?: AbortController;
+  private unsubscribe?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
     // The inline feed may be written after the element upgrades (a CMS streaming HTML, a framework filling it in).
     this.observer = new MutationObserver(() => this.requestUpdate());
     this.observer.observe(this, { childList: true, subtree: true, characterData: true });
+    // A background refresh of a stale feed replaces it for every widget inside (no new wire-feed-load).
+    this.unsubscribe = onFeedRefresh((loaded) => {
+      const current = this.provider.value;
+      if (!this.feed && current?.status === 'ready' && current.url === loaded.url)
+        this.provider.setValue({ ...current, feed: loaded.feed });
+    });
+    // A load cut short by a disconnect (the element was moved) starts again.
+    if (this.provider.value?.status === 'loading') this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.observer?.disconnect();
     this.observer = undefined;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.stopLoading();
+  }
+
+  /** Stops waiting for the current `src`: its answer, if it still comes, is ignored. */
+  private stopLoading(): void {
+    this.generation++;
     this.abort?.abort();
+    this.abort = undefined;
   }
 
   override willUpdate(): void {
@@ -62,6 +80,7 @@ export class WireFeed extends LitElement {
 
   private async resolve(): Promise<void> {
     if (this.feed) {
+      this.stopLoading();
       const feed = feedFromProperty(this.feed);
       this.publish(
         feed
@@ -78,13 +97,20 @@ export class WireFeed extends LitElement {
         // loadFeed reports it.
       }
       const current = this.provider.value;
-      if (current && current.url === url && current.status !== 'idle') return;
-      const generation = ++this.generation;
-      this.abort?.abort();
-      this.abort = new AbortController();
+      // Loading with nothing in flight: the request was stopped by a disconnect and must start again.
+      if (
+        current &&
+        current.url === url &&
+        current.status !== 'idle' &&
+        (current.status !== 'loading' || this.abort)
+      )
+        return;
+      this.stopLoading();
+      const generation = this.generation;
+      const abort = (this.abort = new AbortController());
       this.publish({ status: 'loading', url });
       try {
-        const loaded = await loadFeed(this.src, this.abort.signal);
+        const loaded = await loadFeed(this.src, abort.signal);
         if (generation === this.generation) this.publish({ status: 'ready', url, feed: loaded.feed });
       } catch (error) {
         if (generation !== this.generation || !(error instanceof FeedError)) return;
@@ -92,6 +118,7 @@ export class WireFeed extends LitElement {
       }
       return;
     }
+    this.stopLoading();
     this.readInline();
   }
 
