@@ -97,6 +97,12 @@ export function startFaultServer(port = 0): Promise<FaultServer> {
       if (path === '/text') return json(res, feedBody, 200, 'text/plain');
       if (path === '/truncated') return json(res, feedBody.slice(0, Math.floor(feedBody.length / 2)));
       if (path === '/empty') return json(res, '');
+      // The feed sent in small pieces (chunked, no Content-Length), for the body size cap.
+      if (path === '/chunked') {
+        res.writeHead(200, { 'content-type': 'application/feed+json', 'access-control-allow-origin': '*' });
+        for (let at = 0; at < feedBody.length; at += 64) res.write(feedBody.slice(at, at + 64));
+        return res.end();
+      }
       if (path === '/not-a-feed') return json(res, { rss: { channel: { title: 'x' } } });
       // A 1280×720 picture (with `?delay=` it arrives late, for layout-shift tests).
       if (path === '/slow-image.svg') {

@@ -45,7 +45,7 @@ export interface LoaderOptions {
   failureCooldown: number;
   /** After this age a cached feed is still served at once, but refreshed in the background. */
   staleAfter: number;
-  /** Largest body accepted, in characters. */
+  /** Largest body accepted, in bytes. */
   maxBytes: number;
 }
 
@@ -222,6 +222,33 @@ function parseRetryAfter(value: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
 }
 
+/**
+ * The body as text, refused as soon as it passes `max` bytes: an oversized feed is never held in memory whole
+ * (a declared Content-Length is checked first; a chunked body is counted as it streams).
+ */
+async function readCapped(response: Response, max: number): Promise<string> {
+  const tooLarge = () => new FeedError('invalid', `Feed larger than ${max} bytes`);
+  if (Number(response.headers.get('content-length')) > max) {
+    void response.body?.cancel();
+    throw tooLarge();
+  }
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    bytes += value.byteLength;
+    if (bytes > max) {
+      void reader.cancel();
+      throw tooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
 async function fetchOnce(url: string): Promise<LoadedFeed> {
   let response: Response;
   const signal = AbortSignal.timeout(options.timeout);
@@ -248,13 +275,12 @@ async function fetchOnce(url: string): Promise<LoadedFeed> {
   if (MARKUP_TYPE.test(type)) throw new FeedError('parse', `Not JSON: content type ${type.slice(0, 100)}`);
   let text: string;
   try {
-    text = await response.text();
+    text = await readCapped(response, options.maxBytes);
   } catch (error) {
+    if (error instanceof FeedError) throw error;
     if (signal.aborted) throw new FeedError('timeout', `Body not complete within ${options.timeout} ms`);
     throw new FeedError('network', error instanceof Error ? error.message : 'Body read failed');
   }
-  if (text.length > options.maxBytes)
-    throw new FeedError('invalid', `Feed larger than ${options.maxBytes} bytes`);
   let json: unknown;
   try {
     json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);

@@ -1,7 +1,15 @@
 import { html, LitElement } from 'lit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, mount, until } from '../../test/browser/helpers.js';
-import { CatalogController, plural, registerCatalog, resolveLanguage, t } from './i18n.js';
+import {
+  CatalogController,
+  list,
+  plural,
+  registerCatalog,
+  resolveDirection,
+  resolveLanguage,
+  t,
+} from './i18n.js';
 
 class SaysLoading extends LitElement {
   constructor() {
@@ -55,5 +63,39 @@ describe('string catalogs', () => {
     shadow.append(deep);
     root.append(host);
     expect(resolveLanguage(deep)).toBe('fr');
+  });
+});
+
+describe('direction and lists', () => {
+  it('lays out right to left for an RTL language or dir inside the page, whatever the page root says', () => {
+    const html = document.documentElement;
+    const saved = [html.getAttribute('lang'), html.getAttribute('dir')];
+    html.setAttribute('lang', 'en');
+    html.setAttribute('dir', 'ltr');
+    try {
+      const root = mount('<span id="plain"></span><div dir="rtl"><span id="inside"></span></div>');
+      const plain = root.querySelector('#plain')!;
+      expect(resolveDirection(plain, 'ar')).toBe('rtl');
+      expect(resolveDirection(plain, 'en')).toBe('ltr');
+      expect(resolveDirection(root.querySelector('#inside')!, 'en')).toBe('rtl');
+      html.setAttribute('dir', 'rtl');
+      html.setAttribute('lang', 'he');
+      // The page's dir decides for a widget in the page's language, not for an English feed on a Hebrew page.
+      expect(resolveDirection(plain, 'he')).toBe('rtl');
+      expect(resolveDirection(plain, 'en')).toBe('ltr');
+    } finally {
+      for (const [name, value] of [
+        ['lang', saved[0]],
+        ['dir', saved[1]],
+      ] as const) {
+        if (value === null) html.removeAttribute(name);
+        else html.setAttribute(name, value);
+      }
+    }
+  });
+
+  it('joins names in the language of the strings around them', () => {
+    expect(list('de', ['Anna', 'Ben'])).toBe('Anna and Ben');
+    expect(list('ru', ['Анна', 'Борис'])).toBe('Анна и Борис');
   });
 });

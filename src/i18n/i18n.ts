@@ -118,7 +118,8 @@ export function plural(
 /** A list of names joined the way the language joins them ("A, B and C"). */
 export function list(lang: string | undefined, items: string[]): string {
   try {
-    return new Intl.ListFormat(lang || 'en', { type: 'conjunction' }).format(items);
+    // The catalog's language, not the page's: "By {names}" in English must not join names with "und".
+    return new Intl.ListFormat(catalogLanguage(lang), { type: 'conjunction' }).format(items);
   } catch {
     return items.join(', ');
   }
@@ -160,13 +161,20 @@ export function resolveLanguage(element: Element, feedLanguage?: string): string
 
 /** The writing direction an element is in, from the nearest `dir` attribute or its language. */
 export function resolveDirection(element: Element, lang: string): 'ltr' | 'rtl' {
+  const root = element.ownerDocument.documentElement;
   let node: Node | null = element;
   while (node) {
-    if (node instanceof Element) {
+    if (node instanceof Element && node !== root) {
       const dir = node.getAttribute('dir')?.toLowerCase();
       if (dir === 'rtl' || dir === 'ltr') return dir;
     }
     node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
-  return isRtlLanguage(lang) ? 'rtl' : 'ltr';
+  // Same order as the language: with no dir inside the page, an Arabic feed on an English page reads right to
+  // left, and the page's own dir only decides for a widget speaking the page's language.
+  if (isRtlLanguage(lang)) return 'rtl';
+  const primary = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
+  const pageLang = root.getAttribute('lang');
+  if (pageLang && primary(pageLang) !== primary(lang)) return 'ltr';
+  return root.getAttribute('dir')?.toLowerCase() === 'rtl' ? 'rtl' : 'ltr';
 }

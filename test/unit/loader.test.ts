@@ -66,6 +66,22 @@ describe('loadFeed against a local server', () => {
     expect(await reasonOf(loadFeed(`${server.url}${path}`))).toEqual({ reason, status });
   });
 
+  it('refuses a body over the size cap, declared or streamed, and reads one under it', async () => {
+    configureLoader({ retries: 0, maxBytes: 200 });
+    expect(await reasonOf(loadFeed(`${server.url}/feed-capped`))).toEqual({
+      reason: 'invalid',
+      status: undefined,
+    });
+    clearFeedCache();
+    configureLoader({ retries: 0, maxBytes: 200 });
+    expect(await reasonOf(loadFeed(`${server.url}/chunked`))).toEqual({
+      reason: 'invalid',
+      status: undefined,
+    });
+    clearFeedCache();
+    expect((await loadFeed(`${server.url}/chunked`)).feed.items).toHaveLength(3);
+  });
+
   it('accepts a feed served as text/plain, as many static hosts serve .json', async () => {
     expect((await loadFeed(`${server.url}/text`)).feed.items).toHaveLength(3);
   });

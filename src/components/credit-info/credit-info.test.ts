@@ -81,3 +81,16 @@ describe('<wire-credit-info>', () => {
     expect(element.getBoundingClientRect().width).toBe(0);
   });
 });
+
+describe('<wire-credit-info> moved while open', () => {
+  it('does not claim to be expanded after it is taken out of the page and put back', async () => {
+    const { root, element, button, panel } = await setup();
+    button.click();
+    await until(() => button.getAttribute('aria-expanded') === 'true', 2000, 'the panel to open');
+    element.remove();
+    root.append(element);
+    await element.updateComplete;
+    expect(panel.matches(':popover-open')).toBe(false);
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+  });
+});

@@ -48,6 +48,13 @@ export class WireCreditInfo extends LitElement {
   private readonly panelId = `wire-credit-${++nextId}`;
   private expanded = false;
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A popover removed from the page closes without a toggle event; the button must not still say "expanded".
+    this.expanded = false;
+    this.requestUpdate();
+  }
+
   private onToggle(event: ToggleEvent): void {
     this.expanded = event.newState === 'open';
     if (this.expanded && this.button && this.panel) void this.placement.start(this.button, this.panel);

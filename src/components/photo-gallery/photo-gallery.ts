@@ -177,7 +177,7 @@ export class WirePhotoGallery extends WireFeedElement {
 
   private go(target: number): void {
     const total = this.photos.length;
-    const index = this.loop ? (target + total) % total : this.clamp(target);
+    const index = this.loop ? ((target % total) + total) % total : this.clamp(target);
     if (!total || index === this.index) return;
     this.index = index;
     this.copied = false;
