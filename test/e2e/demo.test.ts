@@ -1,0 +1,86 @@
+/**
+ * The demo page (demo/index.html) as a publisher would serve it: the built bundle, the strict policy, the bundled
+ * sample feed. It must reproduce the seed article (../shared/seed): section, headline, credited hero photo with its
+ * caption and date, the related teaser, the comment prompt; and the page as a whole must be axe clean.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import type { Browser } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  deepTextOf,
+  launch,
+  requireBundle,
+  startSite,
+  violations,
+  waitForWidgets,
+  watchedPage,
+  type Site,
+} from './harness.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+let site: Site;
+let browser: Browser;
+
+beforeAll(async () => {
+  requireBundle();
+  site = await startSite();
+  browser = await launch();
+  const html = readFileSync(resolve(ROOT, 'demo/index.html'), 'utf8')
+    .replace('./wire-widgets.ts', '/dist/wire-widgets.js')
+    .replace('<script type="module" src="./demo.ts"></script>', '')
+    .replace('href="images/feed-icon.svg"', 'href="/images/feed-icon.svg"')
+    .replace('src="sample-feed.json"', 'src="/sample-feed.json"');
+  site.add('/demo/index.html', html);
+  site.add('/demo/demo.css', readFileSync(resolve(ROOT, 'demo/demo.css'), 'utf8'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('the demo page', () => {
+  it('reproduces the seed article under the strict policy, and is axe clean', async () => {
+    const { page, problems, context } = await watchedPage(browser);
+    await page.goto(`${site.url}/demo/index.html`);
+    await waitForWidgets(
+      page,
+      new Set(['wire-article-card', 'wire-photo-gallery', 'wire-related-story', 'wire-comment-prompt']),
+    );
+
+    const hero = await deepTextOf(page, 'wire-article-card[layout="hero"]');
+    expect(hero).toContain('Kim Jong Un Visits Russian Aircraft Factories in Komsomolsk-on-Amur - Photos');
+    expect(hero).toContain(
+      "North Korean Leader Kim Jong Un's visit to Russia's Komsomolsk-on-Amur, September 15, 2023.",
+    );
+    expect(hero).toContain('© Sputnik');
+    expect(hero).toContain('September 15, 2023');
+    const related = await deepTextOf(page, '.related wire-related-story');
+    expect(related).toContain("North Korea's 'Visible Show of Support': Key Takeaways From Putin-Kim Talks");
+    expect(related).toContain('World');
+    expect(related).toContain('September 13, 2023');
+    const prompt = await deepTextOf(page, '.discussion wire-comment-prompt');
+    expect(prompt).toContain('Be the first to comment');
+    expect(prompt).toContain('To participate in the discussion, log in or register');
+    expect(await deepTextOf(page, 'wire-photo-gallery')).toContain('1 / 7');
+
+    // axe-core evaluated through the DevTools protocol, which the page's CSP does not govern.
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    await page.evaluate(axeSource);
+    const found = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+        }
+      ).axe;
+      const result = await axe.run(document);
+      return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+    });
+    expect(found).toEqual([]);
+    expect(await violations(page)).toEqual([]);
+    expect(problems()).toEqual([]);
+    await context.close();
+  });
+});
