@@ -141,7 +141,7 @@ export class WireArticleCard extends WireFeedElement {
           item.datePublished || reading || count !== undefined
             ? html`<p class="meta" part="meta">
                 ${dateTemplate(lang, item.datePublished)}
-                ${reading ? html`<span part="reading-time">${reading}</span>` : nothing}
+                ${reading ? html`<span part="reading-time" dir="auto">${reading}</span>` : nothing}
                 ${
                   count === undefined
                     ? nothing
