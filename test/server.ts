@@ -97,6 +97,18 @@ export function startFaultServer(port = 0): Promise<FaultServer> {
       if (path === '/text') return json(res, feedBody, 200, 'text/plain');
       if (path === '/truncated') return json(res, feedBody.slice(0, Math.floor(feedBody.length / 2)));
       if (path === '/empty') return json(res, '');
+      // A body that starts and never ends: `bytes` of it, then silence (with or without a declared length).
+      if (path === '/endless') {
+        const declared = url.searchParams.get('declare');
+        res.writeHead(200, {
+          'content-type': 'application/feed+json',
+          'access-control-allow-origin': '*',
+          ...(declared ? { 'content-length': declared } : {}),
+        });
+        res.write('x'.repeat(Number(url.searchParams.get('bytes') ?? 0)));
+        pending.add(res);
+        return;
+      }
       // The feed sent in small pieces (chunked, no Content-Length), for the body size cap.
       if (path === '/chunked') {
         res.writeHead(200, { 'content-type': 'application/feed+json', 'access-control-allow-origin': '*' });
