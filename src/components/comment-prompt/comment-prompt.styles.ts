@@ -48,6 +48,11 @@ export const commentPromptStyles = css`
     text-decoration: none;
   }
 
+  /* Inset, inside the badge's padding: the host's paint containment would clip a ring drawn outside the badge. */
+  [part='badge']:focus-visible {
+    outline-offset: -2px;
+  }
+
   svg {
     flex: none;
     inline-size: 1.1em;

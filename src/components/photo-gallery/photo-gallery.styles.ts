@@ -6,6 +6,26 @@ export const galleryStyles = css`
     gap: 8px;
   }
 
+  /* The carousel's focus ring is drawn inside it and above the photo: the host's paint containment clips a ring
+     drawn outside, and the photo's positioned frame would paint over an outline on the section itself. */
+  section {
+    position: relative;
+  }
+
+  section:focus-visible {
+    outline: none;
+  }
+
+  section:focus-visible::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    z-index: 1;
+    outline: 2px solid var(--_focus);
+    outline-offset: -2px;
+    pointer-events: none;
+  }
+
   .stage {
     display: grid;
     /* Vertical scrolling stays the browser's; horizontal swipes come to us as pointer events. */

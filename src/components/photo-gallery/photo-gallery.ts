@@ -74,6 +74,8 @@ export class WirePhotoGallery extends WireFeedElement {
   @state() private creditsOpen = false;
   @state() private copied = false;
   @state() private announcement = '';
+  /** Focus is inside the gallery (the slideshow then holds still, so changes are announced again). */
+  @state() private focused = false;
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
@@ -135,6 +137,11 @@ export class WirePhotoGallery extends WireFeedElement {
       this.index = this.fromHash() ?? this.clamp(Math.trunc(this.start) || 0);
     }
     this.index = this.clamp(this.index);
+    // This render drops the gallery (a new feed loading, an item without photos): close the lightbox first, as a
+    // dialog removed while open fires no close event and would leave the gallery thinking it still open.
+    const status = this.data.view.status;
+    if (this.lightbox && (status === 'idle' || status === 'loading' || !this.photos.length))
+      this.closeLightbox();
     if (changed.has('autoplay'))
       this.playing = this.autoplay > 0 && !matchMedia('(prefers-reduced-motion: reduce)').matches;
   }
@@ -203,6 +210,11 @@ export class WirePhotoGallery extends WireFeedElement {
               this.go((this.index + 1) % this.photos.length);
           }, this.autoplay)
         : undefined;
+  }
+
+  /** The slideshow is advancing on its own: not paused, and not held by focus inside (the play button aside). */
+  private rotating(): boolean {
+    return this.playing && !(this.focused && !this.shadowRoot?.activeElement?.classList.contains('play'));
   }
 
   private onKey(event: KeyboardEvent): void {
@@ -330,7 +342,7 @@ export class WirePhotoGallery extends WireFeedElement {
               )
         }
       </div>
-      <div class="visually-hidden" aria-live=${this.playing ? 'off' : 'polite'} aria-atomic="true">
+      <div class="visually-hidden" aria-live=${this.rotating() ? 'off' : 'polite'} aria-atomic="true">
         ${this.announcement}
       </div>
     `;
@@ -359,6 +371,8 @@ export class WirePhotoGallery extends WireFeedElement {
         dir=${this.direction}
         tabindex="0"
         @keydown=${this.onKey}
+        @focusin=${() => (this.focused = true)}
+        @focusout=${() => (this.focused = false)}
       >
         ${this.view(lang, false)}
         ${
