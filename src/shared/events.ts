@@ -81,6 +81,14 @@ export function emit<K extends keyof WireEventMap>(
   }
 }
 
+/**
+ * True for a click meant to open the link somewhere else (new tab or window, download): a single-page app must
+ * not be able to turn that into in-page routing, so such clicks fire their `wire-*` event as not cancelable.
+ */
+export function opensElsewhere(event: MouseEvent): boolean {
+  return event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
+}
+
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface GlobalEventHandlersEventMap extends WireEventMap {}

@@ -84,14 +84,22 @@ export function formatDate(lang: string, iso: string, withTime = false): string 
 export function formatRelative(lang: string, iso: string, now = Date.now()): string | undefined {
   const diff = new Date(iso).getTime() - now;
   if (Number.isNaN(diff) || Math.abs(diff) >= RELATIVE_LIMIT) return undefined;
+  // The unit is chosen after rounding, so 59.7 minutes reads "1 hour ago", never "60 minutes ago"; halves round
+  // away from zero in the past as in the future (Math.round alone sends -1.5 to -1).
+  const round = (x: number) => Math.sign(x) * Math.round(Math.abs(x));
+  const minutes = round(diff / MINUTE);
+  const hours = round(diff / HOUR);
   const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
-    Math.abs(diff) < HOUR
-      ? [Math.round(diff / MINUTE), 'minute']
-      : Math.abs(diff) < DAY
-        ? [Math.round(diff / HOUR), 'hour']
-        : [Math.round(diff / DAY), 'day'];
+    Math.abs(minutes) < 60
+      ? [minutes, 'minute']
+      : Math.abs(hours) < 24
+        ? [hours, 'hour']
+        : [round(diff / DAY), 'day'];
   try {
-    return formatter(`r|${lang}`, () => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' })).format(
+    // "now" and "in 5 minutes" read well; for days, "yesterday" would be wrong for a story 36 hours old that
+    // was published two calendar days ago, so days are always a number.
+    const numeric = unit === 'day' ? 'always' : 'auto';
+    return formatter(`r|${lang}|${numeric}`, () => new Intl.RelativeTimeFormat(lang, { numeric })).format(
       value,
       unit,
     );

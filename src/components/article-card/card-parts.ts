@@ -5,7 +5,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { WireItem } from '../../feed/types.js';
 import { t } from '../../i18n/i18n.js';
-import { emit } from '../../shared/events.js';
+import { emit, opensElsewhere } from '../../shared/events.js';
 import type { FeedState } from '../../shared/feed-context.js';
 import { formatDate, formatRelative } from '../../shared/time.js';
 
@@ -23,13 +23,14 @@ export function headingLevel(value: number): number {
 
 /**
  * The card's analytics hook and single-page-app seam: `wire-card-click` fires before the browser follows the link,
- * and a listener that cancels it cancels the navigation too. One function for every link, so re-renders never
+ * and a listener that cancels it cancels the navigation too (except a
+ * click meant for a new tab or window, which stays the reader's). One function for every link, so re-renders never
  * rebind listeners.
  */
 function onLinkClick(event: MouseEvent): void {
   const link = event.currentTarget as HTMLAnchorElement;
-  if (!emit(link, 'wire-card-click', { id: link.dataset.id ?? '', url: link.href }, { cancelable: true }))
-    event.preventDefault();
+  const detail = { id: link.dataset.id ?? '', url: link.href };
+  if (!emit(link, 'wire-card-click', detail, { cancelable: !opensElsewhere(event) })) event.preventDefault();
 }
 
 /**

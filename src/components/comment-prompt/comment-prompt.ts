@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { safeUrl } from '../../feed/url.js';
 import { plural, t } from '../../i18n/i18n.js';
-import { emit } from '../../shared/events.js';
+import { emit, opensElsewhere } from '../../shared/events.js';
 import { hostStyles } from '../../shared/styles.js';
 import { WireFeedElement } from '../../shared/wire-element.js';
 import { commentPromptStyles } from './comment-prompt.styles.js';
@@ -104,7 +104,7 @@ export class WireCommentPrompt extends WireFeedElement {
     href: string | undefined,
     part: string,
     content: unknown,
-    onClick: () => boolean,
+    onClick: (cancelable: boolean) => boolean,
     label?: string,
   ): TemplateResult {
     return href
@@ -112,7 +112,7 @@ export class WireCommentPrompt extends WireFeedElement {
           part=${part}
           href=${href}
           aria-label=${label ?? nothing}
-          @click=${(event: MouseEvent) => onClick() || event.preventDefault()}
+          @click=${(event: MouseEvent) => onClick(!opensElsewhere(event)) || event.preventDefault()}
           >${content}</a
         >`
       : html`<span part=${part} role=${label ? 'img' : nothing} aria-label=${label ?? nothing}
@@ -134,7 +134,8 @@ export class WireCommentPrompt extends WireFeedElement {
       url = page.href;
     }
     const id = item.id;
-    const request = () => emit(this, 'wire-comment-request', { id, url: url ?? '' }, { cancelable: true });
+    const request = (cancelable: boolean) =>
+      emit(this, 'wire-comment-request', { id, url: url ?? '' }, { cancelable });
     const countText =
       count === undefined
         ? ''
@@ -167,8 +168,8 @@ export class WireCommentPrompt extends WireFeedElement {
         if (!base) return text;
         const href = new URL(base);
         href.searchParams.set(this.returnParam || 'return_url', returnUrl);
-        return this.link(href.href, kind, text, () =>
-          emit(this, `wire-${kind}-request`, { id, returnUrl }, { cancelable: true }),
+        return this.link(href.href, kind, text, (cancelable) =>
+          emit(this, `wire-${kind}-request`, { id, returnUrl }, { cancelable }),
         );
       };
       // The translation decides where the two links go, so split it around its placeholders.
