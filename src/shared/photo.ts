@@ -40,7 +40,7 @@ function onImageError(event: Event): void {
   (event.target as HTMLElement).closest('figure')?.setAttribute('data-broken', '');
 }
 
-/** The credit line ("© Sputnik") with the info control when the feed gives more. */
+/** The credit line ("© Sputnik"): the credit text, else the copyright notice, else the photographer. */
 export function creditLine(photo: WirePhoto): TemplateResult | typeof nothing {
   if (!photo.creditText && !photo.creator && !photo.copyrightNotice) return nothing;
   return html`<span class="credit" part="credit"
