@@ -25,8 +25,9 @@ if command -v apt-get >/dev/null 2>&1; then
   echo "Installing Chromium from Debian's packages (one time, about 20 s)…" >&2
   $sudo apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >&2
-  command -v chromium
-  exit 0
+  # Debian installs it as /usr/bin/chromium, whether or not /usr/bin is on this shell's PATH.
+  command -v chromium || { [[ -x /usr/bin/chromium ]] && echo /usr/bin/chromium; }
+  exit $?
 fi
 
 echo "No Chromium found. Install Chromium or Chrome and set CHROME_PATH to its executable." >&2
