@@ -1,4 +1,5 @@
 import { inject } from 'vitest';
+import { page } from 'vitest/browser';
 
 /** The fault server started by global-setup.ts (see test/server.ts for its routes). */
 export const faultServer = () => inject('faultServer');
@@ -48,4 +49,25 @@ export async function until(check: () => boolean, ms = 5000, what = 'condition')
 /** Text a reader sees in an element's shadow root, whitespace collapsed. */
 export function shadowText(element: Element): string {
   return (element.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** An element's screenshot as RGBA pixels (for checks such as "a focus ring appeared all round"). */
+export async function pixels(element: Element): Promise<Uint8ClampedArray> {
+  const image = new Image();
+  image.src = `data:image/png;base64,${await page.screenshot({ element, save: false })}`;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = image.width;
+  canvas.height = image.height;
+  const context = canvas.getContext('2d')!;
+  context.drawImage(image, 0, 0);
+  return context.getImageData(0, 0, image.width, image.height).data;
+}
+
+/** Pixels that changed clearly between two same-size captures (not anti-aliasing noise). */
+export function changedPixels(a: Uint8ClampedArray, b: Uint8ClampedArray): number {
+  let count = 0;
+  for (let i = 0; i < a.length; i += 4)
+    if (Math.max(...[0, 1, 2].map((c) => Math.abs(a[i + c]! - b[i + c]!))) > 48) count++;
+  return count;
 }

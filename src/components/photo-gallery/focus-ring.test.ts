@@ -1,31 +1,11 @@
-import { page, userEvent } from 'vitest/browser';
+import { userEvent } from 'vitest/browser';
 import { afterEach, expect, it } from 'vitest';
-import { cleanup, mount, until } from '../../../test/browser/helpers.js';
+import { changedPixels, cleanup, mount, pixels, until } from '../../../test/browser/helpers.js';
 import { galleryFeed, manyPhotos } from './photo-gallery.stories.js';
 import type { WirePhotoGallery } from './photo-gallery.js';
 import './photo-gallery.define.js';
 
 afterEach(cleanup);
-
-async function pixels(element: Element): Promise<Uint8ClampedArray> {
-  const image = new Image();
-  image.src = `data:image/png;base64,${await page.screenshot({ element, save: false })}`;
-  await image.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = image.width;
-  canvas.height = image.height;
-  const context = canvas.getContext('2d')!;
-  context.drawImage(image, 0, 0);
-  return context.getImageData(0, 0, image.width, image.height).data;
-}
-
-/** Pixels that changed clearly (not anti-aliasing noise). */
-function changed(a: Uint8ClampedArray, b: Uint8ClampedArray): number {
-  let count = 0;
-  for (let i = 0; i < a.length; i += 4)
-    if (Math.max(...[0, 1, 2].map((c) => Math.abs(a[i + c]! - b[i + c]!))) > 48) count++;
-  return count;
-}
 
 it('shows a focus ring on the carousel when a keyboard reader tabs to it', async () => {
   const root = mount(
@@ -47,5 +27,5 @@ it('shows a focus ring on the carousel when a keyboard reader tabs to it', async
   expect(section.matches(':focus-visible')).toBe(true);
   // The host's paint containment clips anything drawn outside it: the ring must be drawn inside, all round.
   const { width, height } = gallery.getBoundingClientRect();
-  expect(changed(unfocused, await pixels(gallery))).toBeGreaterThan(2 * (width + height));
+  expect(changedPixels(unfocused, await pixels(gallery))).toBeGreaterThan(2 * (width + height));
 });
