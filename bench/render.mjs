@@ -95,6 +95,8 @@ function startServer() {
     }
     send(404, 'not found', 'text/plain');
   });
+  // Idle keep-alive sockets stay open between pages (Node closes them after 5 s, racing the browser's next request).
+  server.keepAliveTimeout = 120_000;
   return new Promise((done, fail) => {
     server.once('error', fail);
     server.listen(0, '127.0.0.1', () => {

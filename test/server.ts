@@ -145,6 +145,8 @@ export function startFaultServer(port = 0): Promise<FaultServer> {
   };
 
   const server: Server = createServer(handle);
+  // See test/e2e/harness.ts: no idle keep-alive socket is closed under a browser mid-run.
+  server.keepAliveTimeout = 120_000;
   return new Promise((resolve) => {
     server.listen(port, '127.0.0.1', () => {
       const { port: actual } = server.address() as AddressInfo;

@@ -90,6 +90,10 @@ export function startSite(): Promise<Site> {
     }
     send(404, 'not found', 'text/plain');
   });
+  // Node closes an idle keep-alive socket after 5 s; a browser that sends its next request on that socket at the
+  // same moment sees it aborted (the loader retries, but the page reports a failed request). Tests pause longer
+  // than that between pages, so idle sockets stay open for the whole run.
+  server.keepAliveTimeout = 120_000;
   return new Promise((done) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
