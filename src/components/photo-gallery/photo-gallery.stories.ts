@@ -92,6 +92,11 @@ export const Default: Story = {
     await userEvent.click(root.querySelector<HTMLElement>('.thumb')!);
     await userEvent.click(root.querySelector<HTMLElement>('.next')!);
     await expect(root.querySelector('.counter')!.textContent).toBe('2 / 7');
+    // The accessibility check runs after the play function: let the 0.25 s cross-fade finish, or axe measures
+    // the caption's contrast half-way through it.
+    await waitFor(() =>
+      expect(getComputedStyle(root.querySelector('.slide:not([inert])')!).opacity).toBe('1'),
+    );
   },
 };
 
