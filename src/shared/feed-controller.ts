@@ -1,7 +1,8 @@
 /**
- * Gives a widget its feed and item, whichever way the page supplies them: a `feed` property (a JSON Feed
- * object), the widget's own `src`, or an enclosing `<wire-feed>`. It also fires `wire-feed-load` and
- * `wire-feed-error` once per outcome, so a host can log or react without polling.
+ * Where an element's feed comes from. `FeedSource` covers a feed the element names itself (its `feed` property or
+ * its `src`), for widgets and `<wire-feed>` alike; `FeedController` adds, for widgets, the enclosing `<wire-feed>`
+ * and the item. Both report `wire-feed-load` and `wire-feed-error` once per outcome, so a host can log or react
+ * without polling.
  */
 import { ContextConsumer } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
@@ -36,34 +37,20 @@ export function feedFromProperty(value: unknown): WireFeed | null {
   return normalized.get(value) ?? null;
 }
 
-export function markNormalized(feed: WireFeed): void {
-  ours.add(feed);
-}
-
-export class FeedController implements ReactiveController {
-  private readonly host: FeedHost;
-  private readonly itemId: () => string | null | undefined;
-  private context?: FeedState;
-  private reported = '';
+/**
+ * The feed an element names itself: a `feed` property (wins) or a `src` loaded through the shared loader. The
+ * request is never aborted for everyone when the element leaves or is moved, and a background refresh of a stale
+ * feed reaches it.
+ */
+export class FeedSource implements ReactiveController {
   private unsubscribe?: () => void;
   private refreshed?: LoadedFeed;
-
   private readonly task: Task<[string | null | undefined], LoadedFeed>;
 
-  constructor(host: FeedHost, itemId: () => string | null | undefined) {
-    this.host = host;
-    this.itemId = itemId;
+  constructor(private readonly host: FeedHost) {
     host.addController(this);
-    new ContextConsumer(host, {
-      context: feedContext,
-      subscribe: true,
-      callback: (value) => {
-        this.context = value;
-        host.requestUpdate();
-      },
-    });
     // @lit/task drops the result of a run whose args have since changed, so a slow answer for an old `src`
-    // never overwrites the feed of the new one.
+    // never overwrites the feed of the new one (or a feed set as a property since).
     this.task = new Task(host, {
       task: async ([src], { signal }) => {
         this.refreshed = undefined;
@@ -88,8 +75,8 @@ export class FeedController implements ReactiveController {
     this.unsubscribe = undefined;
   }
 
-  /** The feed state this widget renders: from its `feed` property, its `src`, or the enclosing `<wire-feed>`. */
-  get state(): FeedState {
+  /** The state of the host's own feed, or undefined when it names none (no `feed`, no `src`). */
+  get state(): FeedState | undefined {
     const property = this.host.feed;
     if (property) {
       const feed = feedFromProperty(property);
@@ -98,8 +85,7 @@ export class FeedController implements ReactiveController {
         : { status: 'error', url: 'property:', reason: 'invalid' };
     }
     const src = this.host.src;
-    if (src) return this.taskState(src);
-    return this.context ?? { status: 'idle', url: '' };
+    return src ? this.taskState(src) : undefined;
   }
 
   private taskState(src: string): FeedState {
@@ -118,12 +104,62 @@ export class FeedController implements ReactiveController {
         const error = this.task.error;
         if (error instanceof FeedError)
           return { status: 'error', url, reason: error.reason, status_code: error.status };
-        // An abort is this widget letting go (disconnect or a new src), not a failure of the feed.
+        // An abort is this element letting go (a new src), not a failure of the feed.
         return { status: 'loading', url };
       }
       default:
         return { status: 'loading', url };
     }
+  }
+}
+
+/**
+ * Fires `wire-feed-load` or `wire-feed-error` from `host` when the outcome differs from the one last reported
+ * (`reported`, as returned by the previous call); a refreshed copy of the same feed is not a new outcome.
+ */
+export function reportOutcome(
+  host: HTMLElement,
+  view: FeedState & { item?: WireItem },
+  reported: string,
+): string {
+  if (view.status !== 'ready' && view.status !== 'error') return reported;
+  const key = `${view.status}|${view.url}|${view.item?.id ?? ''}|${view.reason ?? ''}|${view.feed ? 'f' : ''}`;
+  if (key === reported) return reported;
+  if (view.status === 'ready') {
+    emit(host, 'wire-feed-load', { url: view.url, itemCount: view.feed?.items.length ?? 0 });
+  } else {
+    const detail = { url: view.url, reason: view.reason ?? 'invalid' } as const;
+    emit(host, 'wire-feed-error', view.status_code ? { ...detail, status: view.status_code } : detail);
+  }
+  return key;
+}
+
+/** A widget's feed and item: its own feed (`FeedSource`), else the enclosing `<wire-feed>`'s. */
+export class FeedController implements ReactiveController {
+  private readonly host: FeedHost;
+  private readonly itemId: () => string | null | undefined;
+  private readonly source: FeedSource;
+  private context?: FeedState;
+  private reported = '';
+
+  constructor(host: FeedHost, itemId: () => string | null | undefined) {
+    this.host = host;
+    this.itemId = itemId;
+    this.source = new FeedSource(host);
+    host.addController(this);
+    new ContextConsumer(host, {
+      context: feedContext,
+      subscribe: true,
+      callback: (value) => {
+        this.context = value;
+        host.requestUpdate();
+      },
+    });
+  }
+
+  /** The feed state this widget renders: from its `feed` property, its `src`, or the enclosing `<wire-feed>`. */
+  get state(): FeedState {
+    return this.source.state ?? this.context ?? { status: 'idle', url: '' };
   }
 
   /** The item this widget shows: the one named by the host (`item` attribute), else the feed's first. */
@@ -146,16 +182,6 @@ export class FeedController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const view = this.view;
-    if (view.status !== 'ready' && view.status !== 'error') return;
-    const key = `${view.status}|${view.url}|${view.item?.id ?? ''}|${view.reason ?? ''}|${view.feed ? 'f' : ''}`;
-    if (key === this.reported) return;
-    this.reported = key;
-    if (view.status === 'ready') {
-      emit(this.host, 'wire-feed-load', { url: view.url, itemCount: view.feed?.items.length ?? 0 });
-    } else {
-      const detail = { url: view.url, reason: view.reason ?? 'invalid' } as const;
-      emit(this.host, 'wire-feed-error', view.status_code ? { ...detail, status: view.status_code } : detail);
-    }
+    this.reported = reportOutcome(this.host, this.view, this.reported);
   }
 }

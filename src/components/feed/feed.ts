@@ -1,11 +1,9 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, html, css } from 'lit';
 import { property } from 'lit/decorators.js';
-import { FeedError, loadFeed, onFeedRefresh, resolveFeedUrl } from '../../feed/loader.js';
 import { normalizeFeed } from '../../feed/normalize.js';
-import { emit } from '../../shared/events.js';
 import { feedContext, type FeedState } from '../../shared/feed-context.js';
-import { feedFromProperty } from '../../shared/feed-controller.js';
+import { FeedSource, reportOutcome } from '../../shared/feed-controller.js';
 
 /**
  * @tagname wire-feed
@@ -36,135 +34,53 @@ export class WireFeed extends LitElement {
     context: feedContext,
     initialValue: { status: 'idle', url: '' },
   });
+  // The same source as a widget's own `feed` / `src`: one request per URL, late answers for an old src dropped,
+  // nothing aborted when the element is moved, refreshed copies of a stale feed passed on.
+  private readonly source = new FeedSource(this);
   private observer?: MutationObserver;
-  private generation = 0;
-  private abort?: AbortController;
-  private unsubscribe?: () => void;
+  private inline: { text: string; state: FeedState } | undefined;
+  private reported = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
     // The inline feed may be written after the element upgrades (a CMS streaming HTML, a framework filling it in).
     this.observer = new MutationObserver(() => this.requestUpdate());
     this.observer.observe(this, { childList: true, subtree: true, characterData: true });
-    // A background refresh of a stale feed replaces it for every widget inside (no new wire-feed-load).
-    this.unsubscribe = onFeedRefresh((loaded) => {
-      const current = this.provider.value;
-      if (!this.feed && current?.status === 'ready' && current.url === loaded.url)
-        this.provider.setValue({ ...current, feed: loaded.feed });
-    });
-    // A load cut short by a disconnect (the element was moved) starts again.
-    if (this.provider.value?.status === 'loading') this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.observer?.disconnect();
     this.observer = undefined;
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.stopLoading();
-  }
-
-  /** Stops waiting for the current `src`: its answer, if it still comes, is ignored. */
-  private stopLoading(): void {
-    this.generation++;
-    this.abort?.abort();
-    this.abort = undefined;
   }
 
   override willUpdate(): void {
-    void this.resolve();
+    const state = this.source.state ?? this.inlineState();
+    const current = this.provider.value;
+    // Consumers re-render on every setValue: only tell them when something they show changed.
+    if (
+      !current ||
+      current.status !== state.status ||
+      current.url !== state.url ||
+      current.feed !== state.feed ||
+      current.reason !== state.reason
+    )
+      this.provider.setValue(state);
   }
 
-  private inlineKey = '';
-
-  private async resolve(): Promise<void> {
-    if (this.feed) {
-      this.stopLoading();
-      const feed = feedFromProperty(this.feed);
-      this.publish(
-        feed
-          ? { status: 'ready', url: 'property:', feed }
-          : { status: 'error', url: 'property:', reason: 'invalid' },
-      );
-      return;
-    }
-    if (this.src) {
-      let url = this.src;
-      try {
-        url = resolveFeedUrl(this.src);
-      } catch {
-        // loadFeed reports it.
-      }
-      const current = this.provider.value;
-      // Loading with nothing in flight: the request was stopped by a disconnect and must start again.
-      if (
-        current &&
-        current.url === url &&
-        current.status !== 'idle' &&
-        (current.status !== 'loading' || this.abort)
-      )
-        return;
-      this.stopLoading();
-      const generation = this.generation;
-      const abort = (this.abort = new AbortController());
-      this.publish({ status: 'loading', url });
-      try {
-        const loaded = await loadFeed(this.src, abort.signal);
-        if (generation === this.generation) this.publish({ status: 'ready', url, feed: loaded.feed });
-      } catch (error) {
-        if (generation !== this.generation || !(error instanceof FeedError)) return;
-        this.publish({ status: 'error', url, reason: error.reason, status_code: error.status });
-      }
-      return;
-    }
-    this.stopLoading();
-    this.readInline();
+  override updated(): void {
+    this.reported = reportOutcome(this, this.provider.value ?? { status: 'idle', url: '' }, this.reported);
   }
 
-  private readInline(): void {
+  /** The feed in an inline `<script type="application/feed+json">` child, parsed once per text. */
+  private inlineState(): FeedState {
     const script = this.querySelector(
       'script[type="application/feed+json"], script[type="application/json"]',
     );
-    const text = script?.textContent ?? '';
-    if (text === this.inlineKey && this.provider.value?.url === 'inline:') return;
-    this.inlineKey = text;
-    if (!script) {
-      this.publish({ status: 'idle', url: '' });
-      return;
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      this.publish({ status: 'error', url: 'inline:', reason: 'parse' });
-      return;
-    }
-    const { feed } = normalizeFeed(json, document.baseURI);
-    this.publish(
-      feed
-        ? { status: 'ready', url: 'inline:', feed }
-        : { status: 'error', url: 'inline:', reason: 'invalid' },
-    );
-  }
-
-  private publish(state: FeedState): void {
-    const previous = this.provider.value;
-    if (
-      previous &&
-      previous.status === state.status &&
-      previous.url === state.url &&
-      previous.feed === state.feed &&
-      previous.reason === state.reason
-    )
-      return;
-    this.provider.setValue(state);
-    if (state.status === 'ready') {
-      emit(this, 'wire-feed-load', { url: state.url, itemCount: state.feed?.items.length ?? 0 });
-    } else if (state.status === 'error') {
-      const detail = { url: state.url, reason: state.reason ?? 'invalid' } as const;
-      emit(this, 'wire-feed-error', state.status_code ? { ...detail, status: state.status_code } : detail);
-    }
+    if (!script) return { status: 'idle', url: '' };
+    const text = script.textContent ?? '';
+    if (this.inline?.text !== text) this.inline = { text, state: parseInline(text) };
+    return this.inline.state;
   }
 
   override render() {
@@ -176,4 +92,17 @@ declare global {
   interface HTMLElementTagNameMap {
     'wire-feed': WireFeed;
   }
+}
+
+function parseInline(text: string): FeedState {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { status: 'error', url: 'inline:', reason: 'parse' };
+  }
+  const { feed } = normalizeFeed(json, document.baseURI);
+  return feed
+    ? { status: 'ready', url: 'inline:', feed }
+    : { status: 'error', url: 'inline:', reason: 'invalid' };
 }
