@@ -139,19 +139,31 @@ function languageTag(tag: string | null | undefined): string | undefined {
 }
 
 /**
+ * The first usable value of an attribute on the element or its ancestors, crossing shadow roots and stopping
+ * below the page's root element (whose `lang` and `dir` come last, after the feed's language).
+ */
+function fromAncestors<T>(element: Element, read: (node: Element) => T | undefined): T | undefined {
+  const root = element.ownerDocument.documentElement;
+  for (
+    let node: Node | null = element;
+    node;
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null)
+  ) {
+    if (node instanceof Element && node !== root) {
+      const value = read(node);
+      if (value !== undefined) return value;
+    }
+  }
+  return undefined;
+}
+
+/**
  * The language an element speaks: its own or its nearest ancestor's `lang` (crossing shadow roots), then the
  * feed's, then the page's, then the browser's. Tags Intl cannot use are skipped.
  */
 export function resolveLanguage(element: Element, feedLanguage?: string): string {
-  let node: Node | null = element;
-  while (node) {
-    if (node instanceof Element) {
-      const lang = languageTag(node.getAttribute('lang'));
-      if (lang && node !== element.ownerDocument.documentElement) return lang;
-    }
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
-  }
   return (
+    fromAncestors(element, (node) => languageTag(node.getAttribute('lang'))) ||
     languageTag(feedLanguage) ||
     languageTag(element.ownerDocument.documentElement.getAttribute('lang')) ||
     languageTag(typeof navigator !== 'undefined' ? navigator.language : '') ||
@@ -161,15 +173,12 @@ export function resolveLanguage(element: Element, feedLanguage?: string): string
 
 /** The writing direction an element is in, from the nearest `dir` attribute or its language. */
 export function resolveDirection(element: Element, lang: string): 'ltr' | 'rtl' {
+  const explicit = fromAncestors(element, (node) => {
+    const dir = node.getAttribute('dir')?.toLowerCase();
+    return dir === 'rtl' || dir === 'ltr' ? dir : undefined;
+  });
+  if (explicit) return explicit;
   const root = element.ownerDocument.documentElement;
-  let node: Node | null = element;
-  while (node) {
-    if (node instanceof Element && node !== root) {
-      const dir = node.getAttribute('dir')?.toLowerCase();
-      if (dir === 'rtl' || dir === 'ltr') return dir;
-    }
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
-  }
   // Same order as the language: with no dir inside the page, an Arabic feed on an English page reads right to
   // left, and the page's own dir only decides for a widget speaking the page's language.
   if (isRtlLanguage(lang)) return 'rtl';
