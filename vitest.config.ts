@@ -22,7 +22,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['src/feed/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts'],
           benchmark: { include: ['bench/**/*.bench.ts'] },
         },
       },
@@ -32,12 +32,7 @@ export default defineConfig({
         optimizeDeps: { include: ['@floating-ui/dom', 'lit', '@lit/context', '@lit/task', 'fast-check'] },
         test: {
           name: 'browser',
-          include: [
-            'src/components/**/*.test.ts',
-            'src/shared/**/*.test.ts',
-            'src/i18n/**/*.test.ts',
-            'test/browser/**/*.test.ts',
-          ],
+          include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/browser/global-setup.ts'],
           setupFiles: ['test/browser/setup.ts'],
           browser: browser(),

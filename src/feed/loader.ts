@@ -8,7 +8,7 @@
  * remembered for a cool-down so a broken feed is not hammered, then forgotten so a later ask tries again.
  */
 import { normalizeFeed } from './normalize.js';
-import type { FeedErrorReason, WireFeed } from './types.js';
+import type { FeedErrorReason, Feed } from './types.js';
 import { safeUrl } from './url.js';
 
 export class FeedError extends Error {
@@ -26,7 +26,7 @@ export class FeedError extends Error {
 
 export interface LoadedFeed {
   url: string;
-  feed: WireFeed;
+  feed: Feed;
   warnings: string[];
   /** When the response arrived (ms since epoch). */
   loadedAt: number;

@@ -6,7 +6,7 @@
  */
 import { parseDate } from './dates.js';
 import { cleanText, countWords, decodeEntities, htmlToText, tidyText } from './text.js';
-import type { NormalizeResult, WireFeed, WireImageSource } from './types.js';
+import type { NormalizeResult, Feed, ImageSource } from './types.js';
 import { safeUrl } from './url.js';
 
 /**
@@ -319,10 +319,10 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
     srcset: (raw, at) => {
       const seen = new Set<unknown>();
       return (
-        list(LIMITS.maxSrcset * 8, (entry, at): WireImageSource | undefined => {
+        list(LIMITS.maxSrcset * 8, (entry, at): ImageSource | undefined => {
           const source = { url: safeUrl(get(entry, 'url'), base), width: get(entry, 'width') };
           return source.url && pixels(source.width)
-            ? (source as WireImageSource)
+            ? (source as ImageSource)
             : warn(at, 'no http(s) url and width; dropped');
         })(raw, at)
           // One candidate per width: `srcset` with two candidates of equal width is invalid and browsers drop it.
@@ -333,14 +333,14 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
     },
   };
 
-  const read = (): WireFeed | null => {
+  const read = (): Feed | null => {
     if (!isObject(input)) return warn('not a JSON Feed', show(input)) ?? null;
     if (!Array.isArray(get(input, 'items'))) {
       const rss = get(input, 'rss') || get(input, 'channel');
       return warn('not a JSON Feed', rss ? 'RSS as JSON' : 'no "items" array') ?? null;
     }
     base = loadedFrom = check('an http(s) URL', (u) => safeUrl(u))(feedUrl, 'feed URL');
-    const feed = fields<WireFeed>(
+    const feed = fields<Feed>(
       input,
       '',
       'version:version title home_page_url:home feed_url:feedUrl description icon:url favicon:url ' +
@@ -358,7 +358,7 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
     }
     // The model is plain JSON data: the round trip leaves out the fields that stayed undefined (so it serialises
     // and compares cleanly) and gives every item its own copy of the feed's authors.
-    return JSON.parse(JSON.stringify(feed)) as WireFeed;
+    return JSON.parse(JSON.stringify(feed)) as Feed;
   };
 
   try {

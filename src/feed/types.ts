@@ -8,13 +8,13 @@
 export type FeedErrorReason = 'network' | 'timeout' | 'http' | 'parse' | 'invalid' | 'not-found';
 
 /** One source of an image at a given intrinsic width, for `srcset`. */
-export interface WireImageSource {
+export interface ImageSource {
   url: string;
   width: number;
 }
 
 /** A photo with first-class credit fields (names follow schema.org ImageObject). */
-export interface WirePhoto {
+export interface Photo {
   url: string;
   /** Intrinsic size, when the feed gives it; used to reserve space before the image loads. */
   width?: number;
@@ -32,46 +32,46 @@ export interface WirePhoto {
   acquireLicensePage?: string;
   /** Shareable URL of this photo. */
   permalink?: string;
-  srcset: WireImageSource[];
+  srcset: ImageSource[];
 }
 
-export interface WireAuthor {
+export interface Author {
   name: string;
   url?: string;
   avatar?: string;
 }
 
 /** A related story that is not an item of this feed. */
-export interface WireRelatedStory {
+export interface ExternalStory {
   id: string;
   url?: string;
   title: string;
-  image?: WirePhoto;
+  image?: Photo;
   datePublished?: string;
   section: string;
 }
 
-export type WireCommentStatus = 'open' | 'closed' | 'disabled';
+export type CommentStatus = 'open' | 'closed' | 'disabled';
 
-export interface WireItemComments {
+export interface ItemComments {
   count?: number;
   url?: string;
-  status: WireCommentStatus;
+  status: CommentStatus;
 }
 
-export interface WireFeedComments {
+export interface FeedComments {
   loginUrl?: string;
   registerUrl?: string;
   countUrl?: string;
 }
 
-export interface WirePublisher {
+export interface Publisher {
   name: string;
   url?: string;
   logo?: string;
 }
 
-export interface WireItem {
+export interface FeedItem {
   id: string;
   url?: string;
   externalUrl?: string;
@@ -83,22 +83,22 @@ export interface WireItem {
   /** ISO 8601 (UTC) timestamps. */
   datePublished?: string;
   dateModified?: string;
-  authors: WireAuthor[];
+  authors: Author[];
   tags: string[];
   language?: string;
   /** The hero photo: the item's `image` described by `_wire.image`. */
-  image?: WirePhoto;
+  image?: Photo;
   bannerImage?: string;
   kicker: string;
   section: string;
   dateline: string;
-  gallery: WirePhoto[];
+  gallery: Photo[];
   /** Ids of items in this feed (strings) or stories outside it. */
-  related: (string | WireRelatedStory)[];
-  comments?: WireItemComments;
+  related: (string | ExternalStory)[];
+  comments?: ItemComments;
 }
 
-export interface WireFeed {
+export interface Feed {
   /** 1.0 or 1.1; feeds that name no version but look like JSON Feed are read as 1.1. */
   version: '1' | '1.1';
   title: string;
@@ -108,16 +108,16 @@ export interface WireFeed {
   icon?: string;
   favicon?: string;
   language?: string;
-  authors: WireAuthor[];
-  items: WireItem[];
+  authors: Author[];
+  items: FeedItem[];
   about?: string;
-  publisher?: WirePublisher;
-  comments?: WireFeedComments;
+  publisher?: Publisher;
+  comments?: FeedComments;
 }
 
 export interface NormalizeResult {
   /** Null when the input is not a JSON Feed at all. */
-  feed: WireFeed | null;
+  feed: Feed | null;
   /** What was dropped or repaired, and why; for debugging a publisher's feed. */
   warnings: string[];
 }

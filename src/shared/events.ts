@@ -3,7 +3,7 @@
  * users of the library (`GlobalEventHandlersEventMap`). All of them bubble and are composed, so a listener on
  * `document` sees events from widgets inside other shadow roots.
  */
-import type { FeedErrorReason, WirePhoto } from '../feed/types.js';
+import type { FeedErrorReason, Photo } from '../feed/types.js';
 
 export interface FeedLoadDetail {
   /** The feed URL, or `inline:` / `property:` for a feed that did not come from the network. */
@@ -25,7 +25,7 @@ export interface CardClickDetail {
 
 export interface PhotoChangeDetail {
   index: number;
-  photo: WirePhoto;
+  photo: Photo;
 }
 
 export interface LightboxDetail {

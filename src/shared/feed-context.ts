@@ -1,12 +1,12 @@
 import { createContext } from '@lit/context';
-import type { FeedErrorReason, WireFeed } from '../feed/types.js';
+import type { FeedErrorReason, Feed } from '../feed/types.js';
 
 /** What a `<wire-feed>` tells the widgets inside it; also what each widget's FeedController works out for itself. */
 export interface FeedState {
   status: 'idle' | 'loading' | 'ready' | 'error';
   /** The feed URL, `inline:` for an embedded feed, `property:` for one set as a property. */
   url: string;
-  feed?: WireFeed;
+  feed?: Feed;
   reason?: FeedErrorReason;
   status_code?: number;
 }

@@ -9,7 +9,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FeedError, loadFeed, onFeedRefresh, resolveFeedUrl, type LoadedFeed } from '../feed/loader.js';
 import { normalizeFeed } from '../feed/normalize.js';
-import type { WireFeed, WireItem } from '../feed/types.js';
+import type { Feed, FeedItem } from '../feed/types.js';
 import { emit } from './events.js';
 import { feedContext, type FeedState } from './feed-context.js';
 
@@ -18,16 +18,16 @@ export interface FeedHost extends ReactiveControllerHost, HTMLElement {
   feed?: unknown;
 }
 
-const normalized = new WeakMap<object, WireFeed | null>();
-const ours = new WeakSet<WireFeed>();
+const normalized = new WeakMap<object, Feed | null>();
+const ours = new WeakSet<Feed>();
 
 /**
  * A feed given as a property: a raw JSON Feed object (normalised once and remembered) or a feed this library
  * already normalised (used as it is).
  */
-export function feedFromProperty(value: unknown): WireFeed | null {
+export function feedFromProperty(value: unknown): Feed | null {
   if (!value || typeof value !== 'object') return null;
-  if (ours.has(value as WireFeed)) return value as WireFeed;
+  if (ours.has(value as Feed)) return value as Feed;
   if (!normalized.has(value)) {
     const base = typeof document !== 'undefined' ? document.baseURI : undefined;
     const { feed } = normalizeFeed(value, base);
@@ -119,7 +119,7 @@ export class FeedSource implements ReactiveController {
  */
 export function reportOutcome(
   host: HTMLElement,
-  view: FeedState & { item?: WireItem },
+  view: FeedState & { item?: FeedItem },
   reported: string,
 ): string {
   if (view.status !== 'ready' && view.status !== 'error') return reported;
@@ -163,7 +163,7 @@ export class FeedController implements ReactiveController {
   }
 
   /** The item this widget shows: the one named by the host (`item` attribute), else the feed's first. */
-  get item(): WireItem | undefined {
+  get item(): FeedItem | undefined {
     const feed = this.state.feed;
     if (!feed) return undefined;
     const id = this.itemId();
@@ -174,7 +174,7 @@ export class FeedController implements ReactiveController {
    * The state with a missing item counted as an error, which is what a widget renders. Widgets that show a feed
    * rather than one item read `state` instead.
    */
-  get view(): FeedState & { item?: WireItem } {
+  get view(): FeedState & { item?: FeedItem } {
     const state = this.state;
     if (state.status !== 'ready') return state;
     const item = this.item;

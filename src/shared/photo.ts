@@ -7,7 +7,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import type { DirectiveResult } from 'lit/directive.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
-import type { WirePhoto } from '../feed/types.js';
+import type { Photo } from '../feed/types.js';
 import { t } from '../i18n/i18n.js';
 
 export interface PhotoOptions {
@@ -29,7 +29,7 @@ export interface PhotoOptions {
  * `srcset` attribute value from the feed's sources, or undefined when it gives none. Commas are escaped: the
  * srcset parser strips a URL's trailing commas and would read the next descriptor ("640w") as a URL.
  */
-export function srcsetOf(photo: WirePhoto): string | undefined {
+export function srcsetOf(photo: Photo): string | undefined {
   return photo.srcset.length
     ? photo.srcset.map((source) => `${source.url.replaceAll(',', '%2C')} ${source.width}w`).join(', ')
     : undefined;
@@ -41,14 +41,14 @@ function onImageError(event: Event): void {
 }
 
 /** The credit line ("© Sputnik"): the credit text, else the copyright notice, else the photographer. */
-export function creditLine(photo: WirePhoto): TemplateResult | typeof nothing {
+export function creditLine(photo: Photo): TemplateResult | typeof nothing {
   if (!photo.creditText && !photo.creator && !photo.copyrightNotice) return nothing;
   return html`<span class="credit" part="credit"
     >${photo.creditText || photo.copyrightNotice || photo.creator}</span
   >`;
 }
 
-export function photoTemplate(photo: WirePhoto, options: PhotoOptions): DirectiveResult {
+export function photoTemplate(photo: Photo, options: PhotoOptions): DirectiveResult {
   const { lang } = options;
   const ratio = photo.width && photo.height ? 'sized' : 'unsized';
   // keyed: a new photo gets a new <figure>, so a previous picture's broken state never sticks to the next one.

@@ -1,7 +1,7 @@
 /**
  * fast-check arbitraries for the fuzz suite: any JSON-ish value, and near-valid feeds in which every field the
  * widgets read is sometimes right, sometimes the wrong type, sometimes hostile. The normaliser's own properties
- * live in src/feed/normalize.property.test.ts; these drive whole widgets.
+ * live in test/unit/normalize.property.test.ts; these drive whole widgets.
  */
 import fc from 'fast-check';
 import { OWN_TEXT_PAYLOADS, OWN_URL_PAYLOADS } from './payloads.js';

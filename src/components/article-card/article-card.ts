@@ -1,12 +1,19 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { WireItem } from '../../feed/types.js';
+import type { FeedItem } from '../../feed/types.js';
 import { list, plural, t } from '../../i18n/i18n.js';
 import { photoStyles, photoTemplate } from '../../shared/photo.js';
 import { TickController } from '../../shared/time.js';
 import { WireFeedElement } from '../../shared/wire-element.js';
 import { articleCardStyles } from './article-card.styles.js';
-import { cardStyles, dateTemplate, fallback, headingLevel, headline, skeleton } from './card-parts.js';
+import {
+  cardStyles,
+  dateTemplate,
+  fallback,
+  headingLevel,
+  headline,
+  skeleton,
+} from '../../shared/story-card.js';
 
 export type CardLayout = 'stacked' | 'horizontal' | 'compact' | 'hero';
 
@@ -84,7 +91,7 @@ export class WireArticleCard extends WireFeedElement {
     new TickController(this);
   }
 
-  private href(item: WireItem): string | undefined {
+  private href(item: FeedItem): string | undefined {
     return this.linkTarget === 'external' ? (item.externalUrl ?? item.url) : (item.url ?? item.externalUrl);
   }
 
@@ -99,7 +106,7 @@ export class WireArticleCard extends WireFeedElement {
     return html`<div class="wrap" lang=${lang} dir=${this.direction}>${body}</div>`;
   }
 
-  private card(item: WireItem, layout: CardLayout, lang: string) {
+  private card(item: FeedItem, layout: CardLayout, lang: string) {
     const compact = layout === 'compact';
     const photo = item.image;
     const count = item.comments?.status === 'disabled' ? undefined : item.comments?.count;

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import type { WirePhoto } from '../../feed/types.js';
+import type { Photo } from '../../feed/types.js';
 import { CatalogController, resolveLanguage, t } from '../../i18n/i18n.js';
 import { PopoverController } from '../../shared/popover-controller.js';
 import { hostStyles } from '../../shared/styles.js';
@@ -9,7 +9,7 @@ import { creditInfoStyles } from './credit-info.styles.js';
 let nextId = 0;
 
 /** True when a photo has credit details beyond its one-line credit, so an info control is worth showing. */
-export function hasCreditDetails(photo: WirePhoto | undefined): photo is WirePhoto {
+export function hasCreditDetails(photo: Photo | undefined): photo is Photo {
   return Boolean(
     photo && (photo.creator || photo.copyrightNotice || photo.license || photo.acquireLicensePage),
   );
@@ -34,7 +34,7 @@ export class WireCreditInfo extends LitElement {
   static override styles = [hostStyles, creditInfoStyles];
 
   /** The photo whose credit details to show. */
-  @property({ attribute: false }) photo?: WirePhoto;
+  @property({ attribute: false }) photo?: Photo;
 
   @query('[popover]') private panel?: HTMLElement;
   @query('button') private button?: HTMLButtonElement;

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { WirePhoto } from '../../feed/types.js';
+import type { Photo } from '../../feed/types.js';
 import { t } from '../../i18n/i18n.js';
 import { emit } from '../../shared/events.js';
 import { photoStyles, photoTemplate } from '../../shared/photo.js';
@@ -13,7 +13,7 @@ const PREV = 'M15 5l-7 7 7 7';
 const NEXT = 'M9 5l7 7-7 7';
 
 /** The credit a reader sees for a photo: the same fallback order as the credit line under it. */
-const creditOf = (photo: WirePhoto) => photo.creditText || photo.copyrightNotice || photo.creator;
+const creditOf = (photo: Photo) => photo.creditText || photo.copyrightNotice || photo.creator;
 
 const short = (text: string) => (text.length > 80 ? `${text.slice(0, 80).replace(/\s+\S*$/, '')}…` : text);
 
@@ -79,7 +79,7 @@ export class WirePhotoGallery extends WireFeedElement {
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
-  private photos: WirePhoto[] = [];
+  private photos: Photo[] = [];
   private shownItem?: string;
   private opener?: HTMLElement;
   private timer?: ReturnType<typeof setInterval>;

@@ -12,7 +12,7 @@ import {
   headline,
   skeleton,
   type Story,
-} from '../article-card/card-parts.js';
+} from '../../shared/story-card.js';
 import { relatedStories } from './related.js';
 import { relatedStoryStyles } from './related-story.styles.js';
 

@@ -2,24 +2,21 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { LIMITS, normalizeFeed } from './normalize.js';
-import type { WireFeed, WireItem } from './types.js';
+import { LIMITS, normalizeFeed } from '../../src/feed/normalize.js';
+import type { Feed, FeedItem } from '../../src/feed/types.js';
 
 const V1 = 'https://jsonfeed.org/version/1';
 const V11 = 'https://jsonfeed.org/version/1.1';
 const FEED_URL = 'https://news.example/feeds/world.json';
 
 /** Normalises and insists that a feed came out, so tests can read its fields directly. */
-function read(
-  input: unknown,
-  feedUrl: string | undefined = FEED_URL,
-): { feed: WireFeed; warnings: string[] } {
+function read(input: unknown, feedUrl: string | undefined = FEED_URL): { feed: Feed; warnings: string[] } {
   const { feed, warnings } = normalizeFeed(input, feedUrl);
   if (!feed) throw new Error(`expected a feed, got null: ${warnings.join('; ')}`);
   return { feed, warnings };
 }
 
-function one(item: Record<string, unknown>, extra: Record<string, unknown> = {}): WireItem {
+function one(item: Record<string, unknown>, extra: Record<string, unknown> = {}): FeedItem {
   const { feed } = read({ version: V11, home_page_url: 'https://news.example/', ...extra, items: [item] });
   const first = feed.items[0];
   if (!first) throw new Error('item was dropped');
@@ -719,7 +716,7 @@ function corpusJson(name: string): unknown {
   return JSON.parse(readFileSync(resolve(CORPUS, name), 'utf8'));
 }
 
-function corpusFeed(name: string, feedUrl?: string): { feed: WireFeed; warnings: string[] } {
+function corpusFeed(name: string, feedUrl?: string): { feed: Feed; warnings: string[] } {
   const { feed, warnings } = normalizeFeed(corpusJson(name), feedUrl);
   if (!feed) throw new Error(`${name}: no feed (${warnings.join('; ')})`);
   return { feed, warnings };

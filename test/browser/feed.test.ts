@@ -1,19 +1,11 @@
 import { html } from 'lit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clearFeedCache, configureLoader, loadFeed } from '../../feed/loader.js';
-import { WireFeedElement } from '../../shared/wire-element.js';
-import {
-  cleanup,
-  faultServer,
-  mount,
-  nextEvent,
-  serverHits,
-  until,
-  shadowText,
-} from '../../../test/browser/helpers.js';
-import { rawFeed, rawItem } from '../../../test/fixtures.js';
-import type { FeedErrorDetail, FeedLoadDetail } from '../../shared/events.js';
-import './feed.define.js';
+import { clearFeedCache, configureLoader, loadFeed } from '../../src/feed/loader.js';
+import { WireFeedElement } from '../../src/shared/wire-element.js';
+import { cleanup, faultServer, mount, nextEvent, serverHits, until, shadowText } from './helpers.js';
+import { rawFeed, rawItem } from '../fixtures.js';
+import type { FeedErrorDetail, FeedLoadDetail } from '../../src/shared/events.js';
+import '../../src/components/feed/feed.define.js';
 
 /** The smallest widget: renders its item's title, or the reason it has none. */
 class ProbeWidget extends WireFeedElement {

@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { cleanText, countWords, decodeEntities, htmlToText, tidyText } from './text.js';
+import { cleanText, countWords, decodeEntities, htmlToText, tidyText } from '../../src/feed/text.js';
 
 describe('decodeEntities', () => {
   it.each([

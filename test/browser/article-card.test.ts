@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { clearFeedCache, configureLoader } from '../../feed/loader.js';
-import type { CardClickDetail, FeedErrorDetail } from '../../shared/events.js';
-import { setTickInterval, timerStats } from '../../shared/time.js';
-import { cleanup, faultServer, mount, nextEvent, shadowText, until } from '../../../test/browser/helpers.js';
-import { rawFeed, rawItem } from '../../../test/fixtures.js';
-import { linkPostFeed, longTextFeed, noTitleFeed, oneItemFeed } from './article-card.stories.js';
-import type { WireArticleCard } from './article-card.js';
-import './article-card.define.js';
+import { clearFeedCache, configureLoader } from '../../src/feed/loader.js';
+import type { CardClickDetail, FeedErrorDetail } from '../../src/shared/events.js';
+import { setTickInterval, timerStats } from '../../src/shared/time.js';
+import { cleanup, faultServer, mount, nextEvent, shadowText, until } from './helpers.js';
+import { rawFeed, rawItem } from '../fixtures.js';
+import { linkPostFeed, longTextFeed, noTitleFeed, oneItemFeed } from '../../stories/article-card.stories.js';
+import type { WireArticleCard } from '../../src/components/article-card/article-card.js';
+import '../../src/components/article-card/article-card.define.js';
 
 /** In the browser project the server root is the repository, so the sample feed lives under demo/public. */
 const SAMPLE = '/demo/public/sample-feed.json';

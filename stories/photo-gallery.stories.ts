@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import './photo-gallery.define.js';
+import '../src/components/photo-gallery/photo-gallery.define.js';
 
 const PICTURES = [
   'gallery-assembly-hall',

@@ -1,8 +1,8 @@
 import { afterEach, expect, it } from 'vitest';
-import { cleanup, mount, nextEvent } from '../../../test/browser/helpers.js';
-import { galleryFeed, manyPhotos } from './photo-gallery.stories.js';
-import type { WirePhotoGallery } from './photo-gallery.js';
-import './photo-gallery.define.js';
+import { cleanup, mount, nextEvent } from './helpers.js';
+import { galleryFeed, manyPhotos } from '../../stories/photo-gallery.stories.js';
+import type { WirePhotoGallery } from '../../src/components/photo-gallery/photo-gallery.js';
+import '../../src/components/photo-gallery/photo-gallery.define.js';
 
 afterEach(cleanup);
 

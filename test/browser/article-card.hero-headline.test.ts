@@ -1,8 +1,8 @@
 import { afterEach, expect, it } from 'vitest';
-import { cleanup, mount } from '../../../test/browser/helpers.js';
-import { longTextFeed, oneItemFeed } from './article-card.stories.js';
-import type { WireArticleCard } from './article-card.js';
-import './article-card.define.js';
+import { cleanup, mount } from './helpers.js';
+import { longTextFeed, oneItemFeed } from '../../stories/article-card.stories.js';
+import type { WireArticleCard } from '../../src/components/article-card/article-card.js';
+import '../../src/components/article-card/article-card.define.js';
 
 afterEach(cleanup);
 

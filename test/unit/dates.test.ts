@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate } from './dates.js';
+import { parseDate } from '../../src/feed/dates.js';
 
 describe('parseDate: RFC 3339', () => {
   it.each([

@@ -3,10 +3,10 @@
  * the widgets' click events to route in place must not be able to swallow it.
  */
 import { afterEach, expect, it } from 'vitest';
-import { cleanup, mount } from '../../test/browser/helpers.js';
-import { rawFeed, rawItem } from '../../test/fixtures.js';
-import '../components/article-card/article-card.define.js';
-import '../components/comment-prompt/comment-prompt.define.js';
+import { cleanup, mount } from './helpers.js';
+import { rawFeed, rawItem } from '../fixtures.js';
+import '../../src/components/article-card/article-card.define.js';
+import '../../src/components/comment-prompt/comment-prompt.define.js';
 
 afterEach(cleanup);
 

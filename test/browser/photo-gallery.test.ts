@@ -1,10 +1,10 @@
 import { userEvent } from 'vitest/browser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PhotoChangeDetail } from '../../shared/events.js';
-import { cleanup, mount, nextEvent, shadowText, until } from '../../../test/browser/helpers.js';
-import { galleryFeed, manyPhotos } from './photo-gallery.stories.js';
-import type { WirePhotoGallery } from './photo-gallery.js';
-import './photo-gallery.define.js';
+import type { PhotoChangeDetail } from '../../src/shared/events.js';
+import { cleanup, mount, nextEvent, shadowText, until } from './helpers.js';
+import { galleryFeed, manyPhotos } from '../../stories/photo-gallery.stories.js';
+import type { WirePhotoGallery } from '../../src/components/photo-gallery/photo-gallery.js';
+import '../../src/components/photo-gallery/photo-gallery.define.js';
 
 const IMAGES = '/demo/public/images/';
 const cleanUrl = location.pathname + location.search;

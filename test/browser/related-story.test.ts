@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { clearFeedCache, configureLoader } from '../../feed/loader.js';
-import { normalizeFeed } from '../../feed/normalize.js';
-import type { WireFeed } from '../../feed/types.js';
-import type { CardClickDetail } from '../../shared/events.js';
-import { cleanup, faultServer, mount, shadowText, until } from '../../../test/browser/helpers.js';
-import { rawFeed, rawItem } from '../../../test/fixtures.js';
-import { relatedStories } from './related.js';
-import type { WireRelatedStory } from './related-story.js';
-import './related-story.define.js';
+import { clearFeedCache, configureLoader } from '../../src/feed/loader.js';
+import { normalizeFeed } from '../../src/feed/normalize.js';
+import type { Feed } from '../../src/feed/types.js';
+import type { CardClickDetail } from '../../src/shared/events.js';
+import { cleanup, faultServer, mount, shadowText, until } from './helpers.js';
+import { rawFeed, rawItem } from '../fixtures.js';
+import { relatedStories } from '../../src/components/related-story/related.js';
+import type { WireRelatedStory } from '../../src/components/related-story/related-story.js';
+import '../../src/components/related-story/related-story.define.js';
 
 const SAMPLE = '/demo/public/sample-feed.json';
 const SEED = 'kim-jong-un-komsomolsk-on-amur';
@@ -19,7 +19,7 @@ afterEach(() => {
   clearFeedCache();
 });
 
-async function sampleFeed(): Promise<WireFeed> {
+async function sampleFeed(): Promise<Feed> {
   const response = await fetch(SAMPLE);
   return normalizeFeed(await response.json(), new URL(SAMPLE, location.href).href).feed!;
 }

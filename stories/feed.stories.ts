@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
-import '../../define.js';
+import '../src/define.js';
 
 /**
  * `<wire-feed>` draws nothing itself: these stories show widgets sharing the feed it loads (one request) or the

@@ -1,10 +1,10 @@
 import { userEvent } from 'vitest/browser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { activeAutoUpdates } from '../../shared/popover-controller.js';
-import { cleanup, mount, until } from '../../../test/browser/helpers.js';
-import { fullCredit } from './credit-info.stories.js';
-import type { WireCreditInfo } from './credit-info.js';
-import './credit-info.define.js';
+import { activeAutoUpdates } from '../../src/shared/popover-controller.js';
+import { cleanup, mount, until } from './helpers.js';
+import { fullCredit } from '../../stories/credit-info.stories.js';
+import type { WireCreditInfo } from '../../src/components/credit-info/credit-info.js';
+import '../../src/components/credit-info/credit-info.define.js';
 
 afterEach(cleanup);
 

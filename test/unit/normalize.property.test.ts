@@ -3,10 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseDate } from './dates.js';
-import { LIMITS, normalizeFeed } from './normalize.js';
-import { cleanText, htmlToText } from './text.js';
-import { MAX_URL_LENGTH, safeUrl } from './url.js';
+import { parseDate } from '../../src/feed/dates.js';
+import { LIMITS, normalizeFeed } from '../../src/feed/normalize.js';
+import { cleanText, htmlToText } from '../../src/feed/text.js';
+import { MAX_URL_LENGTH, safeUrl } from '../../src/feed/url.js';
 
 const RUNS = 2000;
 
@@ -227,7 +227,7 @@ const feedArb = fc.record(
 );
 const feedUrlArb = fc.option(fc.oneof(fc.webUrl(), hostileUrl), { nil: undefined });
 
-// Every field of the model that holds a URL. `image` is a WirePhoto, checked through its `url`.
+// Every field of the model that holds a URL. `image` is a Photo, checked through its `url`.
 const URL_KEY =
   /^(url|[a-zA-Z]+Url|avatar|icon|favicon|logo|license|acquireLicensePage|permalink|bannerImage|about)$/;
 const TEXT_KEYS: Record<string, number> = {

@@ -2,8 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, waitFor } from 'storybook/test';
-import type { WireCommentPrompt } from './comment-prompt.js';
-import './comment-prompt.define.js';
+import type { WireCommentPrompt } from '../src/components/comment-prompt/comment-prompt.js';
+import '../src/components/comment-prompt/comment-prompt.define.js';
 
 /** A feed whose items differ only in their comments, for the counts the sample feed does not have. */
 function commentsFeed(counts: number[], language = 'en', status = 'open'): Record<string, unknown> {

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, faultServer, mount, serverHits, shadowText, until } from '../../../test/browser/helpers.js';
-import { rawFeed, rawItem } from '../../../test/fixtures.js';
-import type { AuthRequestDetail, CommentRequestDetail } from '../../shared/events.js';
-import type { WireCommentPrompt } from './comment-prompt.js';
-import { setCountRefreshInterval } from './live-counts.js';
-import './comment-prompt.define.js';
+import { cleanup, faultServer, mount, serverHits, shadowText, until } from './helpers.js';
+import { rawFeed, rawItem } from '../fixtures.js';
+import type { AuthRequestDetail, CommentRequestDetail } from '../../src/shared/events.js';
+import type { WireCommentPrompt } from '../../src/components/comment-prompt/comment-prompt.js';
+import { setCountRefreshInterval } from '../../src/components/comment-prompt/live-counts.js';
+import '../../src/components/comment-prompt/comment-prompt.define.js';
 
 const LOGIN = 'https://news.example/login';
 const REGISTER = 'https://news.example/register?from=widget';

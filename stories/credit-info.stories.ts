@@ -1,10 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, userEvent } from 'storybook/test';
-import type { WirePhoto } from '../../feed/types.js';
-import './credit-info.define.js';
+import type { Photo } from '../src/feed/types.js';
+import '../src/components/credit-info/credit-info.define.js';
 
-export const fullCredit: WirePhoto = {
+export const fullCredit: Photo = {
   url: '/images/kim-factory-1280.svg',
   width: 1280,
   height: 720,

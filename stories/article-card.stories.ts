@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent } from 'storybook/test';
-import './article-card.define.js';
+import '../src/components/article-card/article-card.define.js';
 
 /** Image URLs are root-relative, as in the sample feed: Storybook serves demo/public at `/`. */
 export function photo(file: string, extra: Record<string, unknown> = {}): Record<string, unknown> {

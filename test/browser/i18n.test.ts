@@ -1,6 +1,6 @@
 import { html, LitElement } from 'lit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, mount, until } from '../../test/browser/helpers.js';
+import { cleanup, mount, until } from './helpers.js';
 import {
   CatalogController,
   list,
@@ -9,7 +9,7 @@ import {
   resolveDirection,
   resolveLanguage,
   t,
-} from './i18n.js';
+} from '../../src/i18n/i18n.js';
 
 class SaysLoading extends LitElement {
   constructor() {

@@ -3,14 +3,14 @@
  * skeleton, the quiet fallback and the styles behind them.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { WireItem } from '../../feed/types.js';
-import { t } from '../../i18n/i18n.js';
-import { emit, opensElsewhere } from '../../shared/events.js';
-import type { FeedState } from '../../shared/feed-context.js';
-import { formatDate, formatRelative } from '../../shared/time.js';
+import type { FeedItem } from '../feed/types.js';
+import { t } from '../i18n/i18n.js';
+import { emit, opensElsewhere } from './events.js';
+import type { FeedState } from './feed-context.js';
+import { formatDate, formatRelative } from './time.js';
 
 /** What a teaser needs: feed items and related stories from outside the feed both have it. */
-export type Story = Pick<WireItem, 'id' | 'url' | 'title' | 'image' | 'datePublished' | 'section'> & {
+export type Story = Pick<FeedItem, 'id' | 'url' | 'title' | 'image' | 'datePublished' | 'section'> & {
   summary?: string;
   externalUrl?: string;
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_URL_LENGTH, safeUrl } from './url.js';
+import { MAX_URL_LENGTH, safeUrl } from '../../src/feed/url.js';
 
 const BASE = 'https://news.example/world/story.html';
 

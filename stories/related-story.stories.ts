@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect } from 'storybook/test';
-import './related-story.define.js';
+import '../src/components/related-story/related-story.define.js';
 
 interface Args {
   src?: string;

@@ -1,9 +1,9 @@
 import { userEvent } from 'vitest/browser';
 import { afterEach, expect, it } from 'vitest';
-import { changedPixels, cleanup, mount, pixels } from '../../../test/browser/helpers.js';
-import { rawFeed, rawItem } from '../../../test/fixtures.js';
-import type { WireCommentPrompt } from './comment-prompt.js';
-import './comment-prompt.define.js';
+import { changedPixels, cleanup, mount, pixels } from './helpers.js';
+import { rawFeed, rawItem } from '../fixtures.js';
+import type { WireCommentPrompt } from '../../src/components/comment-prompt/comment-prompt.js';
+import '../../src/components/comment-prompt/comment-prompt.define.js';
 
 afterEach(cleanup);
 

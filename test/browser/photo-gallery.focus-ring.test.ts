@@ -1,9 +1,9 @@
 import { userEvent } from 'vitest/browser';
 import { afterEach, expect, it } from 'vitest';
-import { changedPixels, cleanup, mount, pixels, until } from '../../../test/browser/helpers.js';
-import { galleryFeed, manyPhotos } from './photo-gallery.stories.js';
-import type { WirePhotoGallery } from './photo-gallery.js';
-import './photo-gallery.define.js';
+import { changedPixels, cleanup, mount, pixels, until } from './helpers.js';
+import { galleryFeed, manyPhotos } from '../../stories/photo-gallery.stories.js';
+import type { WirePhotoGallery } from '../../src/components/photo-gallery/photo-gallery.js';
+import '../../src/components/photo-gallery/photo-gallery.define.js';
 
 afterEach(cleanup);
 
