@@ -1,0 +1,1 @@
+import 'wire-widgets/types/svelte.js';

@@ -1,0 +1,1 @@
+import 'wire-widgets/types/vue.js';
