@@ -57,27 +57,27 @@ export class AutoplayController implements ReactiveController {
   hostConnected(): void {
     this.host.renderRoot.addEventListener('focusin', this.onFocusChange);
     this.host.renderRoot.addEventListener('focusout', this.onFocusChange);
-    this.observer = new IntersectionObserver((entries) => {
-      this.inView = entries.at(-1)?.isIntersecting ?? this.inView;
-    });
-    this.observer.observe(this.host);
     this.sync();
   }
 
   hostDisconnected(): void {
     this.host.renderRoot.removeEventListener('focusin', this.onFocusChange);
     this.host.renderRoot.removeEventListener('focusout', this.onFocusChange);
-    this.observer?.disconnect();
-    this.observer = undefined;
     this.sync();
   }
 
+  /** Runs the timer, and watches whether the gallery is in view, only while playing in a page. */
   private sync(): void {
     clearInterval(this.timer);
-    this.timer =
-      this.playing && this.host.isConnected && !isServer
-        ? setInterval(this.tick, this.options.interval())
-        : undefined;
+    this.timer = undefined;
+    this.observer?.disconnect();
+    this.observer = undefined;
+    if (!this.playing || !this.host.isConnected || isServer) return;
+    this.observer = new IntersectionObserver((entries) => {
+      this.inView = entries.at(-1)?.isIntersecting ?? this.inView;
+    });
+    this.observer.observe(this.host);
+    this.timer = setInterval(this.tick, this.options.interval());
   }
 
   private heldByFocus(): boolean {

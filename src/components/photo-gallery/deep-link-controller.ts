@@ -6,7 +6,7 @@
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 
 export interface DeepLinkOptions {
-  /** Id of the item on show (undefined before the feed arrives). */
+  /** Id of the item on show; undefined until the feed arrives, and no link is read before then. */
   item: () => string | undefined;
   /** Number of photos, so a link past the end is not ours. */
   total: () => number;
@@ -28,7 +28,10 @@ export class DeepLinkController implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (!isServer) addEventListener('hashchange', this.onHashChange);
+    if (isServer) return;
+    addEventListener('hashchange', this.onHashChange);
+    // A gallery moved in the page catches up with a link followed while it was out of it.
+    this.onHashChange();
   }
 
   hostDisconnected(): void {
@@ -37,14 +40,15 @@ export class DeepLinkController implements ReactiveController {
 
   /** The photo (from 0) the page's URL names for this gallery, if any. */
   read(): number | undefined {
-    if (isServer) return undefined;
+    const item = this.options.item();
+    if (isServer || item === undefined) return undefined;
     let hash = location.hash;
     try {
       hash = decodeURIComponent(hash);
     } catch {
       // A malformed escape: compare the raw text.
     }
-    const prefix = `#photo-${this.options.item()}-`;
+    const prefix = `#photo-${item}-`;
     const n = hash.startsWith(prefix) ? Number(hash.slice(prefix.length)) : 0;
     return Number.isInteger(n) && n >= 1 && n <= this.options.total() ? n - 1 : undefined;
   }
