@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/components/photo-gallery/photo-gallery.define.js';
 
@@ -49,12 +50,28 @@ export function manyPhotos(count: number, base = '/images/', query = ''): Record
   }));
 }
 
-const meta: Meta = {
+/** What a story (or a test rendering one) can set on the gallery. */
+export interface GalleryArgs {
+  /** A raw feed to render instead of the bundled sample (see `galleryFeed`). */
+  feed?: Record<string, unknown>;
+  item?: string;
+  captions?: 'on' | 'off';
+  thumbnails?: 'on' | 'off';
+  theme?: 'light' | 'dark';
+  dir?: 'ltr' | 'rtl';
+  lang?: string;
+  loop?: boolean;
+  start?: number;
+  /** Milliseconds between photos of the slideshow; absent for no slideshow. */
+  autoplay?: number;
+}
+
+const meta = {
   title: 'Widgets/Photo gallery',
   component: 'wire-photo-gallery',
   // The feed builders above are shared with the tests, not stories.
   excludeStories: ['galleryFeed', 'manyPhotos'],
-  render: (args) =>
+  render: (args: GalleryArgs) =>
     html`<wire-photo-gallery
       src=${args.feed ? '' : '/sample-feed.json'}
       .feed=${args.feed}
@@ -65,9 +82,11 @@ const meta: Meta = {
       dir=${args.dir ?? 'ltr'}
       lang=${args.lang ?? 'en'}
       ?loop=${args.loop}
+      start=${ifDefined(args.start)}
+      autoplay=${ifDefined(args.autoplay)}
       style="max-inline-size: 720px"
     ></wire-photo-gallery>`,
-};
+} satisfies Meta<GalleryArgs>;
 export default meta;
 
 const gallery = (canvas: HTMLElement) => canvas.querySelector('wire-photo-gallery')!.shadowRoot!;
@@ -82,7 +101,7 @@ async function shown(canvas: HTMLElement, total: number | null): Promise<void> {
   await expect(counter?.split(' / ')[1] ?? null).toBe(total === null ? null : String(total));
 }
 
-type Story = StoryObj;
+type Story = StoryObj<GalleryArgs>;
 
 /** The gallery of the bundled sample's seed story. */
 export const Default: Story = {

@@ -40,12 +40,18 @@ function onImageError(event: Event): void {
   (event.target as HTMLElement).closest('figure')?.setAttribute('data-broken', '');
 }
 
-/** The credit line ("© Sputnik"): the credit text, else the copyright notice, else the photographer. */
+/**
+ * The credit a reader sees for a photo ("© Sputnik"): the credit text, else the copyright notice, else the
+ * photographer; empty when the feed gives none. One function, so every list of credits matches the lines.
+ */
+export function creditOf(photo: Photo): string {
+  return photo.creditText || photo.copyrightNotice || photo.creator || '';
+}
+
+/** The credit line under a photo, or nothing when the photo has no credit. */
 export function creditLine(photo: Photo): TemplateResult | typeof nothing {
-  if (!photo.creditText && !photo.creator && !photo.copyrightNotice) return nothing;
-  return html`<span class="credit" part="credit"
-    >${photo.creditText || photo.copyrightNotice || photo.creator}</span
-  >`;
+  const credit = creditOf(photo);
+  return credit ? html`<span class="credit" part="credit">${credit}</span>` : nothing;
 }
 
 export function photoTemplate(photo: Photo, options: PhotoOptions): DirectiveResult {

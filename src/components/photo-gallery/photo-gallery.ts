@@ -1,21 +1,18 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import type { Photo } from '../../feed/types.js';
 import { t } from '../../i18n/i18n.js';
 import { emit } from '../../shared/events.js';
-import { photoStyles, photoTemplate } from '../../shared/photo.js';
+import { photoStyles } from '../../shared/photo.js';
 import { hostStyles } from '../../shared/styles.js';
 import { WireFeedElement } from '../../shared/wire-element.js';
+import { AutoplayController } from './autoplay-controller.js';
+import { controls, stage, thumbnailStrip, type CarouselView } from './carousel.js';
+import { creditsList } from './credits-list.js';
+import { DeepLinkController } from './deep-link-controller.js';
+import { LightboxController } from './lightbox.js';
 import { galleryStyles } from './photo-gallery.styles.js';
-
-const icon = (d: string) => html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d=${d}></path></svg>`;
-const PREV = 'M15 5l-7 7 7 7';
-const NEXT = 'M9 5l7 7-7 7';
-
-/** The credit a reader sees for a photo: the same fallback order as the credit line under it. */
-const creditOf = (photo: Photo) => photo.creditText || photo.copyrightNotice || photo.creator;
-
-const short = (text: string) => (text.length > 80 ? `${text.slice(0, 80).replace(/\s+\S*$/, '')}…` : text);
+import { SwipeController } from './swipe-controller.js';
 
 /**
  * @tagname wire-photo-gallery
@@ -60,8 +57,9 @@ export class WirePhotoGallery extends WireFeedElement {
   @property() captions: 'on' | 'off' = 'on';
 
   /**
-   * Advances on its own every N ms (the attribute's value, 5000 when empty), pausing while hovered or focused.
-   * Starts paused for readers who prefer reduced motion. 0 (no attribute) turns it off.
+   * Advances on its own every N ms (the attribute's value, 5000 when empty), pausing while hovered or focused,
+   * while the page is hidden and while the gallery is scrolled out of view. Starts paused for readers who prefer
+   * reduced motion. 0 (no attribute) turns it off.
    */
   @property({ converter: (value) => (value === null ? 0 : Number(value) || 5000) }) autoplay = 0;
 
@@ -69,25 +67,37 @@ export class WirePhotoGallery extends WireFeedElement {
   @property({ type: Boolean }) loop = false;
 
   @state() private index = 0;
-  @state() private lightbox = false;
-  @state() private playing = false;
   @state() private creditsOpen = false;
   @state() private copied = false;
   @state() private announcement = '';
-  /** Focus is inside the gallery (the slideshow then holds still, so changes are announced again). */
-  @state() private focused = false;
-
-  @query('dialog') private dialog?: HTMLDialogElement;
 
   private photos: Photo[] = [];
   private shownItem?: string;
-  private opener?: HTMLElement;
-  private timer?: ReturnType<typeof setInterval>;
-  private drag?: { id: number; x: number; y: number };
-  private readonly onHash = () => {
-    const index = this.fromHash();
-    if (index !== undefined) this.go(index);
-  };
+
+  private readonly link = new DeepLinkController(this, {
+    item: () => this.shownItem,
+    total: () => this.photos.length,
+    onLink: (index) => this.go(index),
+  });
+
+  private readonly slideshow = new AutoplayController(this, {
+    interval: () => this.autoplay,
+    advance: () => this.go((this.index + 1) % this.photos.length),
+    isToggle: (element) => element.classList.contains('play'),
+  });
+
+  private readonly lightbox = new LightboxController(this, () => this.index);
+
+  constructor() {
+    super();
+    new SwipeController(this, {
+      surface: '.stage',
+      // The info button and caption text (which a reader may select) are not swipe surfaces.
+      ignore: 'wire-credit-info, figcaption',
+      rtl: () => this.direction === 'rtl',
+      onSwipe: (step) => this.go(this.index + step),
+    });
+  }
 
   /** The photo on show, counted from 0. */
   get current(): number {
@@ -101,32 +111,13 @@ export class WirePhotoGallery extends WireFeedElement {
 
   /** Opens the full-screen view on the current photo. */
   async openLightbox(): Promise<void> {
-    if (this.lightbox || !this.photos.length) return;
-    const active = this.shadowRoot?.activeElement;
-    this.opener = active instanceof HTMLElement ? active : undefined;
-    this.lightbox = true;
+    if (!this.photos.length || this.lightbox.open) return;
     this.announcement = '';
-    await this.updateComplete;
-    this.dialog?.showModal();
-    this.dialog?.querySelector<HTMLElement>('.close')?.focus();
-    emit(this, 'wire-lightbox-open', { index: this.index });
+    await this.lightbox.show();
   }
 
   closeLightbox(): void {
-    this.dialog?.close();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    addEventListener('hashchange', this.onHash);
-    this.syncTimer();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    removeEventListener('hashchange', this.onHash);
-    clearInterval(this.timer);
-    this.closeLightbox();
+    this.lightbox.close();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -134,20 +125,15 @@ export class WirePhotoGallery extends WireFeedElement {
     this.photos = item?.gallery.length ? item.gallery : item?.image ? [item.image] : [];
     if (item && item.id !== this.shownItem) {
       this.shownItem = item.id;
-      this.index = this.fromHash() ?? this.clamp(Math.trunc(this.start) || 0);
+      this.index = this.link.read() ?? this.clamp(Math.trunc(this.start) || 0);
     }
     this.index = this.clamp(this.index);
-    // This render drops the gallery (a new feed loading, an item without photos): close the lightbox first, as a
-    // dialog removed while open fires no close event and would leave the gallery thinking it still open.
     const status = this.data.view.status;
-    if (this.lightbox && (status === 'idle' || status === 'loading' || !this.photos.length))
-      this.closeLightbox();
-    if (changed.has('autoplay'))
-      this.playing = this.autoplay > 0 && !matchMedia('(prefers-reduced-motion: reduce)').matches;
+    if (status === 'idle' || status === 'loading' || !this.photos.length) this.lightbox.close();
+    if (changed.has('autoplay')) this.slideshow.reset();
   }
 
   override updated(changed: PropertyValues): void {
-    if (changed.has('playing') || changed.has('autoplay')) this.syncTimer();
     if (!changed.has('index')) return;
     const thumb = this.renderRoot.querySelector<HTMLElement>('.thumb[aria-current=true]');
     const strip = thumb?.parentElement;
@@ -166,22 +152,6 @@ export class WirePhotoGallery extends WireFeedElement {
     return Math.max(0, Math.min(this.photos.length - 1, index));
   }
 
-  private hash(index: number): string {
-    return `#photo-${encodeURIComponent(this.shownItem ?? '')}-${index + 1}`;
-  }
-
-  private fromHash(): number | undefined {
-    let hash = location.hash;
-    try {
-      hash = decodeURIComponent(hash);
-    } catch {
-      // A malformed escape: compare the raw text.
-    }
-    const prefix = `#photo-${this.shownItem}-`;
-    const n = hash.startsWith(prefix) ? Number(hash.slice(prefix.length)) : 0;
-    return Number.isInteger(n) && n >= 1 && n <= this.photos.length ? n - 1 : undefined;
-  }
-
   private go(target: number): void {
     const total = this.photos.length;
     const index = this.loop ? ((target % total) + total) % total : this.clamp(target);
@@ -189,32 +159,8 @@ export class WirePhotoGallery extends WireFeedElement {
     this.index = index;
     this.copied = false;
     this.announcement = t(this.language, 'photoOf', { index: index + 1, total });
-    try {
-      // replaceState: a reader paging through 40 photos must not need 40 presses of Back to leave the page.
-      history.replaceState(history.state, '', this.hash(index));
-    } catch {
-      // Opaque-origin frames (sandboxed, srcdoc) refuse URL changes; paging still works.
-    }
+    this.link.write(index);
     emit(this, 'wire-photo-change', { index, photo: this.photos[index]! });
-  }
-
-  private syncTimer(): void {
-    clearInterval(this.timer);
-    this.timer =
-      this.playing && this.isConnected
-        ? setInterval(() => {
-            const active = this.shadowRoot?.activeElement;
-            // Paused while the reader points at or works inside the gallery (WCAG 2.2.2); the play button
-            // itself does not count, or pressing it would do nothing until focus left.
-            if (!this.matches(':hover') && (!active || active.classList.contains('play')))
-              this.go((this.index + 1) % this.photos.length);
-          }, this.autoplay)
-        : undefined;
-  }
-
-  /** The slideshow is advancing on its own: not paused, and not held by focus inside (the play button aside). */
-  private rotating(): boolean {
-    return this.playing && !(this.focused && !this.shadowRoot?.activeElement?.classList.contains('play'));
   }
 
   private onKey(event: KeyboardEvent): void {
@@ -233,37 +179,10 @@ export class WirePhotoGallery extends WireFeedElement {
     this.go(keys[event.key]!);
   }
 
-  private onDown(event: PointerEvent): void {
-    // The info button and caption text (which a reader may select) are not swipe surfaces.
-    if (!event.isPrimary || event.button || (event.target as Element).closest('wire-credit-info, figcaption'))
-      return;
-    this.drag = { id: event.pointerId, x: event.clientX, y: event.clientY };
-    try {
-      // Keeps the pointerup ours when a drag ends outside the photo.
-      (event.currentTarget as Element).setPointerCapture(event.pointerId);
-    } catch {
-      // The pointer is already gone (or synthetic); the swipe still ends with the pointerup we get.
-    }
-  }
-
-  private onUp(event: PointerEvent): void {
-    const drag = this.drag;
-    this.drag = undefined;
-    // pointercancel: the browser took the gesture over for vertical scrolling (touch-action: pan-y).
-    if (!drag || drag.id !== event.pointerId || event.type === 'pointercancel') return;
-    const dx = event.clientX - drag.x;
-    const width = (event.currentTarget as Element).clientWidth;
-    if (Math.abs(dx) < Math.min(40, width / 5) || Math.abs(dx) < 1.5 * Math.abs(event.clientY - drag.y))
-      return;
-    this.go(this.index + (dx < 0 !== (this.direction === 'rtl') ? 1 : -1));
-  }
-
   private async share(): Promise<void> {
     const photo = this.photos[this.index]!;
     try {
-      await navigator.clipboard.writeText(
-        photo.permalink ?? new URL(this.hash(this.index), location.href).href,
-      );
+      await navigator.clipboard.writeText(photo.permalink ?? this.link.href(this.index));
       this.copied = true;
       this.announcement = t(this.language, 'linkCopied');
     } catch {
@@ -271,78 +190,20 @@ export class WirePhotoGallery extends WireFeedElement {
     }
   }
 
-  private view(lang: string, lightbox: boolean) {
-    const { photos, index } = this;
-    const total = photos.length;
-    const label = (i: number) => t(lang, 'photoOf', { index: i + 1, total });
-    const near = (i: number) => {
-      const d = Math.abs(i - index);
-      return d < 2 || (this.loop && d === total - 1);
-    };
-    const button = (name: string, text: string, d: string, onClick: () => unknown, disabled = false) =>
-      html`<button
-        type="button"
-        class=${name}
-        aria-label=${text}
-        aria-disabled=${disabled ? 'true' : 'false'}
-        @click=${onClick}
-      >
-        ${icon(d)}
-      </button>`;
+  /** The photos, their controls and the announcer: drawn in the page and again in the lightbox. */
+  private carousel(view: CarouselView, inLightbox: boolean): TemplateResult {
     return html`
-      <div
-        class="stage"
-        part="stage"
-        @pointerdown=${this.onDown}
-        @pointerup=${this.onUp}
-        @pointercancel=${this.onUp}
-      >
-        ${photos.map((photo, i) =>
-          near(i)
-            ? html`<div
-                class="slide"
-                role="group"
-                aria-roledescription="slide"
-                aria-label=${label(i)}
-                ?inert=${i !== index}
-              >
-                ${photoTemplate(photo, { lang, caption: this.captions !== 'off' })}
-              </div>`
-            : nothing,
-        )}
-      </div>
-      <div class="bar" part="controls">
-        ${
-          total > 1
-            ? html`${button('prev', t(lang, 'previousPhoto'), PREV, () => this.go(index - 1), !this.loop && !index)}
-                <span class="counter" part="counter">${t(lang, 'counter', { index: index + 1, total })}</span>
-                ${button('next', t(lang, 'nextPhoto'), NEXT, () => this.go(index + 1), !this.loop && index === total - 1)}
-                ${
-                  this.autoplay
-                    ? button(
-                        'play',
-                        t(lang, this.playing ? 'pause' : 'play'),
-                        this.playing ? 'M8 5v14M16 5v14' : 'M7 4l13 8-13 8z',
-                        () => (this.playing = !this.playing),
-                      )
-                    : nothing
-                }`
-            : nothing
-        }
-        <span class="gap"></span>
-        ${button('share', t(lang, 'share'), this.copied ? 'M5 12l5 5 9-10' : 'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1', this.share)}
-        ${
-          lightbox
-            ? button('close', t(lang, 'closeLightbox'), 'M6 6l12 12M18 6L6 18', () => this.closeLightbox())
-            : button(
-                'open',
-                t(lang, 'openLightbox'),
-                'M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5',
-                this.openLightbox,
-              )
-        }
-      </div>
-      <div class="visually-hidden" aria-live=${this.rotating() ? 'off' : 'polite'} aria-atomic="true">
+      ${stage(view, this.captions !== 'off')}
+      ${controls(view, {
+        playing: this.autoplay ? this.slideshow.playing : undefined,
+        toggleSlideshow: () => this.slideshow.toggle(),
+        copied: this.copied,
+        share: () => void this.share(),
+        inLightbox,
+        openLightbox: () => void this.openLightbox(),
+        closeLightbox: () => this.closeLightbox(),
+      })}
+      <div class="visually-hidden" aria-live=${this.slideshow.rotating ? 'off' : 'polite'} aria-atomic="true">
         ${this.announcement}
       </div>
     `;
@@ -361,6 +222,13 @@ export class WirePhotoGallery extends WireFeedElement {
       return html`<div class="wrap status" part="status">
         ${t(lang, view.reason === 'not-found' ? 'notFound' : 'unavailable')}
       </div>`;
+    const carousel: CarouselView = {
+      lang,
+      photos,
+      index: this.index,
+      loop: this.loop,
+      go: (i) => this.go(i),
+    };
     return html`
       <section
         class="wrap"
@@ -371,67 +239,12 @@ export class WirePhotoGallery extends WireFeedElement {
         dir=${this.direction}
         tabindex="0"
         @keydown=${this.onKey}
-        @focusin=${() => (this.focused = true)}
-        @focusout=${() => (this.focused = false)}
       >
-        ${this.view(lang, false)}
-        ${
-          this.thumbnails !== 'off' && photos.length > 1
-            ? html`<div class="thumbs" part="thumbnails" role="group" aria-label=${t(lang, 'thumbnails')}>
-                ${photos.map(
-                  (photo, i) =>
-                    html`<button
-                      type="button"
-                      class="thumb"
-                      part="thumbnail"
-                      aria-label=${t(lang, 'photoOf', { index: i + 1, total: photos.length })}
-                      aria-current=${i === this.index ? 'true' : 'false'}
-                      @click=${() => this.go(i)}
-                    >
-                      <img src=${photo.srcset[0]?.url ?? photo.url} alt="" loading="lazy" decoding="async" />
-                    </button>`,
-                )}
-              </div>`
-            : nothing
-        }
-        <button
-          type="button"
-          class="toggle"
-          aria-expanded=${this.creditsOpen ? 'true' : 'false'}
-          aria-controls="credits"
-          @click=${() => (this.creditsOpen = !this.creditsOpen)}
-        >
-          ${t(lang, this.creditsOpen ? 'hideCredits' : 'photoCredits')}
-        </button>
-        <ol id="credits" part="credits" ?hidden=${!this.creditsOpen}>
-          ${
-            this.creditsOpen
-              ? photos.map(
-                  (photo) =>
-                    html`<li>
-                      ${creditOf(photo) || t(lang, 'noCredit')}${photo.caption ? ` — ${short(photo.caption)}` : ''}
-                    </li>`,
-                )
-              : nothing
-          }
-        </ol>
-        <dialog
-          part="lightbox"
-          aria-label=${t(lang, 'gallery')}
-          @close=${this.onClose}
-          @click=${(event: Event) => event.target === event.currentTarget && this.closeLightbox()}
-        >
-          ${this.lightbox ? this.view(lang, true) : nothing}
-        </dialog>
+        ${this.carousel(carousel, false)} ${this.thumbnails !== 'off' ? thumbnailStrip(carousel) : nothing}
+        ${creditsList(lang, photos, this.creditsOpen, () => (this.creditsOpen = !this.creditsOpen))}
+        ${this.lightbox.render(t(lang, 'gallery'), () => this.carousel(carousel, true))}
       </section>
     `;
-  }
-
-  private onClose(): void {
-    this.lightbox = false;
-    this.opener?.focus();
-    this.opener = undefined;
-    emit(this, 'wire-lightbox-close', { index: this.index });
   }
 }
 
