@@ -5,7 +5,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Photo } from '../../feed/types.js';
 import { t } from '../../i18n/i18n.js';
-import { icons } from '../../shared/icons.js';
+import {
+  closeIcon,
+  doneIcon,
+  fullscreenIcon,
+  nextIcon,
+  pauseIcon,
+  playIcon,
+  previousIcon,
+  shareIcon,
+} from '../../shared/icons.js';
 import { photoTemplate } from '../../shared/photo.js';
 
 export interface CarouselView {
@@ -83,27 +92,27 @@ export function controls(view: CarouselView, actions: ControlActions): TemplateR
   return html`<div class="bar" part="controls">
     ${
       total > 1
-        ? html`${button('prev', t(lang, 'previousPhoto'), icons.previous, () => go(index - 1), !loop && !index)}
+        ? html`${button('prev', t(lang, 'previousPhoto'), previousIcon(), () => go(index - 1), !loop && !index)}
             <span class="counter" part="counter">${t(lang, 'counter', { index: index + 1, total })}</span>
-            ${button('next', t(lang, 'nextPhoto'), icons.next, () => go(index + 1), !loop && index === total - 1)}
+            ${button('next', t(lang, 'nextPhoto'), nextIcon(), () => go(index + 1), !loop && index === total - 1)}
             ${
               playing === undefined
                 ? nothing
                 : button(
                     'play',
                     t(lang, playing ? 'pause' : 'play'),
-                    playing ? icons.pause : icons.play,
+                    playing ? pauseIcon() : playIcon(),
                     actions.toggleSlideshow,
                   )
             }`
         : nothing
     }
     <span class="gap"></span>
-    ${button('share', t(lang, 'share'), actions.copied ? icons.done : icons.share, actions.share)}
+    ${button('share', t(lang, 'share'), actions.copied ? doneIcon() : shareIcon(), actions.share)}
     ${
       actions.inLightbox
-        ? button('close', t(lang, 'closeLightbox'), icons.close, actions.closeLightbox)
-        : button('open', t(lang, 'openLightbox'), icons.fullscreen, actions.openLightbox)
+        ? button('close', t(lang, 'closeLightbox'), closeIcon(), actions.closeLightbox)
+        : button('open', t(lang, 'openLightbox'), fullscreenIcon(), actions.openLightbox)
     }
   </div>`;
 }
