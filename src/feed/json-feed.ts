@@ -126,6 +126,6 @@ export interface JsonFeed {
   language?: string;
   expired?: boolean;
   hubs?: { type?: string; url?: string }[];
-  items: JsonFeedItem[];
+  items?: JsonFeedItem[];
   _wire?: WireFeedExtension;
 }
