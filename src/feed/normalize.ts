@@ -5,7 +5,7 @@
  * dropped or repaired is reported as a warning instead of an exception.
  */
 import { parseDate } from './dates.js';
-import { cleanText, countWords, decodeEntities, htmlToText, tidyText } from './text.js';
+import { cleanText, countWords, decodeEntities, htmlToText, tidyText, type TagBudget } from './text.js';
 import type {
   Author,
   CommentStatus,
@@ -49,6 +49,12 @@ export const LIMITS = {
   contentText: 200_000,
   /** HTML read to find the body text; `content_html` past this is ignored. */
   contentHtml: 2_000_000,
+  /**
+   * Tags read in all of a feed's `content_html` together; past them the HTML is not read. Each tag costs as much as
+   * a line of text, so this, not the length, bounds the work: tag soup cannot stall the page, and real feeds
+   * (a tag every 30 to 50 characters) fit several megabytes of HTML.
+   */
+  htmlTags: 200_000,
   /** Largest accepted photo width/height in pixels. */
   photoSize: 20_000,
   maxWarnings: 100,
@@ -134,6 +140,7 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
 
   // Ids of the items kept so far: later items with one of them are duplicates.
   const ids = new Set<string>();
+  const htmlTags: TagBudget = { tags: LIMITS.htmlTags };
 
   /** An http(s) URL, relative ones resolved against `base`. */
   const url = (raw: unknown, at: string, base: string | undefined): string | undefined =>
@@ -367,7 +374,7 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
 
   /** The summary, else the start of the body text; and the body's words. */
   const standfirst = (o: Json): { summary: string; wordCount: number } => {
-    const body = bodyText(get(o, 'content_text'), get(o, 'content_html'));
+    const body = bodyText(get(o, 'content_text'), get(o, 'content_html'), htmlTags);
     return {
       summary: text(o, 'summary', LIMITS.summary) || tidyText(body, LIMITS.summary),
       wordCount: countWords(body.slice(0, LIMITS.contentText)),
@@ -503,12 +510,13 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
 
 /**
  * The body text of an item: `content_text` when it has any (preferred for both summary and word count, so the
- * HTML is only read when it is missing), else the text of `content_html`. Both are read only up to their caps.
+ * HTML is only read when it is missing), else the text of `content_html`. Both are read only up to their caps,
+ * and the HTML only as far as the feed's tag budget goes.
  */
-function bodyText(text: unknown, html: unknown): string {
+function bodyText(text: unknown, html: unknown, budget: TagBudget): string {
   return typeof text === 'string' && text.trim()
     ? decodeEntities(text.slice(0, LIMITS.contentText))
     : typeof html === 'string'
-      ? htmlToText(html.slice(0, LIMITS.contentHtml))
+      ? htmlToText(html.slice(0, LIMITS.contentHtml), budget)
       : '';
 }
