@@ -256,6 +256,23 @@ async function readCapped(response: Response, max: number): Promise<string> {
   return parts.join('');
 }
 
+/**
+ * Most JSON values a feed may hold. Parsing costs per value more than per byte: 4.5 MB of `{},` is 1.5 million
+ * objects, seconds of `JSON.parse` that no later cap can win back. A full 500-item feed with galleries holds well
+ * under 100,000, and commas in its prose count too.
+ */
+const MAX_JSON_VALUES = 300_000;
+
+/** An upper bound on the values in a JSON text: its `{`, `[` and `,` (those inside strings too). */
+function jsonValues(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2c || c === 0x7b || c === 0x5b) count++;
+  }
+  return count;
+}
+
 async function fetchOnce(url: string): Promise<LoadedFeed> {
   let response: Response;
   const signal = AbortSignal.timeout(options.timeout);
@@ -287,6 +304,9 @@ async function fetchOnce(url: string): Promise<LoadedFeed> {
     if (error instanceof FeedError) throw error;
     if (signal.aborted) throw new FeedError('timeout', `Body not complete within ${options.timeout} ms`);
     throw new FeedError('network', error instanceof Error ? error.message : 'Body read failed');
+  }
+  if (jsonValues(text) > MAX_JSON_VALUES) {
+    throw new FeedError('too-large', `Feed has more than ${MAX_JSON_VALUES} JSON values`);
   }
   let json: unknown;
   try {

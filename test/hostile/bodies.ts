@@ -51,6 +51,16 @@ const HEADERS = {
   'cache-control': 'no-store',
 };
 
+/** Until `res` can take more, or is gone; the listeners go too, so a long body does not pile them up. */
+const drained = (res: ServerResponse): Promise<void> =>
+  new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done).off('close', done);
+      resolve();
+    };
+    res.on('drain', done).on('close', done);
+  });
+
 /** `GET /hostile/gzip-bomb?inflate=N`: N bytes once inflated (default 400 MB), declared by its gzip length. */
 async function serveBomb(res: ServerResponse, inflated: number): Promise<void> {
   const body = await gzipBomb(inflated);
@@ -59,7 +69,7 @@ async function serveBomb(res: ServerResponse, inflated: number): Promise<void> {
   for (let at = 0; at < body.length && !res.destroyed; at += 16_384) {
     const piece = body.subarray(at, at + 16_384);
     count('/hostile/gzip-bomb', piece.length);
-    if (!res.write(piece)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+    if (!res.write(piece)) await drained(res);
   }
   res.end();
 }
@@ -71,7 +81,7 @@ async function serveChunked(res: ServerResponse, total: number): Promise<void> {
   for (let left = total; left > 0 && !res.destroyed; left -= block.length) {
     const piece = left >= block.length ? block : block.subarray(0, left);
     count('/hostile/chunked', piece.length);
-    if (!res.write(piece)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+    if (!res.write(piece)) await drained(res);
   }
   res.end();
 }
