@@ -15,6 +15,7 @@ export { normalizeFeed } from './feed/normalize.js';
 export { loadFeed, configureLoader, clearFeedCache, FeedError } from './feed/loader.js';
 export { safeUrl } from './feed/url.js';
 export type * from './feed/types.js';
+export type * from './feed/json-feed.js';
 export type * from './shared/events.js';
 export { registerCatalog, loadCatalog } from './i18n/i18n.js';
 export type { Strings } from './i18n/strings.js';

@@ -4,8 +4,10 @@
  * request (the pattern of Shoelace's `include/request.ts`).
  *
  * The request is never tied to one widget: a widget that disconnects stops waiting (its own AbortSignal) but
- * the shared request goes on for the others. Failures are retried a bounded number of times with backoff, then
- * remembered for a cool-down so a broken feed is not hammered, then forgotten so a later ask tries again.
+ * the shared request goes on for the others. Failures that may pass (network, timeout, 5xx, 429) are retried a
+ * bounded number of times with backoff; an oversize or unparsable body is not, since the same URL would send it
+ * again. Failures are remembered for a cool-down so a broken feed is not hammered, then forgotten so a later
+ * ask tries again.
  */
 import { normalizeFeed } from './normalize.js';
 import type { FeedErrorReason, Feed } from './types.js';
@@ -223,19 +225,52 @@ function parseRetryAfter(value: string | null): number | undefined {
 }
 
 /**
- * The body as text, refused when it is over `max` bytes: before downloading it when the server declares its length,
- * after reading it otherwise. (Reading the body as a stream, to stop mid-way, left Chromium reporting some
- * completed feed requests as aborted in CI, so an undeclared body is read whole; the timeout still bounds it.)
+ * The body as text, read as a stream and refused as soon as it passes `max` bytes, whatever the headers say:
+ * Content-Length may be absent (chunked), lie, or count compressed bytes (388 KB of gzip can inflate to
+ * 400 MB). The count is of decoded bytes, as `fetch` hands them over, so nothing past the cap is ever inflated
+ * or kept. A declared length over the cap is refused before reading. Cancelling the reader ends the download
+ * (browsers report that request as aborted).
  */
 async function readCapped(response: Response, max: number): Promise<string> {
-  const tooLarge = () => new FeedError('invalid', `Feed larger than ${max} bytes`);
+  const tooLarge = () => new FeedError('too-large', `Feed larger than ${max} bytes`);
   if (Number(response.headers.get('content-length')) > max) {
     void response.body?.cancel();
     throw tooLarge();
   }
-  const text = await response.text();
-  if (new TextEncoder().encode(text).byteLength > max) throw tooLarge();
-  return text;
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > max) {
+      void reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
+/**
+ * Most JSON values a feed may hold. Parsing costs per value more than per byte: 4.5 MB of `{},` is 1.5 million
+ * objects, seconds of `JSON.parse` that no later cap can win back. A full 500-item feed with galleries holds well
+ * under 100,000, and commas in its prose count too.
+ */
+const MAX_JSON_VALUES = 300_000;
+
+/** An upper bound on the values in a JSON text: its `{`, `[` and `,` (those inside strings too). */
+function jsonValues(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2c || c === 0x7b || c === 0x5b) count++;
+  }
+  return count;
 }
 
 async function fetchOnce(url: string): Promise<LoadedFeed> {
@@ -269,6 +304,9 @@ async function fetchOnce(url: string): Promise<LoadedFeed> {
     if (error instanceof FeedError) throw error;
     if (signal.aborted) throw new FeedError('timeout', `Body not complete within ${options.timeout} ms`);
     throw new FeedError('network', error instanceof Error ? error.message : 'Body read failed');
+  }
+  if (jsonValues(text) > MAX_JSON_VALUES) {
+    throw new FeedError('too-large', `Feed has more than ${MAX_JSON_VALUES} JSON values`);
   }
   let json: unknown;
   try {

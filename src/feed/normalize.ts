@@ -5,8 +5,20 @@
  * dropped or repaired is reported as a warning instead of an exception.
  */
 import { parseDate } from './dates.js';
-import { cleanText, countWords, decodeEntities, htmlToText, tidyText } from './text.js';
-import type { NormalizeResult, Feed, ImageSource } from './types.js';
+import { cleanText, countWords, decodeEntities, htmlToText, tidyText, type TagBudget } from './text.js';
+import type {
+  Author,
+  CommentStatus,
+  ExternalStory,
+  Feed,
+  FeedComments,
+  FeedItem,
+  ImageSource,
+  ItemComments,
+  NormalizeResult,
+  Photo,
+  Publisher,
+} from './types.js';
 import { safeUrl } from './url.js';
 
 /**
@@ -37,14 +49,18 @@ export const LIMITS = {
   contentText: 200_000,
   /** HTML read to find the body text; `content_html` past this is ignored. */
   contentHtml: 2_000_000,
+  /**
+   * Tags read in all of a feed's `content_html` together; past them the HTML is not read. Each tag costs as much as
+   * a line of text, so this, not the length, bounds the work: tag soup cannot stall the page, and real feeds
+   * (a tag every 30 to 50 characters) fit several megabytes of HTML.
+   */
+  htmlTags: 200_000,
   /** Largest accepted photo width/height in pixels. */
   photoSize: 20_000,
   maxWarnings: 100,
 } as const;
 
 type Json = Record<string, unknown>;
-/** Reads the field `raw` found at path `at`, of the object `o` that is being read into `out`. */
-type Reader = (raw: unknown, at: string, out: Json, o?: unknown) => unknown;
 
 const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
 
@@ -66,7 +82,23 @@ const show = (v: unknown): string =>
         : String(v);
 
 const pixels = (v: unknown): v is number =>
-  Number.isInteger(v) && (v as number) > 0 && (v as number) <= LIMITS.photoSize;
+  typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= LIMITS.photoSize;
+
+/** The warning path of field `key` of the object at `at` (the feed itself is at ''). */
+const path = (at: string, key: string): string => (at ? `${at}.${key}` : key);
+
+/** A feed field as capped plain text. */
+const text = (o: unknown, key: string, max: number): string => cleanText(get(o, key), max);
+
+/**
+ * How many entries of a list are looked at, accepted or not. Caps on accepted entries alone let a list of a
+ * million rejects or duplicates be read whole; twice the cap leaves room for the odd bad entry in a real feed.
+ */
+const examined = (max: number): number => max * 2;
+
+// A tag list written as one comma-separated string is split only this far: enough for every tag examined to be
+// as long as `cleanText` ever reads.
+const TAG_STRING = examined(LIMITS.maxTags) * (LIMITS.tag * 8 + 1024);
 
 /**
  * Reads a parsed JSON value as a JSON Feed. `feedUrl` is the absolute URL the feed was loaded from; relative
@@ -76,6 +108,9 @@ const pixels = (v: unknown): v is number =>
  * Warnings name the field as a path (`items[3]._wire.image.url`) and are deduplicated by message: a feed whose
  * every item repeats the same mistake gets one line with a count, and the list never exceeds
  * `LIMITS.maxWarnings` entries.
+ *
+ * Every reader below returns a type of the model, built as an object literal, so a field renamed in `types.ts`
+ * fails to compile here. Readers run in the order the fields appear in the feed, which is the order of warnings.
  */
 export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult {
   const shown: [text: string, repeats: number][] = [];
@@ -101,21 +136,20 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
     (raw: unknown, at: string): T | undefined =>
       absent(raw) ? undefined : (read(raw) ?? expected(at, what, raw));
   const object = check('an object', (v) => (isObject(v) ? v : undefined));
+  const array = check('an array', (v) => (Array.isArray(v) ? (v as unknown[]) : undefined));
 
-  // What relative URLs resolve against right now: the feed's base, or the item's (or related story's) url.
-  let base: string | undefined;
-  let feedBase: string | undefined;
-  let loadedFrom: string | undefined;
-  let feedAuthors: unknown;
+  // Ids of the items kept so far: later items with one of them are duplicates.
   const ids = new Set<string>();
+  const htmlTags: TagBudget = { tags: LIMITS.htmlTags };
 
-  const url = (raw: unknown, at: string): string | undefined =>
+  /** An http(s) URL, relative ones resolved against `base`. */
+  const url = (raw: unknown, at: string, base: string | undefined): string | undefined =>
     absent(raw)
       ? undefined
       : (safeUrl(raw, base) ??
         expected(at, !base && safeUrl(raw, 'http://a/') ? 'an absolute URL' : 'an http(s) URL', raw));
-  // Ids longer than LIMITS.id are payloads; an item or story without a usable id is known by its url.
-  const id = (raw: unknown, at: string, out: Json = {}): unknown =>
+  /** Ids longer than LIMITS.id are payloads; an item or story without a usable id is known by its `link`. */
+  const id = (raw: unknown, at: string, link?: string): string | undefined =>
     check(`an id of up to ${LIMITS.id} characters`, (v) =>
       typeof v === 'number' && isFinite(v)
         ? `${v}`
@@ -123,214 +157,286 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
           ? v
           : undefined,
     )(raw, at) ??
-    (out.url && (warn(at, 'no usable id; url used'), out.url));
+    (link && (warn(at, 'no usable id; url used'), link));
+  const date = check('an RFC 3339 or RFC 822 date', parseDate);
+  const language = check('a language tag', (v) => {
+    const tag = typeof v === 'string' ? v.trim() : '';
+    // `de_DE` is a common locale spelling; `lang` wants BCP 47 hyphens.
+    return tag.length <= LIMITS.language && /^[a-z]{2,8}(?:[-_][a-z\d]{1,8})*$/i.test(tag)
+      ? tag.replace(/_/g, '-')
+      : undefined;
+  });
+  const size = check(`1 to ${LIMITS.photoSize} px`, (v) => (pixels(v) ? v : undefined));
+  const count = check('a count', (v) =>
+    typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : undefined,
+  );
+  const status = (raw: unknown, at: string): CommentStatus =>
+    check('open, closed or disabled', (v) =>
+      v === 'open' || v === 'closed' || v === 'disabled' ? v : undefined,
+    )(raw, at) ?? 'open';
 
   /**
-   * Reads the fields `spec` lists from `o` into `out`, in order and camelCased: `key` is text capped at
-   * `LIMITS[key]`; `key:kind` is read by `KINDS[kind]`, or is text capped at `LIMITS[kind]`.
+   * Up to `max` entries of a list, each read with `read`; what it refuses is left out. No more than `look`
+   * entries are read, accepted or not, so the work is bounded by the cap whatever the list holds.
    */
-  const fields = <T = Json>(o: unknown, at: string, spec: string, out: Json = {}): T => {
-    for (const field of spec.split(' ')) {
-      const [key, kind = key] = field.split(':') as [string, string?];
-      const raw = get(o, key);
-      out[key.replace(/_(.)/g, (_, c: string) => c.toUpperCase())] = KINDS[kind]
-        ? KINDS[kind](raw, at ? `${at}.${key}` : key, out, o)
-        : cleanText(raw, LIMITS[kind as keyof typeof LIMITS]);
+  const list = <T>(
+    raw: unknown,
+    at: string,
+    max: number,
+    read: (raw: unknown, at: string) => T | undefined,
+    look = examined(max),
+  ): T[] => {
+    const out: T[] = [];
+    const entries = array(raw, at) ?? [];
+    for (let i = 0; i < entries.length; i++) {
+      if (out.length >= max) {
+        warn(at, `more than ${max}; rest dropped`);
+        break;
+      }
+      if (i >= look) {
+        warn(at, `examined ${look} entries; rest dropped`);
+        break;
+      }
+      const value = read(entries[i], `${at}[${i}]`);
+      if (value !== undefined) out.push(value);
     }
-    return out as T;
+    return out;
   };
 
-  /** Up to `max` entries of a list, each read with `read`; what it refuses is left out. */
-  const list =
-    <T>(max: number, read: (raw: unknown, at: string) => T | undefined) =>
-    (raw: unknown, at: string): T[] => {
-      const out: T[] = [];
-      const entries = check('an array', (v) => (Array.isArray(v) ? v : undefined))(raw, at) ?? [];
-      for (let i = 0; i < entries.length; i++) {
-        if (out.length >= max) {
-          warn(at, `more than ${max}; rest dropped`);
-          break;
-        }
-        const value = read(entries[i], `${at}[${i}]`);
-        if (value !== undefined) out.push(value);
-      }
-      return out;
-    };
-
-  /** An author, or the publisher (`image` is `logo`): dropped when it has neither name nor URL. */
-  const person = (raw: unknown, at: string, image = 'avatar'): Json | undefined => {
+  const author = (raw: unknown, at: string, base: string | undefined): Author | undefined => {
     const o = object(raw, at);
-    const who = o && fields(o, at, `name url:url ${image}:url`);
-    return !who || Object.values(who).join('') ? who : warn(at, 'no name or URL; dropped');
+    if (!o) return;
+    const who: Author = {
+      name: text(o, 'name', LIMITS.name),
+      url: url(get(o, 'url'), `${at}.url`, base),
+      avatar: url(get(o, 'avatar'), `${at}.avatar`, base),
+    };
+    return who.name || who.url || who.avatar ? who : warn(at, 'no name or URL; dropped');
+  };
+
+  /** v1.1 `authors` when it names anyone, else the v1 `author` object, else (for items) the feed's authors. */
+  const authors = (o: Json, at: string, base: string | undefined, inherited: Author[]): Author[] => {
+    const listed = list(get(o, 'authors'), path(at, 'authors'), LIMITS.maxAuthors, (raw, at) =>
+      author(raw, at, base),
+    );
+    const single = listed.length ? undefined : author(get(o, 'author'), path(at, 'author'), base);
+    return listed.length ? listed : single ? [single] : inherited;
+  };
+
+  const publisher = (raw: unknown, at: string, base: string | undefined): Publisher | undefined => {
+    const o = object(raw, at);
+    if (!o) return;
+    const who: Publisher = {
+      name: text(o, 'name', LIMITS.name),
+      url: url(get(o, 'url'), `${at}.url`, base),
+      logo: url(get(o, 'logo'), `${at}.logo`, base),
+    };
+    return who.name || who.url || who.logo ? who : warn(at, 'no name or URL; dropped');
+  };
+
+  // Reading far past the cap would only cost time: only the narrowest LIMITS.maxSrcset survive anyway.
+  const srcset = (raw: unknown, at: string, base: string | undefined): ImageSource[] => {
+    const seen = new Set<unknown>();
+    const max = LIMITS.maxSrcset * 8;
+    return (
+      list(
+        raw,
+        at,
+        max,
+        (entry, at): ImageSource | undefined => {
+          const src = safeUrl(get(entry, 'url'), base);
+          const width = get(entry, 'width');
+          return src && pixels(width) ? { url: src, width } : warn(at, 'no http(s) url and width; dropped');
+        },
+        max,
+      )
+        // One candidate per width: `srcset` with two candidates of equal width is invalid and browsers drop it.
+        .sort((a, b) => a.width - b.width)
+        .filter((s) => !seen.has(s.width) && !seen.has(s.url) && seen.add(s.width).add(s.url))
+        .slice(0, LIMITS.maxSrcset)
+    );
+  };
+
+  // A string, an object with a name, or a list of those.
+  const creator = (raw: unknown): string => {
+    const name = (c: unknown): string => cleanText(isObject(c) ? get(c, 'name') : c, LIMITS.credit);
+    return Array.isArray(raw)
+      ? tidyText(raw.slice(0, LIMITS.maxAuthors).map(name).filter(Boolean).join(', '), LIMITS.credit)
+      : name(raw);
   };
 
   /**
    * A PHOTO object or a bare URL string. `fallback` is the item's own `image`, used when the PHOTO describes
    * it without repeating the URL.
    */
-  const photo = (raw: unknown, at: string, fallback?: unknown): Json | undefined => {
+  const photo = (
+    raw: unknown,
+    at: string,
+    base: string | undefined,
+    fallback?: string,
+  ): Photo | undefined => {
     const o = object(typeof raw === 'string' ? { url: raw } : raw, at);
-    const photoUrl = url(get(o, 'url'), `${at}.url`) ?? fallback;
-    return photoUrl
-      ? fields(
-          o,
-          at,
-          'alt caption credit_text:credit copyright_notice:credit creator:creator width:pixels height:pixels ' +
-            'license:url acquire_license_page:url permalink:url srcset:srcset',
-          { url: photoUrl },
-        )
-      : o && warn(at, 'no http(s) url; dropped');
+    const src = url(get(o, 'url'), `${at}.url`, base) ?? fallback;
+    if (!src) return o && warn(at, 'no http(s) url; dropped');
+    return {
+      url: src,
+      alt: text(o, 'alt', LIMITS.alt),
+      caption: text(o, 'caption', LIMITS.caption),
+      creditText: text(o, 'credit_text', LIMITS.credit),
+      copyrightNotice: text(o, 'copyright_notice', LIMITS.credit),
+      creator: creator(get(o, 'creator')),
+      width: size(get(o, 'width'), `${at}.width`),
+      height: size(get(o, 'height'), `${at}.height`),
+      license: url(get(o, 'license'), `${at}.license`, base),
+      acquireLicensePage: url(get(o, 'acquire_license_page'), `${at}.acquire_license_page`, base),
+      permalink: url(get(o, 'permalink'), `${at}.permalink`, base),
+      srcset: srcset(get(o, 'srcset'), `${at}.srcset`, base),
+    };
   };
 
-  /** An item, or a story from elsewhere in `_wire.related`: `url`, `id` (else the url), then `spec`. */
-  const story = (raw: unknown, at: string, spec: string): Json | undefined => {
+  /** What items and related stories from elsewhere start with: `url`, then `id` (else the url). */
+  const head = (o: Json, at: string, base: string | undefined): { link?: string; key?: string } => {
+    const link = url(get(o, 'url'), `${at}.url`, base);
+    return { link, key: id(get(o, 'id'), `${at}.id`, link) };
+  };
+
+  /** A story from elsewhere in `_wire.related`; its own `url` is the base for its picture. */
+  const external = (raw: unknown, at: string, base: string | undefined): ExternalStory | undefined => {
     const o = object(raw, at);
-    const out = fields(o, at, 'url:url id:id');
-    if (!out.id) return o && warn(at, 'no id or http(s) url; dropped');
-    const outer = base;
-    base = (out.url as string | undefined) ?? base;
-    fields(o, at, spec, out);
-    base = outer;
-    return out;
+    if (!o) return;
+    const { link, key } = head(o, at, base);
+    if (!key) return warn(at, 'no id or http(s) url; dropped');
+    const image = get(o, 'image');
+    return {
+      id: key,
+      url: link,
+      title: text(o, 'title', LIMITS.title),
+      section: text(o, 'section', LIMITS.label),
+      datePublished: date(get(o, 'date_published'), `${at}.date_published`),
+      image: photo(absent(image) ? undefined : image, `${at}.image`, link ?? base),
+    };
   };
 
-  // How `fields` reads each kind of field: plain values first, then the parts of the feed, its items and photos.
-  const KINDS: Record<string, Reader> = {
-    url,
-    id,
-    date: check('an RFC 3339 or RFC 822 date', parseDate),
-    language: check('a language tag', (v) => {
-      const tag = typeof v === 'string' ? v.trim() : '';
-      // `de_DE` is a common locale spelling; `lang` wants BCP 47 hyphens.
-      return tag.length <= LIMITS.language && /^[a-z]{2,8}(?:[-_][a-z\d]{1,8})*$/i.test(tag)
-        ? tag.replace(/_/g, '-')
-        : undefined;
-    }),
-    pixels: check(`1 to ${LIMITS.photoSize} px`, (v) => (pixels(v) ? v : undefined)),
+  // Ids of this feed's items (checked once all items are read) and stories from elsewhere, each once.
+  const related = (raw: unknown, at: string, base: string | undefined): (string | ExternalStory)[] => {
+    const seen = new Set<string>();
+    return list(raw, at, LIMITS.maxRelated, (entry, at) => {
+      const value =
+        typeof entry === 'string' || typeof entry === 'number' ? id(entry, at) : external(entry, at, base);
+      const key = typeof value === 'string' ? value : value?.id;
+      return key !== undefined && !seen.has(key) && seen.add(key) ? value : undefined;
+    });
+  };
 
-    version: (raw) => {
-      const v = typeof raw === 'string' && /jsonfeed\.org\/version\/(1(?:\.1)?)\/?$/i.exec(raw.trim())?.[1];
-      return v || expected('version', 'a JSON Feed version URL (read as 1.1)', raw) || '1.1';
-    },
-    home: (raw, at) => {
-      const home = url(raw, at);
-      base = feedBase = home ?? loadedFrom;
-      return home;
-    },
-    // Where the feed says it lives, else where it was actually loaded from.
-    feedUrl: (raw, at) => url(raw, at) ?? loadedFrom,
-    feedWire: (raw, at, out) =>
-      void fields(object(raw, at), at, 'about:url publisher:publisher comments:endpoints', out),
-    publisher: (raw, at) => person(raw, at, 'logo'),
-    // The feed's comment endpoints, left out when none is usable.
-    endpoints: (raw, at) => {
-      const out = fields(object(raw, at), at, 'login_url:url register_url:url count_url:url');
-      return Object.values(out).some(Boolean) ? out : undefined;
-    },
+  const comments = (raw: unknown, at: string, base: string | undefined): ItemComments | undefined => {
+    const o = object(raw, at);
+    return (
+      o && {
+        url: url(get(o, 'url'), `${at}.url`, base),
+        status: status(get(o, 'status'), `${at}.status`),
+        count: count(get(o, 'count'), `${at}.count`),
+      }
+    );
+  };
 
-    items: (raw, at, out) => {
-      feedAuthors = out.authors;
-      return list(LIMITS.maxItems, (raw, at) => {
-        if (!isObject(raw)) return expected(at, 'an object', raw);
-        base = feedBase;
-        const item = story(
-          raw,
-          at,
-          'external_url:url title summary:summary date_published:date date_modified:date authors:authors ' +
-            'tags:tags language:language image:url banner_image:url _wire:wire',
-        );
-        const id = item?.id as string;
-        if (!item || ids.has(id)) return item && warn(at, `duplicate id ${show(id)}; dropped`);
-        ids.add(id);
-        return item;
-      })(raw, at);
-    },
-    /** The summary, else the start of the body text; also counts the body's words. */
-    summary: (raw, _, out, o) => {
-      const text = get(o, 'content_text');
-      const html = get(o, 'content_html');
-      // content_text is preferred for both summary and word count, so the HTML is only read when it is missing.
-      const body =
-        typeof text === 'string' && text.trim()
-          ? decodeEntities(text.slice(0, LIMITS.contentText))
-          : typeof html === 'string'
-            ? htmlToText(html.slice(0, LIMITS.contentHtml))
-            : '';
-      out.wordCount = countWords(body.slice(0, LIMITS.contentText));
-      return cleanText(raw, LIMITS.summary) || tidyText(body, LIMITS.summary);
-    },
-    /** v1.1 `authors` when it names anyone, else the v1 `author` object, else (for items) the feed's authors. */
-    authors: (raw, at, _, o) => {
-      const out = list(LIMITS.maxAuthors, person)(raw, at);
-      const single = out.length ? undefined : person(get(o, 'author'), at.slice(0, -1));
-      return out.length ? out : single ? [single] : (feedAuthors ?? []);
-    },
-    wire: (raw, at, out) =>
-      void fields(
-        object(raw, at),
-        at,
-        'kicker:label section:label dateline:label image:hero gallery:gallery related:related comments:comments',
-        out,
-      ),
-    // The hero photo: the item's `image`, described by `_wire.image` (whose own url wins).
-    hero: (raw, at, out) => photo(absent(raw) ? out.image : raw, at, out.image),
-    gallery: list(LIMITS.maxGallery, photo),
+  // The feed's comment endpoints, left out when none is usable.
+  const endpoints = (raw: unknown, at: string, base: string | undefined): FeedComments | undefined => {
+    const o = object(raw, at);
+    const out: FeedComments = {
+      loginUrl: url(get(o, 'login_url'), `${at}.login_url`, base),
+      registerUrl: url(get(o, 'register_url'), `${at}.register_url`, base),
+      countUrl: url(get(o, 'count_url'), `${at}.count_url`, base),
+    };
+    return out.loginUrl || out.registerUrl || out.countUrl ? out : undefined;
+  };
 
-    // Ids of this feed's items (checked once all items are read) and stories from elsewhere, each once.
-    related: (raw, at) => {
-      const seen = new Set<unknown>();
-      return list(LIMITS.maxRelated, (entry, at) => {
-        const value =
-          typeof entry === 'string' || typeof entry === 'number'
-            ? id(entry, at)
-            : story(entry, at, 'title section:label date_published:date image:hero');
-        const key = isObject(value) ? value.id : value;
-        return key !== undefined && !seen.has(key) && seen.add(key) ? value : undefined;
-      })(raw, at);
-    },
-
-    comments: (raw, at) => object(raw, at) && fields(raw, at, 'url:url status:status count:count'),
-    status: (raw, at) =>
-      check('open, closed or disabled', (v) =>
-        v === 'open' || v === 'closed' || v === 'disabled' ? v : undefined,
-      )(raw, at) ?? 'open',
-    count: check('a count', (v) => (Number.isSafeInteger(v) && (v as number) >= 0 ? v : undefined)),
-
-    // A string, an object with a name, or a list of those.
-    creator: (raw) => {
-      const name = (c: unknown): string => cleanText(isObject(c) ? get(c, 'name') : c, LIMITS.credit);
-      return Array.isArray(raw)
-        ? tidyText(raw.slice(0, LIMITS.maxAuthors).map(name).filter(Boolean).join(', '), LIMITS.credit)
-        : name(raw);
-    },
-
-    tags: (raw, at) => {
-      const seen = new Set<string>();
-      // Some CMS templates (rose.json) print the tag list as one comma-separated string.
-      if (typeof raw === 'string') raw = warn(at, 'a string; split at commas') ?? raw.split(',');
-      return list(LIMITS.maxTags, (entry) => {
+  const tags = (raw: unknown, at: string): string[] => {
+    const seen = new Set<string>();
+    const look = examined(LIMITS.maxTags);
+    // Some CMS templates (rose.json) print the tag list as one comma-separated string. One more piece than is
+    // examined is split off, so that a longer list still says it was cut.
+    const entries =
+      typeof raw === 'string'
+        ? (warn(at, 'a string; split at commas'), raw.slice(0, TAG_STRING).split(',', look + 1))
+        : raw;
+    return list(
+      entries,
+      at,
+      LIMITS.maxTags,
+      (entry) => {
         const tag = cleanText(entry, LIMITS.tag);
         const key = tag.toLowerCase();
         return tag && !seen.has(key) && seen.add(key) ? tag : undefined;
-      })(raw, at);
-    },
+      },
+      look,
+    );
+  };
 
-    // Reading far past the cap would only cost time: only the narrowest LIMITS.maxSrcset survive anyway.
-    srcset: (raw, at) => {
-      const seen = new Set<unknown>();
-      return (
-        list(LIMITS.maxSrcset * 8, (entry, at): ImageSource | undefined => {
-          const source = { url: safeUrl(get(entry, 'url'), base), width: get(entry, 'width') };
-          return source.url && pixels(source.width)
-            ? (source as ImageSource)
-            : warn(at, 'no http(s) url and width; dropped');
-        })(raw, at)
-          // One candidate per width: `srcset` with two candidates of equal width is invalid and browsers drop it.
-          .sort((a, b) => a.width - b.width)
-          .filter((s) => !seen.has(s.width) && !seen.has(s.url) && seen.add(s.width).add(s.url))
-          .slice(0, LIMITS.maxSrcset)
-      );
-    },
+  /** The summary, else the start of the body text; and the body's words. */
+  const standfirst = (o: Json): { summary: string; wordCount: number } => {
+    const body = bodyText(get(o, 'content_text'), get(o, 'content_html'), htmlTags);
+    return {
+      summary: text(o, 'summary', LIMITS.summary) || tidyText(body, LIMITS.summary),
+      wordCount: countWords(body.slice(0, LIMITS.contentText)),
+    };
+  };
+
+  const item = (
+    raw: unknown,
+    at: string,
+    base: string | undefined,
+    inherited: Author[],
+  ): FeedItem | undefined => {
+    if (!isObject(raw)) return expected(at, 'an object', raw);
+    const { link, key } = head(raw, at, base);
+    if (!key) return warn(at, 'no id or http(s) url; dropped');
+    // Checked before anything else is read: a feed of one item repeated is no more work than one item.
+    if (ids.has(key)) return warn(at, `duplicate id ${show(key)}; dropped`);
+    ids.add(key);
+    const here = link ?? base;
+    const externalUrl = url(get(raw, 'external_url'), `${at}.external_url`, here);
+    const title = text(raw, 'title', LIMITS.title);
+    const { summary, wordCount } = standfirst(raw);
+    const datePublished = date(get(raw, 'date_published'), `${at}.date_published`);
+    const dateModified = date(get(raw, 'date_modified'), `${at}.date_modified`);
+    const people = authors(raw, at, here, inherited);
+    const labels = tags(get(raw, 'tags'), `${at}.tags`);
+    const lang = language(get(raw, 'language'), `${at}.language`);
+    const image = url(get(raw, 'image'), `${at}.image`, here);
+    const bannerImage = url(get(raw, 'banner_image'), `${at}.banner_image`, here);
+    const wire = object(get(raw, '_wire'), `${at}._wire`);
+    const hero = get(wire, 'image');
+    return {
+      id: key,
+      url: link,
+      externalUrl,
+      title,
+      summary,
+      wordCount,
+      datePublished,
+      dateModified,
+      authors: people,
+      tags: labels,
+      language: lang,
+      bannerImage,
+      kicker: text(wire, 'kicker', LIMITS.label),
+      section: text(wire, 'section', LIMITS.label),
+      dateline: text(wire, 'dateline', LIMITS.label),
+      // The hero photo: the item's `image`, described by `_wire.image` (whose own url wins).
+      image: photo(absent(hero) ? image : hero, `${at}._wire.image`, here, image),
+      gallery: list(get(wire, 'gallery'), `${at}._wire.gallery`, LIMITS.maxGallery, (raw, at) =>
+        photo(raw, at, here),
+      ),
+      related: related(get(wire, 'related'), `${at}._wire.related`, here),
+      comments: comments(get(wire, 'comments'), `${at}._wire.comments`, here),
+    };
+  };
+
+  const version = (raw: unknown): Feed['version'] => {
+    const v = typeof raw === 'string' && /jsonfeed\.org\/version\/(1(?:\.1)?)\/?$/i.exec(raw.trim())?.[1];
+    return v === '1' || v === '1.1'
+      ? v
+      : (expected('version', 'a JSON Feed version URL (read as 1.1)', raw) ?? '1.1');
   };
 
   const read = (): Feed | null => {
@@ -339,13 +445,37 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
       const rss = get(input, 'rss') || get(input, 'channel');
       return warn('not a JSON Feed', rss ? 'RSS as JSON' : 'no "items" array') ?? null;
     }
-    base = loadedFrom = check('an http(s) URL', (u) => safeUrl(u))(feedUrl, 'feed URL');
-    const feed = fields<Feed>(
-      input,
-      '',
-      'version:version title home_page_url:home feed_url:feedUrl description icon:url favicon:url ' +
-        'language:language authors:authors _wire:feedWire items:items',
-    );
+    const loadedFrom = check('an http(s) URL', (u) => safeUrl(u))(feedUrl, 'feed URL');
+    const feedVersion = version(get(input, 'version'));
+    const title = text(input, 'title', LIMITS.title);
+    const homePageUrl = url(get(input, 'home_page_url'), 'home_page_url', loadedFrom);
+    // Feed-level URLs resolve against the site, else where the feed was loaded from.
+    const base = homePageUrl ?? loadedFrom;
+    const feedUrlField = url(get(input, 'feed_url'), 'feed_url', base) ?? loadedFrom;
+    const description = text(input, 'description', LIMITS.description);
+    const icon = url(get(input, 'icon'), 'icon', base);
+    const favicon = url(get(input, 'favicon'), 'favicon', base);
+    const lang = language(get(input, 'language'), 'language');
+    const feedAuthors = authors(input, '', base, []);
+    const wire = object(get(input, '_wire'), '_wire');
+    const feed: Feed = {
+      version: feedVersion,
+      title,
+      homePageUrl,
+      // Where the feed says it lives, else where it was actually loaded from.
+      feedUrl: feedUrlField,
+      description,
+      icon,
+      favicon,
+      language: lang,
+      authors: feedAuthors,
+      about: url(get(wire, 'about'), '_wire.about', base),
+      publisher: publisher(get(wire, 'publisher'), '_wire.publisher', base),
+      comments: endpoints(get(wire, 'comments'), '_wire.comments', base),
+      items: list(get(input, 'items'), 'items', LIMITS.maxItems, (raw, at) =>
+        item(raw, at, base, feedAuthors),
+      ),
+    };
     // A bare id promises "an item of this feed"; one that is not here (or was cut by the item cap) would give
     // the teaser nothing to show.
     for (const i of feed.items) {
@@ -376,4 +506,17 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
       warnings: [...warnings().slice(0, LIMITS.maxWarnings - 1), `could not read the feed: ${reason}`],
     };
   }
+}
+
+/**
+ * The body text of an item: `content_text` when it has any (preferred for both summary and word count, so the
+ * HTML is only read when it is missing), else the text of `content_html`. Both are read only up to their caps,
+ * and the HTML only as far as the feed's tag budget goes.
+ */
+function bodyText(text: unknown, html: unknown, budget: TagBudget): string {
+  return typeof text === 'string' && text.trim()
+    ? decodeEntities(text.slice(0, LIMITS.contentText))
+    : typeof html === 'string'
+      ? htmlToText(html.slice(0, LIMITS.contentHtml), budget)
+      : '';
 }

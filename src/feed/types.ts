@@ -4,8 +4,12 @@
  * already decoded, never HTML) and every URL has passed the allow-list in `url.ts`.
  */
 
-/** Why a feed could not be shown. `not-found` means the feed loaded but the requested item is not in it. */
-export type FeedErrorReason = 'network' | 'timeout' | 'http' | 'parse' | 'invalid' | 'not-found';
+/**
+ * Why a feed could not be shown. `not-found` means the feed loaded but the requested item is not in it;
+ * `too-large` that the body passed the loader's byte cap (decoded bytes, whatever its headers said).
+ */
+export type FeedErrorReason =
+  'network' | 'timeout' | 'http' | 'parse' | 'invalid' | 'too-large' | 'not-found';
 
 /** One source of an image at a given intrinsic width, for `srcset`. */
 export interface ImageSource {

@@ -7,11 +7,6 @@
 /** Longer URLs are almost always abuse (or data smuggled in a query string) and bloat every attribute. */
 export const MAX_URL_LENGTH = 2048;
 
-export interface SafeUrlOptions {
-  /** The URL is an image source (`src`, `srcset`), not a link. */
-  image?: boolean;
-}
-
 const http = (url: URL): URL | undefined => (/^https?:$/.test(url.protocol) ? url : undefined);
 
 /**
@@ -19,12 +14,7 @@ const http = (url: URL): URL | undefined => (/^https?:$/.test(url.protocol) ? ur
  * Credentials (`user:pass@`) are removed rather than rejected: they are never wanted in a link a reader clicks,
  * but the rest of the URL is still good. Protocol-relative `//host/x` without a base is read as https, the
  * only sensible default for an embed on a modern page. A base that is not itself http(s) counts as no base.
- *
- * `opts.image` lets call sites say that they read an image field; images follow exactly the same rules (a
- * relative image URL resolves against the base like any link), so the flag changes nothing today and the
- * implementation does not take it.
  */
-export function safeUrl(raw: unknown, base?: string | URL, opts?: SafeUrlOptions): string | undefined;
 export function safeUrl(raw: unknown, base?: string | URL): string | undefined {
   if (typeof raw !== 'string') return;
   // Trimming matches what the URL parser does with leading/trailing C0 controls and spaces anyway.

@@ -1,5 +1,7 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
+import type { JsonFeed } from '../feed/json-feed.js';
+import type { Feed } from '../feed/types.js';
 import { CatalogController, resolveDirection, resolveLanguage } from '../i18n/i18n.js';
 import { FeedController } from './feed-controller.js';
 import { hostStyles } from './styles.js';
@@ -15,7 +17,7 @@ export class WireFeedElement extends LitElement {
   @property() src?: string;
 
   /** A JSON Feed object to render instead of loading one (takes precedence over `src`). */
-  @property({ attribute: false }) feed?: unknown;
+  @property({ attribute: false }) feed?: JsonFeed | Feed;
 
   /** Id of the item to show; the feed's first item when absent. */
   @property() item?: string;

@@ -6,7 +6,11 @@ import '../../src/components/article-card/article-card.define.js';
 
 afterEach(cleanup);
 
-async function headlineAt(width: number, layout: string, feed: unknown): Promise<HTMLElement> {
+async function headlineAt(
+  width: number,
+  layout: string,
+  feed: WireArticleCard['feed'],
+): Promise<HTMLElement> {
   const root = mount(
     `<div style="inline-size: ${width}px"><wire-article-card layout="${layout}"></wire-article-card></div>`,
   );

@@ -26,7 +26,7 @@ function feedOf(
   );
 }
 
-async function prompts(feed: unknown, markup: string): Promise<WireCommentPrompt[]> {
+async function prompts(feed: WireCommentPrompt['feed'], markup: string): Promise<WireCommentPrompt[]> {
   const root = mount(markup);
   const elements = [...root.querySelectorAll<WireCommentPrompt>('wire-comment-prompt')];
   for (const element of elements) element.feed = feed;

@@ -22,10 +22,6 @@ describe('safeUrl', () => {
     expect(safeUrl('?page=2', BASE)).toBe('https://news.example/world/story.html?page=2');
   });
 
-  it('resolves relative image URLs the same way', () => {
-    expect(safeUrl('img/p.jpg', BASE, { image: true })).toBe('https://news.example/world/img/p.jpg');
-  });
-
   it('drops relative URLs when there is no usable base', () => {
     expect(safeUrl('/b')).toBeUndefined();
     expect(safeUrl('c.jpg', undefined)).toBeUndefined();
