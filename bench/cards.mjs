@@ -467,7 +467,7 @@ async function measure(page) {
 /** Main-thread CPU time (trace `tdur`) by trace event name over one 1000-card insertion of `kind`. */
 async function trace(browser, page, kind) {
   await browser.startTracing(page, {
-    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink'],
   });
   const ms = await page.evaluate((k) => window.__bench.keep(k, 1000), kind);
   const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
