@@ -175,14 +175,30 @@ export const HeadingLevel2: Story = { name: 'heading-level="2"', args: { heading
 export const Loading: Story = {
   args: { src: undefined, item: undefined },
   play: async ({ canvasElement }) => {
-    const root = card(canvasElement).shadowRoot!;
-    await expect(root.querySelector('[aria-busy="true"]')).not.toBeNull();
+    const element = card(canvasElement);
+    await expect(element.matches(':state(loading)')).toBe(true);
+    await expect(element.shadowRoot!.querySelector('[part="skeleton"][aria-busy="true"]')).not.toBeNull();
   },
 };
 
-export const LoadError: Story = { name: 'Error (feed unavailable)', args: { src: '/no-such-feed.json' } };
+/** The quiet fallback, as every widget shows it; a page can style the host by `:state(error)`. */
+export const LoadError: Story = {
+  name: 'Error (feed unavailable)',
+  args: { src: '/no-such-feed.json' },
+  play: async ({ canvasElement }) => {
+    const root = await ready(canvasElement);
+    await expect(card(canvasElement).matches(':state(error)')).toBe(true);
+    await expect(root.querySelector('[part="fallback"]')?.textContent).toContain('not available');
+  },
+};
 
-export const NotFound: Story = { args: { item: 'no-such-story' } };
+export const NotFound: Story = {
+  args: { item: 'no-such-story' },
+  play: async ({ canvasElement }) => {
+    const root = await ready(canvasElement);
+    await expect(root.querySelector('[part="fallback"]')?.textContent).toContain('no longer available');
+  },
+};
 
 /** The credit panel open over the card (the browser tests drive it with real key presses). */
 export const CreditDetailsOpen: Story = {

@@ -156,12 +156,14 @@ export const Compact: Story = {
   },
 };
 
+/** A failed feed: `:state(error)` for the page to style, but no fallback line beside the story's own. */
 export const ErrorState: Story = {
   name: 'Error (missing feed: renders nothing)',
   args: { src: '/missing-feed.json' },
   play: async ({ canvasElement }) => {
     const [element] = prompts(canvasElement);
-    await waitFor(() => expect(element!.matches(':state(empty)')).toBe(true));
+    await waitFor(() => expect(element!.matches(':state(error)')).toBe(true));
+    await expect(element!.matches(':state(empty)')).toBe(true);
     await expect(element!.getBoundingClientRect().height).toBe(0);
   },
 };

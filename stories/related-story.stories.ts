@@ -104,6 +104,14 @@ export const Russian: Story = { args: { lang: 'ru' } };
 /** No feed yet: the skeleton a teaser shows while its feed is on the way (see the article card's Loading story). */
 export const Loading: Story = { args: { src: undefined, item: undefined }, play: async () => {} };
 
-export const LoadError: Story = { name: 'Error (feed unavailable)', args: { src: '/no-such-feed.json' } };
+export const LoadError: Story = {
+  name: 'Error (feed unavailable)',
+  args: { src: '/no-such-feed.json' },
+  play: async ({ canvasElement }) => {
+    const root = await shadow(canvasElement);
+    await expect(canvasElement.querySelector('wire-related-story')!.matches(':state(error)')).toBe(true);
+    await expect(root.querySelector('[part="fallback"]')).not.toBeNull();
+  },
+};
 
 export const NotFound: Story = { args: { item: undefined, relatedTo: 'no-such-story' } };

@@ -54,7 +54,7 @@ export interface WireEventMap {
   'wire-comment-request': CustomEvent<CommentRequestDetail>;
 }
 
-type DetailOf<K extends keyof WireEventMap> = WireEventMap[K] extends CustomEvent<infer D> ? D : never;
+export type DetailOf<K extends keyof WireEventMap> = WireEventMap[K] extends CustomEvent<infer D> ? D : never;
 
 /**
  * Fires a typed `wire-*` event from `target`. Returns false when a listener called `preventDefault()` on a
@@ -79,14 +79,6 @@ export function emit<K extends keyof WireEventMap>(
     // targets so an analytics hook can never break a widget.
     return !event.defaultPrevented;
   }
-}
-
-/**
- * True for a click meant to open the link somewhere else (new tab or window, download): a single-page app must
- * not be able to turn that into in-page routing, so such clicks fire their `wire-*` event as not cancelable.
- */
-export function opensElsewhere(event: MouseEvent): boolean {
-  return event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
 }
 
 declare global {

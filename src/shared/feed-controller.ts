@@ -5,13 +5,13 @@
  * without polling.
  */
 import { ContextConsumer } from '@lit/context';
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { Task, initialState } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FeedError, loadFeed, onFeedRefresh, resolveFeedUrl, type LoadedFeed } from '../feed/loader.js';
 import { normalizeFeed } from '../feed/normalize.js';
 import type { Feed, FeedItem } from '../feed/types.js';
 import { emit } from './events.js';
-import { feedContext, type FeedState } from './feed-context.js';
+import { feedContext, type FeedState, type FeedStatus } from './feed-context.js';
 
 export interface FeedHost extends ReactiveControllerHost, HTMLElement {
   src?: string | null;
@@ -95,21 +95,18 @@ export class FeedSource implements ReactiveController {
     } catch {
       // Reported below as the task's error.
     }
-    switch (this.task.status) {
-      case TaskStatus.COMPLETE: {
-        const loaded = this.refreshed ?? this.task.value;
-        return loaded ? { status: 'ready', url, feed: loaded.feed } : { status: 'loading', url };
-      }
-      case TaskStatus.ERROR: {
-        const error = this.task.error;
-        if (error instanceof FeedError)
-          return { status: 'error', url, reason: error.reason, status_code: error.status };
-        // An abort is this element letting go (a new src), not a failure of the feed.
-        return { status: 'loading', url };
-      }
-      default:
-        return { status: 'loading', url };
-    }
+    const loading: FeedState = { status: 'loading', url };
+    return this.task.render({
+      // Not run yet: the task starts on the host's first update.
+      initial: () => loading,
+      pending: () => loading,
+      complete: (loaded): FeedState => ({ status: 'ready', url, feed: (this.refreshed ?? loaded).feed }),
+      error: (error): FeedState =>
+        error instanceof FeedError
+          ? { status: 'error', url, reason: error.reason, status_code: error.status }
+          : // An abort is this element letting go (a new src), not a failure of the feed.
+            loading,
+    });
   }
 }
 
@@ -117,11 +114,7 @@ export class FeedSource implements ReactiveController {
  * Fires `wire-feed-load` or `wire-feed-error` from `host` when the outcome differs from the one last reported
  * (`reported`, as returned by the previous call); a refreshed copy of the same feed is not a new outcome.
  */
-export function reportOutcome(
-  host: HTMLElement,
-  view: FeedState & { item?: FeedItem },
-  reported: string,
-): string {
+export function reportOutcome(host: HTMLElement, view: FeedView, reported: string): string {
   if (view.status !== 'ready' && view.status !== 'error') return reported;
   const key = `${view.status}|${view.url}|${view.item?.id ?? ''}|${view.reason ?? ''}|${view.feed ? 'f' : ''}`;
   if (key === reported) return reported;
@@ -132,6 +125,20 @@ export function reportOutcome(
     emit(host, 'wire-feed-error', view.status_code ? { ...detail, status: view.status_code } : detail);
   }
   return key;
+}
+
+/** What a widget's feed looks like to it: the feed state, with the item it shows once the feed is ready. */
+export type FeedView = FeedState & { item?: FeedItem };
+
+/**
+ * What a widget draws in each state of its feed, in the manner of @lit/task's `Task.render`: `loading` until
+ * the feed and the item are there (including a widget still waiting for its `<wire-feed>`), `ready` with them,
+ * `error` for a feed that failed or has no such item (`reason: 'not-found'`).
+ */
+export interface FeedRenderer<L, R, E> {
+  loading: () => L;
+  ready: (item: FeedItem, feed: Feed) => R;
+  error: (view: FeedView) => E;
 }
 
 /** A widget's feed and item: its own feed (`FeedSource`), else the enclosing `<wire-feed>`'s. */
@@ -174,11 +181,25 @@ export class FeedController implements ReactiveController {
    * The state with a missing item counted as an error, which is what a widget renders. Widgets that show a feed
    * rather than one item read `state` instead.
    */
-  get view(): FeedState & { item?: FeedItem } {
+  get view(): FeedView {
     const state = this.state;
     if (state.status !== 'ready') return state;
     const item = this.item;
     return item ? { ...state, item } : { ...state, status: 'error', reason: 'not-found' };
+  }
+
+  /** The state as a reader sees it: waiting (`idle` included) is `loading`. */
+  get status(): Exclude<FeedStatus, 'idle'> {
+    const status = this.view.status;
+    return status === 'idle' ? 'loading' : status;
+  }
+
+  /** Calls the renderer for the widget's current state and returns what it returns. */
+  render<L, R, E>(renderer: FeedRenderer<L, R, E>): L | R | E {
+    const view = this.view;
+    if (view.status === 'error') return renderer.error(view);
+    if (view.status === 'ready' && view.item && view.feed) return renderer.ready(view.item, view.feed);
+    return renderer.loading();
   }
 
   hostUpdated(): void {

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { LitElement, css } from 'lit';
 
 /**
  * Global design tokens and the host reset every widget starts from.
@@ -100,3 +100,29 @@ export const hostStyles = css`
     }
   }
 `;
+
+/**
+ * The states every feed-driven widget shares: the quiet `fallback` line for a feed that failed or a story that is
+ * gone. Skeletons are each widget's own, in the shape of what they stand in for.
+ */
+export const stateStyles = css`
+  .fallback {
+    margin: 0;
+    padding: 12px;
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+    color: var(--_muted);
+  }
+
+  .fallback a {
+    color: var(--_link);
+  }
+`;
+
+/**
+ * What every element starts from: the host reset above. It lives here rather than beside `WireFeedElement` so
+ * that an element with no feed (credit-info) does not pull in the feed loader.
+ */
+export class WireElement extends LitElement {
+  static override styles = [hostStyles];
+}

@@ -1,17 +1,28 @@
-import { LitElement } from 'lit';
+import { html, isServer, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { JsonFeed } from '../feed/json-feed.js';
 import type { Feed } from '../feed/types.js';
-import { CatalogController, resolveDirection, resolveLanguage } from '../i18n/i18n.js';
-import { FeedController } from './feed-controller.js';
-import { hostStyles } from './styles.js';
+import { CatalogController, resolveDirection, resolveLanguage, t } from '../i18n/i18n.js';
+import { FeedController, type FeedView } from './feed-controller.js';
+import { WireElement, stateStyles } from './styles.js';
+
+/** ElementInternals, or nothing on the server and in engines without them: the states are an extra. */
+function internalsOf(element: HTMLElement): ElementInternals | undefined {
+  if (isServer) return undefined;
+  try {
+    return element.attachInternals();
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * What every feed-driven widget shares: where its feed comes from (`src`, `feed`, or an enclosing
- * `<wire-feed>`), which item it shows, its theme, language and direction.
+ * `<wire-feed>`), which item it shows, its theme, language and direction, and the custom states a page can
+ * style it by: `:state(loading)`, `:state(ready)`, `:state(error)`, and `:state(empty)` when it draws nothing.
  */
-export class WireFeedElement extends LitElement {
-  static override styles = [hostStyles];
+export class WireFeedElement extends WireElement {
+  static override styles = [...WireElement.styles, stateStyles];
 
   /** URL of a JSON Feed. Without it the widget uses its `feed` property or the nearest `<wire-feed>`. */
   @property() src?: string;
@@ -27,14 +38,24 @@ export class WireFeedElement extends LitElement {
 
   protected readonly data = new FeedController(this, () => this.itemId());
 
+  /** The element's internals: `attachInternals()` works once per element, so subclasses use these. */
+  protected readonly internals = internalsOf(this);
+
   constructor() {
     super();
     new CatalogController(this);
+    // A controller rather than `willUpdate`, so a subclass that overrides the lifecycle cannot skip it.
+    this.addController({ hostUpdate: () => this.showState() });
   }
 
   /** The item the controller should resolve; subclasses that choose items differently override it. */
   protected itemId(): string | null | undefined {
     return this.item;
+  }
+
+  /** True when the widget draws nothing (`:state(empty)`); subclasses that can draw nothing override it. */
+  protected get empty(): boolean {
+    return false;
   }
 
   /** The language to render in (element, ancestors, feed, page). */
@@ -44,5 +65,31 @@ export class WireFeedElement extends LitElement {
 
   protected get direction(): 'ltr' | 'rtl' {
     return resolveDirection(this, this.language);
+  }
+
+  /** The quiet line every widget shows instead of its content; links to the publisher for a story that is gone. */
+  protected fallback(view: FeedView): TemplateResult {
+    const lang = this.language;
+    const feed = view.reason === 'not-found' ? view.feed : undefined;
+    const home = feed?.homePageUrl ?? feed?.publisher?.url;
+    return html`<p class="fallback" part="fallback">
+      ${t(lang, feed ? 'notFound' : 'unavailable')}
+      ${home ? html`<a href=${home}>${feed?.publisher?.name || feed?.title || home}</a>` : nothing}
+    </p>`;
+  }
+
+  private showState(): void {
+    const states = this.internals?.states;
+    if (!states) return;
+    const status = this.data.status;
+    try {
+      for (const name of ['loading', 'ready', 'error'] as const)
+        if (name === status) states.add(name);
+        else states.delete(name);
+      if (this.empty) states.add('empty');
+      else states.delete('empty');
+    } catch {
+      // Chromium before 125 takes only `--dashed` state names and throws on these: the widget still renders.
+    }
   }
 }

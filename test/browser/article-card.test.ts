@@ -1,3 +1,5 @@
+import { within } from '@testing-library/dom';
+import { render as renderTemplate } from 'lit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { clearFeedCache, configureLoader } from '../../src/feed/loader.js';
@@ -5,7 +7,21 @@ import type { CardClickDetail, FeedErrorDetail } from '../../src/shared/events.j
 import { setTickInterval, timerStats } from '../../src/shared/time.js';
 import { cleanup, faultServer, mount, nextEvent, shadowText, until } from './helpers.js';
 import { rawFeed, rawItem } from '../fixtures.js';
-import { linkPostFeed, longTextFeed, noTitleFeed, oneItemFeed } from '../../stories/article-card.stories.js';
+import meta, {
+  Compact,
+  Hero,
+  Horizontal,
+  LinkPost,
+  LoadError,
+  Loading,
+  LongText,
+  NotFound,
+  Russian,
+  SeedStory,
+  WithoutTitle,
+  linkPostFeed,
+  oneItemFeed,
+} from '../../stories/article-card.stories.js';
 import type { WireArticleCard } from '../../src/components/article-card/article-card.js';
 import '../../src/components/article-card/article-card.define.js';
 
@@ -19,16 +35,49 @@ afterEach(() => {
   clearFeedCache();
 });
 
-async function render(attributes: string, feed?: unknown, width = 360): Promise<WireArticleCard> {
+async function render(
+  attributes: string,
+  feed?: unknown,
+  width = 360,
+  wait = true,
+): Promise<WireArticleCard> {
   const root = mount(
     `<div style="display: block; inline-size: ${width}px"><wire-article-card ${attributes}></wire-article-card></div>`,
   );
   const card = root.querySelector('wire-article-card')!;
   if (feed) card.feed = feed;
-  await until(() => Boolean(card.shadowRoot?.querySelector('article, .fallback')), 5000, 'card rendered');
+  await card.updateComplete;
+  return wait ? settled(card) : card;
+}
+
+type Args = Parameters<NonNullable<typeof meta.render>>[0];
+
+/**
+ * Renders a story from stories/article-card.stories.ts as the fixture, with `extra` args on top. Storybook serves
+ * the sample feed at its root; here it lives under demo/public.
+ */
+async function renderStory(
+  story: { args?: Partial<Args> },
+  extra: Partial<Args> = {},
+): Promise<WireArticleCard> {
+  const args = { ...meta.args, ...story.args, ...extra } as Args;
+  if (args.src === meta.args?.src) args.src = SAMPLE;
+  const root = mount('');
+  renderTemplate(meta.render!(args, {} as never), root);
+  const card = root.querySelector('wire-article-card')!;
   await card.updateComplete;
   return card;
 }
+
+/** Waits until the card has its story or its fallback. */
+async function settled<T extends Element & { updateComplete: Promise<unknown> }>(element: T): Promise<T> {
+  await until(() => element.matches(':state(ready), :state(error)'), 5000, 'the feed');
+  await element.updateComplete;
+  return element;
+}
+
+/** Queries that see a card as a reader does: by role, name and text, inside its shadow root. */
+const screen = (element: Element) => within(element.shadowRoot as unknown as HTMLElement);
 
 const part = (card: Element, name: string) =>
   card.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -36,108 +85,138 @@ const box = (element: Element) => element.getBoundingClientRect();
 
 describe('<wire-article-card> content', () => {
   it('renders the seed story from the sample feed', async () => {
-    const card = await render(`src="${SAMPLE}" item="${SEED}"`);
-    expect(part(card, 'kicker')!.textContent).toBe('Russia – DPRK');
-    const heading = part(card, 'headline')!;
-    expect(heading.getAttribute('role')).toBe('heading');
-    expect(heading.getAttribute('aria-level')).toBe('3');
-    const links = card.shadowRoot!.querySelectorAll('a');
-    expect(links).toHaveLength(1);
-    expect(links[0]!.textContent).toBe(
+    const card = await settled(await renderStory(SeedStory));
+    const view = screen(card);
+    expect(view.getByText('Russia – DPRK')).toBeTruthy();
+    const heading = view.getByRole('heading', { level: 3 });
+    const link = view.getByRole('link');
+    expect(heading.contains(link)).toBe(true);
+    expect(link.textContent).toBe(
       'Kim Jong Un Visits Russian Aircraft Factories in Komsomolsk-on-Amur - Photos',
     );
-    expect(new URL(links[0]!.href).pathname).toBe('/world/20230915/kim-jong-un-komsomolsk-on-amur.html');
-    expect(part(card, 'summary')!.textContent).toMatch(/^Guided by Deputy Prime Minister Denis Manturov/);
-    expect(part(card, 'byline')!.textContent!.trim()).toBe('By Alex Sample');
+    expect(new URL((link as HTMLAnchorElement).href).pathname).toBe(
+      '/world/20230915/kim-jong-un-komsomolsk-on-amur.html',
+    );
+    expect(view.getByText(/^Guided by Deputy Prime Minister Denis Manturov/)).toBeTruthy();
+    expect(view.getByText('By Alex Sample')).toBeTruthy();
+    // The avatar is decoration: the byline already names the author.
     expect(part(card, 'byline')!.querySelector('img')!.alt).toBe('');
-    const time = card.shadowRoot!.querySelector('time')!;
-    expect(time.dateTime).toBe('2023-09-15T06:03:00.000Z');
-    expect(time.textContent).toBe('September 15, 2023');
+    const time = view.getByText('September 15, 2023');
+    expect(time.getAttribute('datetime')).toBe('2023-09-15T06:03:00.000Z');
     expect(time.title).toMatch(/September 15, 2023.*\d:03/);
-    expect(part(card, 'reading-time')!.textContent).toBe('1 min read');
-    expect(part(card, 'comments')!.textContent).toContain('0 comments');
-    expect([...card.shadowRoot!.querySelectorAll('[part="tag"]')].map((tag) => tag.textContent)).toEqual([
+    expect(view.getByText('1 min read')).toBeTruthy();
+    expect(view.getByText('0 comments')).toBeTruthy();
+    const tags = within(view.getByRole('list', { name: 'Tags' })).getAllByRole('listitem');
+    expect(tags.map((tag) => tag.textContent)).toEqual([
       'North Korea',
       'Russia',
       'Kim Jong Un',
       'Aviation',
       'Russian Far East',
     ]);
-    const image = part(card, 'image') as HTMLImageElement;
+    const image = view.getByRole('img', { name: /^Illustration: a grey fighter jet/ }) as HTMLImageElement;
     expect(image.getAttribute('srcset')!.split(', ')).toHaveLength(3);
     expect(image.getAttribute('sizes')).toBe('auto, 100vw');
     expect([image.getAttribute('width'), image.getAttribute('height')]).toEqual(['1280', '720']);
     expect(image.loading).toBe('lazy');
-    expect(image.alt).toMatch(/^Illustration: a grey fighter jet/);
-    expect(part(card, 'credit')!.textContent).toBe('© Sputnik');
-    expect(part(card, 'caption')!.textContent).toContain(
-      "Kim Jong Un's visit to Russia's Komsomolsk-on-Amur",
-    );
+    expect(view.getByText('© Sputnik')).toBeTruthy();
+    expect(view.getByText(/Kim Jong Un's visit to Russia's Komsomolsk-on-Amur/)).toBeTruthy();
   });
 
   it('shows the comment count only when the feed has one and comments are not disabled', async () => {
     const card = await render(`src="${SAMPLE}" item="putin-kim-talks"`);
-    expect(part(card, 'comments')!.textContent).toContain('12 comments');
+    expect(screen(card).getByText('12 comments')).toBeTruthy();
     const disabled = await render(`src="${SAMPLE}" item="eastern-economic-forum-opens"`);
-    expect(part(disabled, 'comments')).toBeNull();
+    expect(screen(disabled).queryByText(/comment/)).toBeNull();
     const none = await render(`src="${SAMPLE}" item="japan-h2a-slim-launch"`);
-    expect(part(none, 'comments')).toBeNull();
+    expect(screen(none).queryByText(/comment/)).toBeNull();
   });
 
   it('speaks Russian: dates, reading time and plural forms', async () => {
-    const card = await render(`src="${SAMPLE}" item="pacific-fleet-sea-of-japan" lang="ru"`);
-    expect(card.shadowRoot!.querySelector('time')!.textContent).toBe('14 сентября 2023 г.');
-    expect(part(card, 'comments')!.textContent).toContain('27 комментариев');
-    const long = await render('lang="ru"', longTextFeed);
-    expect(part(long, 'reading-time')!.textContent).toBe('10 мин чтения');
+    const card = await settled(await renderStory(Russian, { item: 'pacific-fleet-sea-of-japan' }));
+    expect(screen(card).getByText('14 сентября 2023 г.').tagName).toBe('TIME');
+    expect(screen(card).getByText('27 комментариев')).toBeTruthy();
+    const long = await settled(await renderStory(LongText, { lang: 'ru' }));
+    expect(screen(long).getByText('10 мин чтения')).toBeTruthy();
   });
 
   it('hero loads its photo eagerly; compact keeps only kicker, headline, date and thumbnail', async () => {
-    const hero = await render(`src="${SAMPLE}" item="${SEED}" layout="hero"`, undefined, 900);
-    const image = part(hero, 'image') as HTMLImageElement;
+    const hero = await settled(await renderStory(Hero));
+    const image = screen(hero).getByRole('img', { name: /fighter jet/ }) as HTMLImageElement;
     expect(image.loading).toBe('eager');
     expect(image.getAttribute('fetchpriority')).toBe('high');
     expect(image.getAttribute('sizes')).toBe('100vw');
-    const compact = await render(`src="${SAMPLE}" item="${SEED}" layout="compact"`);
-    for (const name of ['summary', 'byline', 'tags', 'reading-time'])
-      expect(part(compact, name), name).toBeNull();
-    expect(part(compact, 'headline')).not.toBeNull();
-    expect(part(compact, 'credit')!.textContent).toBe('© Sputnik');
+    const compact = await settled(await renderStory(Compact, { item: SEED }));
+    const view = screen(compact);
+    expect(view.queryByText(/^Guided by/)).toBeNull();
+    expect(view.queryByText('By Alex Sample')).toBeNull();
+    expect(view.queryByRole('list', { name: 'Tags' })).toBeNull();
+    expect(view.queryByText('1 min read')).toBeNull();
+    expect(view.getByRole('heading')).toBeTruthy();
+    expect(view.getByText('© Sputnik')).toBeTruthy();
     expect(box(part(compact, 'figure')!).width).toBeLessThanOrEqual(128);
   });
 
   it('horizontal puts the photo beside the text when the card is wide, and above it when narrow', async () => {
-    const wide = await render(`src="${SAMPLE}" item="${SEED}" layout="horizontal"`, undefined, 800);
+    const wide = await settled(await renderStory(Horizontal, { width: 800 }));
     expect(box(part(wide, 'figure')!).right).toBeLessThanOrEqual(box(part(wide, 'headline')!).left);
     // The viewport is 1024px wide either way: only the card's own width differs.
-    const narrow = await render(`src="${SAMPLE}" item="${SEED}" layout="horizontal"`, undefined, 400);
+    const narrow = await settled(await renderStory(Horizontal, { width: 400 }));
     expect(box(part(narrow, 'figure')!).bottom).toBeLessThanOrEqual(box(part(narrow, 'kicker')!).top);
-    const rtl = await render(`src="${SAMPLE}" item="${SEED}" layout="horizontal" dir="rtl"`, undefined, 800);
+    const rtl = await settled(await renderStory(Horizontal, { width: 800, dir: 'rtl' }));
     expect(box(part(rtl, 'figure')!).left).toBeGreaterThanOrEqual(box(part(rtl, 'headline')!).right);
   });
 
   it('honours heading-level, and falls back to 3 for a level ARIA does not have', async () => {
-    const two = await render(`src="${SAMPLE}" item="${SEED}" heading-level="2"`);
-    expect(part(two, 'headline')!.getAttribute('aria-level')).toBe('2');
-    const nine = await render(`src="${SAMPLE}" item="${SEED}" heading-level="9"`);
-    expect(part(nine, 'headline')!.getAttribute('aria-level')).toBe('3');
+    const two = await settled(await renderStory(SeedStory, { headingLevel: 2 }));
+    expect(screen(two).getByRole('heading', { level: 2 })).toBeTruthy();
+    const nine = await settled(await renderStory(SeedStory, { headingLevel: 9 }));
+    expect(screen(nine).getByRole('heading', { level: 3 })).toBeTruthy();
   });
 
   it('links a link post to its own page unless link-target="external"', async () => {
-    const own = await render('', linkPostFeed);
-    expect(own.shadowRoot!.querySelector('a')!.href).toBe('https://news.example/story');
-    const external = await render('link-target="external"', linkPostFeed);
-    expect(external.shadowRoot!.querySelector('a')!.href).toBe('https://space.example/slim-mission-plan');
+    const link = async (card: Element) => (screen(card).getByRole('link') as HTMLAnchorElement).href;
+    expect(await link(await render('', linkPostFeed))).toBe('https://news.example/story');
+    expect(await link(await settled(await renderStory(LinkPost)))).toBe(
+      'https://space.example/slim-mission-plan',
+    );
     // With no page of its own, the page it is about is the story.
     const onlyExternal = await render(
       '',
       oneItemFeed({ url: undefined, external_url: 'https://space.example/x' }),
     );
-    expect(onlyExternal.shadowRoot!.querySelector('a')!.href).toBe('https://space.example/x');
+    expect(await link(onlyExternal)).toBe('https://space.example/x');
+  });
+});
+
+describe('<wire-article-card> hero headline', () => {
+  const seedHeadline = oneItemFeed({
+    title: 'Kim Jong Un Visits Russian Aircraft Factories in Komsomolsk-on-Amur - Photos',
+    _wire: { section: 'World' },
+  });
+
+  it('shows a hero headline whole on a phone-width column, where a stacked card would cut it', async () => {
+    const hero = part(
+      await settled(await renderStory(Hero, { feed: seedHeadline, item: undefined, width: 240 })),
+      'headline',
+    )!;
+    expect(hero.scrollHeight).toBeLessThanOrEqual(hero.clientHeight + 1);
+    // The same kind of long headline in an ordinary card is clamped, so the check above can fail.
+    const stacked = part(await settled(await renderStory(LongText, { width: 240 })), 'headline')!;
+    expect(stacked.scrollHeight).toBeGreaterThan(stacked.clientHeight + 1);
   });
 });
 
 describe('<wire-article-card> states', () => {
+  it('matches :state(loading) while its feed is on the way, then :state(ready) with the story', async () => {
+    const card = await render(`src="${faultServer()}/feed-card-states?delay=300"`, undefined, 360, false);
+    expect(card.matches(':state(loading)')).toBe(true);
+    expect(card.matches(':state(ready)')).toBe(false);
+    await until(() => card.matches(':state(ready)'), 5000, ':state(ready)');
+    expect(card.matches(':state(loading)')).toBe(false);
+    expect(screen(card).getByRole('link', { name: 'Story one' })).toBeTruthy();
+  });
+
   it('shows a skeleton with aria-busy, shaped like the card, while the feed loads', async () => {
     const root = mount(
       `<div style="inline-size: 360px"><wire-article-card src="${faultServer()}/hang"></wire-article-card></div>`,
@@ -153,7 +232,14 @@ describe('<wire-article-card> states', () => {
     expect(box(frame).top).toBeLessThan(box(skeleton.querySelector('.bar')!).top);
   });
 
-  it('shows a quiet fallback when the feed fails, and never throws into the page', async () => {
+  it('draws the same skeleton while it waits for a feed (the Loading story)', async () => {
+    const card = await renderStory(Loading);
+    expect(card.matches(':state(loading)')).toBe(true);
+    expect(screen(card).getByText('Loading…')).toBeTruthy();
+    expect(part(card, 'skeleton')!.getAttribute('aria-busy')).toBe('true');
+  });
+
+  it('shows a quiet fallback when the feed fails, matches :state(error), and never throws into the page', async () => {
     const uncaught: unknown[] = [];
     const onError = (event: ErrorEvent) => uncaught.push(event.error);
     window.addEventListener('error', onError);
@@ -162,16 +248,29 @@ describe('<wire-article-card> states', () => {
     const error = await nextEvent<CustomEvent<FeedErrorDetail>>(card, 'wire-feed-error');
     expect(error.detail.reason).toBe('http');
     await card.updateComplete;
-    expect(shadowText(card)).toBe('This content is not available right now.');
-    expect(card.shadowRoot!.querySelector('a')).toBeNull();
+    expect(card.matches(':state(error)')).toBe(true);
+    const fallback = screen(card).getByText('This content is not available right now.');
+    expect(fallback.checkVisibility()).toBe(true);
+    expect(screen(card).queryByRole('link')).toBeNull();
     window.removeEventListener('error', onError);
     expect(uncaught).toEqual([]);
   });
 
+  it('shows the fallback for the LoadError story, in the language around it', async () => {
+    const card = await settled(await renderStory(LoadError, { lang: 'ru' }));
+    expect(card.matches(':state(error)')).toBe(true);
+    const fallback = screen(card).getByText('Материал сейчас недоступен.');
+    expect(fallback.closest('[lang]')!.getAttribute('lang')).toBe('ru');
+  });
+
   it('says the story is gone, with a link to the publisher, when the item is not in the feed', async () => {
-    const card = await render('item="gone"', rawFeed([rawItem('one')]));
-    expect(part(card, 'fallback')!.textContent).toContain('This story is no longer available.');
-    expect(card.shadowRoot!.querySelector('a')!.href).toBe('https://news.example/');
+    const card = await settled(await renderStory(NotFound));
+    expect(card.matches(':state(error)')).toBe(true);
+    expect(screen(card).getByText(/This story is no longer available\./)).toBeTruthy();
+    const home = (await render('item="gone"', rawFeed([rawItem('one')]))).shadowRoot!;
+    expect((within(home as unknown as HTMLElement).getByRole('link') as HTMLAnchorElement).href).toBe(
+      'https://news.example/',
+    );
   });
 
   it('renders a story without a picture as text only', async () => {
@@ -180,20 +279,19 @@ describe('<wire-article-card> states', () => {
       undefined,
       800,
     );
-    expect(part(card, 'figure')).toBeNull();
+    expect(screen(card).queryByRole('img')).toBeNull();
     expect(box(part(card, 'headline')!).width).toBeGreaterThan(700);
   });
 
   it('leads with the standfirst when a story has no title, without repeating it', async () => {
-    const card = await render('', noTitleFeed);
-    expect(card.shadowRoot!.querySelector('a')!.textContent).toBe(
-      'A story published with no headline: the card leads with its standfirst instead.',
-    );
-    expect(part(card, 'summary')).toBeNull();
+    const card = await settled(await renderStory(WithoutTitle));
+    const text = 'A story published with no headline: the card leads with its standfirst instead.';
+    expect(screen(card).getByRole('link', { name: text })).toBeTruthy();
+    expect(screen(card).getAllByText(text)).toHaveLength(1);
   });
 
   it('clamps a very long headline and standfirst, and wraps unbroken words inside the card', async () => {
-    const card = await render('', longTextFeed, 320);
+    const card = await settled(await renderStory(LongText, { width: 320 }));
     const headline = part(card, 'headline')!;
     const lineHeight = parseFloat(getComputedStyle(headline).lineHeight);
     expect(headline.clientHeight).toBeLessThanOrEqual(Math.ceil(lineHeight * 4));
@@ -210,8 +308,7 @@ describe('<wire-article-card> states', () => {
       const published = new Date(Date.now() - 88_000).toISOString();
       const feed = rawFeed([rawItem('recent', { date_published: published })]);
       const cards = await Promise.all([render('', feed), render('', feed), render('', feed)]);
-      const time = cards[0]!.shadowRoot!.querySelector('time')!;
-      expect(time.textContent).toBe('1 minute ago');
+      const time = screen(cards[0]!).getByText('1 minute ago');
       expect(time.title).toMatch(/\d{4}/);
       expect(timerStats()).toEqual({ subscribers: 3, running: true });
       await until(() => time.textContent === '2 minutes ago', 6000, 'relative time to tick');
@@ -224,7 +321,7 @@ describe('<wire-article-card> states', () => {
 
   it('shows an absolute date for a story older than a week', async () => {
     const card = await render('', rawFeed([rawItem('old', { date_published: '2020-02-29T12:00:00Z' })]));
-    expect(card.shadowRoot!.querySelector('time')!.textContent).toBe('February 29, 2020');
+    expect(screen(card).getByText('February 29, 2020').tagName).toBe('TIME');
   });
 });
 
@@ -242,14 +339,14 @@ function watchNavigation(): { prevented: boolean[]; stop: () => void } {
 
 describe('<wire-article-card> interaction', () => {
   it('fires wire-card-click for a click anywhere on the card, and navigates unless it is cancelled', async () => {
-    const card = await render(`src="${SAMPLE}" item="${SEED}"`);
+    const card = await settled(await renderStory(SeedStory));
     const clicks: CardClickDetail[] = [];
     card.addEventListener('wire-card-click', (event) => clicks.push(event.detail));
     const navigation = watchNavigation();
     try {
       // The summary and the tags are not links, but the stretched link covers them.
-      await userEvent.click(part(card, 'summary')!, { force: true });
-      await userEvent.click(part(card, 'tags')!, { force: true });
+      await userEvent.click(screen(card).getByText(/^Guided by/), { force: true });
+      await userEvent.click(screen(card).getByRole('list', { name: 'Tags' }), { force: true });
       expect(clicks).toHaveLength(2);
       expect(clicks[0]).toEqual({
         id: SEED,
@@ -259,7 +356,7 @@ describe('<wire-article-card> interaction', () => {
 
       const cancel = (event: Event) => event.preventDefault();
       card.addEventListener('wire-card-click', cancel);
-      await userEvent.click(card.shadowRoot!.querySelector('a')!);
+      await userEvent.click(screen(card).getByRole('link'));
       expect(clicks).toHaveLength(3);
       expect(navigation.prevented).toEqual([false, false, true]);
       card.removeEventListener('wire-card-click', cancel);
@@ -278,7 +375,7 @@ describe('<wire-article-card> interaction', () => {
     });
     root.querySelector<HTMLButtonElement>('#before')!.focus();
     await userEvent.keyboard('{Tab}');
-    const link = card.shadowRoot!.querySelector('a')!;
+    const link = screen(card).getByRole('link');
     expect(card.shadowRoot!.activeElement).toBe(link);
     expect(getComputedStyle(link, '::after').outlineStyle).toBe('solid');
     await userEvent.keyboard('{Enter}');
@@ -286,12 +383,12 @@ describe('<wire-article-card> interaction', () => {
 
     await userEvent.keyboard('{Tab}');
     const info = card.shadowRoot!.querySelector('wire-credit-info')!;
-    const button = info.shadowRoot!.querySelector('button')!;
+    const button = screen(info).getByRole('button', { name: 'Photo credit details' });
     expect(info.shadowRoot!.activeElement).toBe(button);
     await userEvent.keyboard('{Enter}');
-    const panel = info.shadowRoot!.querySelector('[popover]')!;
+    const panel = screen(info).getByRole('dialog', { name: 'Photo credit details' });
     expect(panel.matches(':popover-open')).toBe(true);
-    expect(panel.textContent).toContain('Sputnik photo service');
+    expect(within(panel).getByText('Sputnik photo service')).toBeTruthy();
     await userEvent.keyboard('{Escape}');
     expect(panel.matches(':popover-open')).toBe(false);
     expect(info.shadowRoot!.activeElement).toBe(button);
@@ -299,9 +396,9 @@ describe('<wire-article-card> interaction', () => {
   });
 
   it('keeps the credit button above the stretched link for the mouse', async () => {
-    const card = await render(`src="${SAMPLE}" item="${SEED}"`);
+    const card = await settled(await renderStory(SeedStory));
     const info = card.shadowRoot!.querySelector('wire-credit-info')!;
-    const button = info.shadowRoot!.querySelector('button')!;
+    const button = screen(info).getByRole('button', { name: 'Photo credit details' });
     const { x, y, width, height } = box(button);
     expect(card.shadowRoot!.elementFromPoint(x + width / 2, y + height / 2)).toBe(info);
     const clicks: unknown[] = [];

@@ -1,10 +1,26 @@
+import { within } from '@testing-library/dom';
+import { render as renderTemplate } from 'lit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, faultServer, mount, serverHits, shadowText, until } from './helpers.js';
+import { userEvent } from 'vitest/browser';
+import {
+  changedPixels,
+  cleanup,
+  faultServer,
+  mount,
+  pixels,
+  serverHits,
+  shadowText,
+  until,
+} from './helpers.js';
 import { rawFeed, rawItem } from '../fixtures.js';
-import type { AuthRequestDetail, CommentRequestDetail } from '../../src/shared/events.js';
+import type { AuthRequestDetail, CommentRequestDetail, FeedErrorDetail } from '../../src/shared/events.js';
 import type { WireCommentPrompt } from '../../src/components/comment-prompt/comment-prompt.js';
 import { setCountRefreshInterval } from '../../src/components/comment-prompt/live-counts.js';
+import meta, { Closed, Compact, ErrorState, Many } from '../../stories/comment-prompt.stories.js';
 import '../../src/components/comment-prompt/comment-prompt.define.js';
+
+/** In the browser project the server root is the repository, so the sample feed lives under demo/public. */
+const SAMPLE = '/demo/public/sample-feed.json';
 
 const LOGIN = 'https://news.example/login';
 const REGISTER = 'https://news.example/register?from=widget';
@@ -42,8 +58,28 @@ async function prompt(comments: Record<string, unknown>, attributes = '', langua
   return element!;
 }
 
-const part = (element: Element, name: string) =>
-  element.shadowRoot!.querySelector<HTMLAnchorElement>(`[part~='${name}']`);
+type Args = Parameters<NonNullable<typeof meta.render>>[0];
+
+/** Renders a story from stories/comment-prompt.stories.ts as the fixture (its own render, if it has one). */
+async function renderStory(story: {
+  args?: Partial<Args>;
+  render?: typeof meta.render;
+}): Promise<WireCommentPrompt[]> {
+  const args = { ...meta.args, ...story.args } as Args;
+  if (args.src === meta.args?.src) args.src = SAMPLE;
+  const root = mount('');
+  renderTemplate((story.render ?? meta.render)!(args, {} as never), root);
+  const elements = [...root.querySelectorAll('wire-comment-prompt')];
+  const settled = (element: Element) => element.matches(':state(ready), :state(error)');
+  await until(() => elements.every(settled), 5000, 'the feed');
+  await Promise.all(elements.map((element) => element.updateComplete));
+  return elements;
+}
+
+/** Queries that see a prompt as a reader does: by role, name and text, inside its shadow root. */
+const screen = (element: Element) => within(element.shadowRoot as unknown as HTMLElement);
+const link = (element: Element, name: string | RegExp) =>
+  screen(element).getByRole('link', { name }) as HTMLAnchorElement;
 
 /** Clicks a link and reports whether its navigation went ahead, without ever letting the test page navigate. */
 function click(link: HTMLElement): boolean {
@@ -64,31 +100,44 @@ describe('<wire-comment-prompt>', () => {
   it('counts comments with the plural forms of English', async () => {
     const texts = [];
     for (const count of [0, 1, 5, 1234])
-      texts.push(part(await prompt({ count, status: 'open' }), 'count')!.textContent!.trim());
+      texts.push(
+        screen(await prompt({ count, status: 'open' }))
+          .getAllByRole('link')[0]!
+          .textContent!.trim(),
+      );
     expect(texts).toEqual(['Be the first to comment', '1 comment', '5 comments', '1,234 comments']);
   });
 
   it('counts comments with the plural forms of Russian, from the feed language or a lang attribute', async () => {
-    const texts = [];
-    for (const count of [1, 3, 5, 21])
-      texts.push(part(await prompt({ count, status: 'open' }, '', 'ru'), 'count')!.textContent!.trim());
-    expect(texts).toEqual(['1 комментарий', '3 комментария', '5 комментариев', '21 комментарий']);
+    for (const [count, text] of [
+      [1, '1 комментарий'],
+      [3, '3 комментария'],
+      [5, '5 комментариев'],
+      [21, '21 комментарий'],
+    ] as const)
+      expect(link(await prompt({ count, status: 'open' }, '', 'ru'), text)).toBeTruthy();
     const element = await prompt({ count: 0, status: 'open' }, 'lang="ru"');
     expect(shadowText(element)).toBe(
       'Станьте первым, кто оставит комментарий Чтобы участвовать в дискуссии, авторизуйтесь или зарегистрируйтесь',
     );
   });
 
+  it('shows the sample feed’s count and invitation (the Many story)', async () => {
+    const [element] = await renderStory(Many);
+    expect(screen(element!).getByText('12 comments')).toBeTruthy();
+    expect(screen(element!).getByText(/To participate in the discussion/)).toBeTruthy();
+  });
+
   it('links log in and register with a return URL to the current story, keeping their own query', async () => {
     const element = await prompt({ count: 2, status: 'open', url: 'https://news.example/story#talk' });
     expect(shadowText(element)).toBe('2 comments To participate in the discussion, log in or register');
-    const login = new URL(part(element, 'login')!.href);
+    const login = new URL(link(element, 'log in').href);
     expect(login.origin + login.pathname).toBe(LOGIN);
     expect(login.searchParams.get('return_url')).toBe(location.href);
-    const register = new URL(part(element, 'register')!.href);
+    const register = new URL(link(element, 'register').href);
     expect(register.searchParams.get('from')).toBe('widget');
     expect(register.searchParams.get('return_url')).toBe(location.href);
-    expect(part(element, 'count')!.href).toBe('https://news.example/story#talk');
+    expect(link(element, '2 comments').href).toBe('https://news.example/story#talk');
   });
 
   it('takes the return URL and its parameter name from attributes', async () => {
@@ -96,16 +145,16 @@ describe('<wire-comment-prompt>', () => {
       { status: 'open' },
       'return-url="/world/story.html?page=2" return-param="redirect"',
     );
-    const login = new URL(part(element, 'login')!.href);
+    const login = new URL(link(element, 'log in').href);
     expect(login.searchParams.get('redirect')).toBe(new URL('/world/story.html?page=2', location.href).href);
     expect(login.searchParams.has('return_url')).toBe(false);
     // No count in the feed: no count line rather than a made-up zero.
-    expect(part(element, 'count')).toBeNull();
+    expect(screen(element).queryByText(/comment/)).toBeNull();
   });
 
   it('links the count to the story page #comments when the feed gives no comments URL', async () => {
     const element = await prompt({ count: 4, status: 'open' });
-    expect(part(element, 'count')!.href).toBe('https://news.example/story#comments');
+    expect(link(element, '4 comments').href).toBe('https://news.example/story#comments');
   });
 
   it('fires cancelable login, register and comment requests', async () => {
@@ -117,13 +166,10 @@ describe('<wire-comment-prompt>', () => {
         seen.push([event.type, event.detail]);
         if (cancel) event.preventDefault();
       });
-    expect(click(part(element, 'login')!)).toBe(true);
-    expect(click(part(element, 'register')!)).toBe(true);
-    expect(click(part(element, 'count')!)).toBe(true);
+    const links = [link(element, 'log in'), link(element, 'register'), link(element, '1 comment')];
+    expect(links.map(click)).toEqual([true, true, true]);
     cancel = true;
-    expect(click(part(element, 'login')!)).toBe(false);
-    expect(click(part(element, 'register')!)).toBe(false);
-    expect(click(part(element, 'count')!)).toBe(false);
+    expect(links.map(click)).toEqual([false, false, false]);
     const returnUrl = location.href;
     const comment = { id: 'story', url: 'https://news.example/story#comments' };
     expect(seen).toEqual([
@@ -142,8 +188,8 @@ describe('<wire-comment-prompt>', () => {
     element.setAttribute('user-name', 'Anna Petrova');
     await element.updateComplete;
     expect(shadowText(element)).toBe('3 comments Join the discussion Signed in as Anna Petrova');
-    expect(part(element, 'login')).toBeNull();
-    const join = part(element, 'join')!;
+    expect(screen(element).queryByRole('link', { name: 'log in' })).toBeNull();
+    const join = link(element, 'Join the discussion');
     expect(join.href).toBe('https://news.example/story#comments');
     let detail: CommentRequestDetail | undefined;
     element.addEventListener('wire-comment-request', (event) => {
@@ -155,28 +201,28 @@ describe('<wire-comment-prompt>', () => {
     element.signedIn = false;
     await element.updateComplete;
     expect(element.hasAttribute('signed-in')).toBe(false);
-    expect(part(element, 'login')).not.toBeNull();
+    expect(link(element, 'log in')).toBeTruthy();
   });
 
   it('says comments are closed and still shows the count, with no invitation', async () => {
-    const element = await prompt({ count: 27, status: 'closed' }, 'signed-in');
-    expect(shadowText(element)).toBe('27 comments Comments are closed');
+    const [closed] = await renderStory(Closed);
+    expect(shadowText(closed!)).toBe('27 comments Comments are closed');
+    const signedIn = await prompt({ count: 27, status: 'closed' }, 'signed-in');
+    expect(shadowText(signedIn)).toBe('27 comments Comments are closed');
     expect(shadowText(await prompt({ count: 0, status: 'closed' }))).toBe('0 comments Comments are closed');
   });
 
-  it('takes no space when comments are disabled, absent, or the feed fails', async () => {
+  it('takes no space when comments are disabled or absent', async () => {
     const disabled = await prompt({ status: 'disabled' });
     const [absent] = await prompts(
       rawFeed([rawItem('plain')]),
       '<wire-comment-prompt></wire-comment-prompt>',
     );
-    const root = mount(`<wire-comment-prompt src="${faultServer()}/status/404"></wire-comment-prompt>`);
-    const failed = root.querySelector('wire-comment-prompt')!;
-    await new Promise((resolve) => failed.addEventListener('wire-feed-error', resolve, { once: true }));
-    for (const element of [disabled, absent!, failed]) {
+    for (const element of [disabled, absent!]) {
       const box = element.getBoundingClientRect();
       expect([box.width, box.height]).toEqual([0, 0]);
       expect(element.matches(':state(empty)')).toBe(true);
+      expect(element.matches(':state(ready)')).toBe(true);
     }
     const open = await prompt({ count: 1, status: 'open' });
     expect(open.getBoundingClientRect().height).toBeGreaterThan(20);
@@ -184,17 +230,85 @@ describe('<wire-comment-prompt>', () => {
   });
 
   it('draws a compact badge with the count as its accessible name', async () => {
-    const badge = part(await prompt({ count: 5, status: 'open' }, 'variant="compact"'), 'badge')!;
+    const badge = link(await prompt({ count: 5, status: 'open' }, 'variant="compact"'), '5 comments');
     expect(badge.textContent!.trim()).toBe('5');
-    expect(badge.getAttribute('aria-label')).toBe('5 comments');
     expect(badge.href).toBe('https://news.example/story#comments');
-    const zero = part(await prompt({ count: 0, status: 'open' }, 'variant="compact" lang="ru"'), 'badge')!;
+    const zero = link(
+      await prompt({ count: 0, status: 'open' }, 'variant="compact" lang="ru"'),
+      'Станьте первым, кто оставит комментарий',
+    );
     expect(zero.textContent!.trim()).toBe('');
-    expect(zero.getAttribute('aria-label')).toBe('Станьте первым, кто оставит комментарий');
-    const many = part(await prompt({ count: 21, status: 'closed' }, 'variant="compact" lang="ru"'), 'badge')!;
-    expect([many.textContent!.trim(), many.getAttribute('aria-label')]).toEqual(['21', '21 комментарий']);
+    const many = link(
+      await prompt({ count: 21, status: 'closed' }, 'variant="compact" lang="ru"'),
+      '21 комментарий',
+    );
+    expect(many.textContent!.trim()).toBe('21');
     const box = many.getBoundingClientRect();
     expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(24);
+  });
+
+  it('draws the Compact story’s badges for three stories of the sample feed', async () => {
+    const elements = await renderStory(Compact);
+    expect(elements.map((element) => screen(element).getByRole('link').getAttribute('aria-label'))).toEqual([
+      'Be the first to comment',
+      '12 comments',
+      '27 comments',
+    ]);
+  });
+});
+
+describe('<wire-comment-prompt> states', () => {
+  it('matches :state(loading) and takes no space until its feed arrives, then :state(ready)', async () => {
+    const root = mount('<wire-comment-prompt></wire-comment-prompt>');
+    const element = root.querySelector('wire-comment-prompt')!;
+    await element.updateComplete;
+    expect(element.matches(':state(loading)')).toBe(true);
+    expect(element.matches(':state(empty)')).toBe(true);
+    expect(element.getBoundingClientRect().height).toBe(0);
+    element.feed = feedOf([['story', { count: 2, status: 'open' }]]);
+    await element.updateComplete;
+    expect(element.matches(':state(ready)')).toBe(true);
+    expect(element.matches(':state(loading)')).toBe(false);
+    expect(element.matches(':state(empty)')).toBe(false);
+    expect(screen(element).getByText('2 comments').checkVisibility()).toBe(true);
+  });
+
+  it('on a feed error matches :state(error), fires wire-feed-error and stays out of the way (no fallback line)', async () => {
+    const root = mount(`<wire-comment-prompt src="${faultServer()}/status/404"></wire-comment-prompt>`);
+    const element = root.querySelector('wire-comment-prompt')!;
+    const error = await new Promise<CustomEvent<FeedErrorDetail>>((resolve) =>
+      element.addEventListener('wire-feed-error', resolve, { once: true }),
+    );
+    expect(error.detail.reason).toBe('http');
+    await element.updateComplete;
+    expect(element.matches(':state(error)')).toBe(true);
+    expect(element.matches(':state(empty)')).toBe(true);
+    expect(shadowText(element)).toBe('');
+    const box = element.getBoundingClientRect();
+    expect([box.width, box.height]).toEqual([0, 0]);
+    // The ErrorState story (a feed URL that does not exist) ends the same way.
+    const [missing] = await renderStory(ErrorState);
+    expect(missing!.matches(':state(error)')).toBe(true);
+    expect(missing!.getBoundingClientRect().height).toBe(0);
+  });
+});
+
+describe('<wire-comment-prompt> focus ring', () => {
+  it('shows the whole focus ring around the compact badge', async () => {
+    const root = mount(
+      '<button id="before">before</button><wire-comment-prompt variant="compact"></wire-comment-prompt>',
+    );
+    const element = root.querySelector<WireCommentPrompt>('wire-comment-prompt')!;
+    element.feed = feedOf([['story', { status: 'open', count: 5 }]]);
+    await element.updateComplete;
+    root.querySelector<HTMLElement>('#before')!.focus();
+    const unfocused = await pixels(element);
+    await userEvent.keyboard('{Tab}');
+    expect(element.shadowRoot!.activeElement).toBe(link(element, '5 comments'));
+    // A 2px ring all round changes about 4 × (width + height) pixels; clipped by the host's paint containment, it
+    // kept only its sides (about 2 ×).
+    const { width, height } = element.getBoundingClientRect();
+    expect(changedPixels(unfocused, await pixels(element))).toBeGreaterThan(2.5 * (width + height));
   });
 });
 

@@ -1,23 +1,29 @@
+import { within } from '@testing-library/dom';
+import { render as renderTemplate } from 'lit';
 import { userEvent } from 'vitest/browser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { activeAutoUpdates } from '../../src/shared/popover-controller.js';
 import { cleanup, mount, until } from './helpers.js';
-import { fullCredit } from '../../stories/credit-info.stories.js';
+import meta, { CreditLineOnly, Default, Russian, fullCredit } from '../../stories/credit-info.stories.js';
 import type { WireCreditInfo } from '../../src/components/credit-info/credit-info.js';
 import '../../src/components/credit-info/credit-info.define.js';
 
 afterEach(cleanup);
 
-async function setup(lang = 'en') {
-  const root = mount(
-    `<p><button id="before">before</button></p><wire-credit-info lang="${lang}"></wire-credit-info>`,
-  );
+/** Queries that see the element as a reader does: by role, name and text, inside its shadow root. */
+const screen = (element: Element) => within(element.shadowRoot as unknown as HTMLElement);
+
+/** Renders a story from stories/credit-info.stories.ts as the fixture, after a button to tab from. */
+async function setup(story: { args?: Record<string, unknown> } = Default) {
+  const root = mount('<p><button id="before">before</button></p>');
+  const holder = root.appendChild(document.createElement('div'));
+  renderTemplate(meta.render!({ ...meta.args, ...story.args }, {} as never), holder);
   const element = root.querySelector<WireCreditInfo>('wire-credit-info')!;
-  element.photo = fullCredit;
   await element.updateComplete;
-  const button = element.shadowRoot!.querySelector('button')!;
-  const panel = element.shadowRoot!.querySelector<HTMLElement>('[popover]')!;
-  return { root, element, button, panel };
+  const button = screen(element).queryByRole('button');
+  // The panel is closed (hidden from the accessibility tree) until it opens.
+  const panel = element.shadowRoot!.querySelector<HTMLElement>('[popover]');
+  return { root, element, button: button!, panel: panel! };
 }
 
 describe('<wire-credit-info>', () => {
@@ -25,17 +31,17 @@ describe('<wire-credit-info>', () => {
     const { element, button, panel } = await setup();
     (element.ownerDocument.getElementById('before') as HTMLButtonElement).focus();
     await userEvent.keyboard('{Tab}');
-    expect(element.shadowRoot!.activeElement).toBe(button);
-    expect(button.getAttribute('aria-label')).toBe('Photo credit details');
+    expect(element.shadowRoot!.activeElement).toBe(
+      screen(element).getByRole('button', { name: 'Photo credit details' }),
+    );
     await userEvent.keyboard('{Enter}');
-    expect(panel.matches(':popover-open')).toBe(true);
+    expect(screen(element).getByRole('dialog', { name: 'Photo credit details' })).toBe(panel);
     await element.updateComplete;
-    expect(button.getAttribute('aria-expanded')).toBe('true');
-    const text = panel.textContent!.replace(/\s+/g, ' ');
-    expect(text).toContain('© Sputnik');
-    expect(text).toContain('Staff photographer');
-    expect(text).toContain('© Sputnik 2023');
-    const links = [...panel.querySelectorAll('a')].map((a) => a.href);
+    expect(screen(element).getByRole('button', { expanded: true })).toBe(button);
+    const details = within(panel);
+    for (const text of ['© Sputnik', 'Staff photographer', '© Sputnik 2023'])
+      expect(details.getByText(text)).toBeTruthy();
+    const links = details.getAllByRole('link').map((link) => (link as HTMLAnchorElement).href);
     expect(links).toEqual([fullCredit.license, fullCredit.acquireLicensePage]);
     // Tab moves into the panel (popovers follow their invoker in focus order).
     await userEvent.keyboard('{Tab}');
@@ -44,7 +50,7 @@ describe('<wire-credit-info>', () => {
     expect(panel.matches(':popover-open')).toBe(false);
     expect(element.shadowRoot!.activeElement).toBe(button);
     await element.updateComplete;
-    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(screen(element).getByRole('button', { expanded: false })).toBe(button);
   });
 
   it('is positioned next to its button by floating-ui, and stops tracking when closed or removed', async () => {
@@ -62,22 +68,13 @@ describe('<wire-credit-info>', () => {
   });
 
   it('speaks the reader language', async () => {
-    const { button } = await setup('ru');
-    expect(button.getAttribute('aria-label')).toBe('Сведения об авторе фото');
+    const { element } = await setup(Russian);
+    expect(screen(element).getByRole('button', { name: 'Сведения об авторе фото' })).toBeTruthy();
   });
 
   it('renders nothing when there is nothing beyond the credit line', async () => {
-    const root = mount('<wire-credit-info></wire-credit-info>');
-    const element = root.querySelector<WireCreditInfo>('wire-credit-info')!;
-    element.photo = {
-      ...fullCredit,
-      creator: '',
-      copyrightNotice: '',
-      license: undefined,
-      acquireLicensePage: undefined,
-    };
-    await element.updateComplete;
-    expect(element.shadowRoot!.querySelector('button')).toBeNull();
+    const { element } = await setup(CreditLineOnly);
+    expect(screen(element).queryByRole('button')).toBeNull();
     expect(element.getBoundingClientRect().width).toBe(0);
   });
 });
@@ -86,11 +83,15 @@ describe('<wire-credit-info> moved while open', () => {
   it('does not claim to be expanded after it is taken out of the page and put back', async () => {
     const { root, element, button, panel } = await setup();
     button.click();
-    await until(() => button.getAttribute('aria-expanded') === 'true', 2000, 'the panel to open');
+    await until(
+      () => screen(element).queryByRole('button', { expanded: true }) === button,
+      2000,
+      'the panel to open',
+    );
     element.remove();
     root.append(element);
     await element.updateComplete;
     expect(panel.matches(':popover-open')).toBe(false);
-    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(screen(element).getByRole('button', { expanded: false })).toBe(button);
   });
 });

@@ -2,6 +2,7 @@
  * A reader's Ctrl/Cmd/Shift-click (new tab, new window) belongs to the reader: a single-page app that cancels
  * the widgets' click events to route in place must not be able to swallow it.
  */
+import { within } from '@testing-library/dom';
 import { afterEach, expect, it } from 'vitest';
 import { cleanup, mount } from './helpers.js';
 import { rawFeed, rawItem } from '../fixtures.js';
@@ -42,19 +43,31 @@ it('lets an app route plain clicks but never a click meant for a new tab or wind
     cancelable.push(event.cancelable);
     event.preventDefault();
   };
-  for (const name of ['wire-card-click', 'wire-login-request', 'wire-comment-request'] as const)
+  for (const name of [
+    'wire-card-click',
+    'wire-login-request',
+    'wire-register-request',
+    'wire-comment-request',
+  ] as const)
     root.addEventListener(name, route);
 
+  const screen = (element: Element) => within(element.shadowRoot as unknown as HTMLElement);
   const links = [
-    card.shadowRoot!.querySelector<HTMLElement>('a')!,
-    prompt.shadowRoot!.querySelector<HTMLElement>('[part~="login"]')!,
-    prompt.shadowRoot!.querySelector<HTMLElement>('[part~="count"] a, a[part~="count"]')!,
+    screen(card).getByRole('link', { name: 'Story story' }),
+    screen(prompt).getByRole('link', { name: 'log in' }),
+    screen(prompt).getByRole('link', { name: 'register' }),
+    screen(prompt).getByRole('link', { name: '2 comments' }),
   ];
   for (const link of links) {
     expect(follows(link)).toBe(false);
-    for (const modifier of ['ctrlKey', 'metaKey', 'shiftKey'] as const)
-      expect(follows(link, { [modifier]: true }), `${modifier} on ${link.getAttribute('part')}`).toBe(true);
+    for (const modifier of ['ctrlKey', 'metaKey', 'shiftKey', 'altKey'] as const)
+      expect(follows(link, { [modifier]: true }), `${modifier} on ${link.textContent}`).toBe(true);
+    // Browsers send a real middle click as auxclick; a click event for any other button than the first is no
+    // plain click either.
+    expect(follows(link, { button: 1 }), `middle button on ${link.textContent}`).toBe(true);
   }
   // Every click still reached the app's listener (analytics), only the plain ones as cancelable.
-  expect(cancelable).toEqual(Array.from({ length: 3 }, () => [true, false, false, false]).flat());
+  expect(cancelable).toEqual(
+    Array.from({ length: 4 }, () => [true, false, false, false, false, false]).flat(),
+  );
 });

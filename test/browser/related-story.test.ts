@@ -1,3 +1,5 @@
+import { within } from '@testing-library/dom';
+import { render as renderTemplate } from 'lit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { clearFeedCache, configureLoader } from '../../src/feed/loader.js';
@@ -8,6 +10,15 @@ import { cleanup, faultServer, mount, shadowText, until } from './helpers.js';
 import { rawFeed, rawItem } from '../fixtures.js';
 import { relatedStories } from '../../src/components/related-story/related.js';
 import type { WireRelatedStory } from '../../src/components/related-story/related-story.js';
+import meta, {
+  LoadError,
+  Loading,
+  NotFound,
+  OutsideTheFeed,
+  RelatedList,
+  Russian,
+  SeedTeaser,
+} from '../../stories/related-story.stories.js';
 import '../../src/components/related-story/related-story.define.js';
 
 const SAMPLE = '/demo/public/sample-feed.json';
@@ -92,88 +103,87 @@ describe('relatedStories()', () => {
   });
 });
 
-async function render(attributes: string, width = 420): Promise<WireRelatedStory> {
-  const root = mount(
-    `<div style="display: block; inline-size: ${width}px"><wire-related-story src="${SAMPLE}" ${attributes}></wire-related-story></div>`,
-  );
+type Args = Parameters<NonNullable<typeof meta.render>>[0];
+
+/**
+ * Renders a story from stories/related-story.stories.ts as the fixture. Storybook serves the sample feed at its
+ * root; here it lives under demo/public.
+ */
+async function renderStory(story: { args?: Partial<Args> }, wait = true): Promise<WireRelatedStory> {
+  const args = { ...meta.args, ...story.args } as Args;
+  if (args.src === meta.args?.src) args.src = SAMPLE;
+  const root = mount('');
+  renderTemplate(meta.render!(args, {} as never), root);
   const element = root.querySelector('wire-related-story')!;
-  await until(
-    () => Boolean(element.shadowRoot?.querySelector('article, .fallback')),
-    5000,
-    'teaser rendered',
-  );
+  await element.updateComplete;
+  if (wait) await until(() => element.matches(':state(ready), :state(error)'), 5000, 'the feed');
   await element.updateComplete;
   return element;
 }
 
+/** Queries that see the element as a reader does: by role, name and text, inside its shadow root. */
+const screen = (element: Element) => within(element.shadowRoot as unknown as HTMLElement);
+
 describe('<wire-related-story>', () => {
   it('renders the seed page teaser: thumbnail with credit, section, headline link, date', async () => {
-    const element = await render('item="putin-kim-talks"', 320);
-    const root = element.shadowRoot!;
-    expect(root.querySelector('[part="section"]')!.textContent).toBe('World');
-    const link = root.querySelector('a')!;
+    const element = await renderStory(SeedTeaser);
+    const view = screen(element);
+    const section = view.getByText('World');
+    const link = view.getByRole('link') as HTMLAnchorElement;
     expect(link.textContent).toBe(
       "North Korea's 'Visible Show of Support': Key Takeaways From Putin-Kim Talks",
     );
     expect(new URL(link.href).pathname).toBe('/world/20230913/putin-kim-talks-key-takeaways.html');
-    expect(root.querySelectorAll('a')).toHaveLength(1);
-    expect(root.querySelector('time')!.dateTime).toBe('2023-09-13T15:40:00.000Z');
-    expect(root.querySelector('[part="headline"]')!.getAttribute('aria-level')).toBe('3');
-    expect(root.querySelector('[part="credit"]')!.textContent).toBe('© Sputnik');
-    const figure = root.querySelector('[part="figure"]')!;
-    expect(figure.getBoundingClientRect().bottom).toBeLessThanOrEqual(
-      root.querySelector('[part="section"]')!.getBoundingClientRect().top,
-    );
+    expect(view.getByRole('heading', { level: 3 }).contains(link)).toBe(true);
+    expect(view.getByText('September 13, 2023').getAttribute('datetime')).toBe('2023-09-13T15:40:00.000Z');
+    expect(view.getByText('© Sputnik')).toBeTruthy();
+    const figure = element.shadowRoot!.querySelector('[part="figure"]')!;
+    expect(figure.getBoundingClientRect().bottom).toBeLessThanOrEqual(section.getBoundingClientRect().top);
   });
 
   it('lists the related stories of an article under a heading, each teaser one link one level deeper', async () => {
-    const element = await render(`related-to="${SEED}"`);
-    const root = element.shadowRoot!;
-    const heading = root.querySelector('[part="heading"]')!;
-    expect(heading.textContent!.trim()).toBe('Related stories');
-    expect(heading.getAttribute('aria-level')).toBe('3');
-    const items = [...root.querySelectorAll('li')];
+    const element = await renderStory(RelatedList);
+    const view = screen(element);
+    expect(view.getByRole('heading', { level: 3, name: 'Related stories' })).toBeTruthy();
+    const items = within(view.getAllByRole('list')[0]!).getAllByRole('listitem');
     expect(items).toHaveLength(3);
-    expect(items.map((item) => item.querySelectorAll('a').length)).toEqual([1, 1, 1]);
-    expect(items.map((item) => item.querySelector('a')!.dataset.id)).toEqual([
+    expect(items.map((item) => within(item).getAllByRole('link').length)).toEqual([1, 1, 1]);
+    expect(items.map((item) => within(item).getByRole('link').dataset.id)).toEqual([
       'putin-kim-talks',
       'vostochny-cosmodrome-explainer',
       'pacific-fleet-sea-of-japan',
     ]);
-    expect(root.querySelector('li [part="headline"]')!.getAttribute('aria-level')).toBe('4');
+    expect(view.getAllByRole('heading', { level: 4 })).toHaveLength(3);
     // Compact rows in a narrow column: thumbnail beside the text.
     const first = items[0]!;
     const figure = first.querySelector('[part="figure"]')!.getBoundingClientRect();
     expect(figure.width).toBeLessThanOrEqual(128);
-    expect(figure.right).toBeLessThanOrEqual(first.querySelector('a')!.getBoundingClientRect().left);
+    expect(figure.right).toBeLessThanOrEqual(within(first).getByRole('link').getBoundingClientRect().left);
   });
 
   it('renders a story from outside the feed, and honours limit, heading and heading-level', async () => {
-    const element = await render(
-      'related-to="vostochny-cosmodrome-explainer" limit="2" heading="More on the cosmodrome" heading-level="2"',
-    );
-    const root = element.shadowRoot!;
-    expect(root.querySelector('[part="heading"]')!.textContent!.trim()).toBe('More on the cosmodrome');
-    expect(root.querySelector('[part="heading"]')!.getAttribute('aria-level')).toBe('2');
-    const links = [...root.querySelectorAll('a')];
+    const element = await renderStory({ args: { ...OutsideTheFeed.args, limit: 2 } });
+    const view = screen(element);
+    expect(view.getByRole('heading', { level: 2, name: 'More on the cosmodrome' })).toBeTruthy();
+    const links = view.getAllByRole('link') as HTMLAnchorElement[];
     expect(links.map((link) => link.textContent)).toEqual([
       "North Korea's 'Visible Show of Support': Key Takeaways From Putin-Kim Talks",
       'Russia Launches Luna-25 Moon Lander From Vostochny',
     ]);
     expect(new URL(links[1]!.href).pathname).toBe('/science/20230811/luna-25-launch.html');
-    expect(shadowText(element)).toContain('Science');
-    expect(shadowText(element)).toContain('Illustration: wire-widgets');
+    expect(view.getByText('Science')).toBeTruthy();
+    expect(view.getByText(/Illustration: wire-widgets/)).toBeTruthy();
   });
 
   it('fires a cancelable wire-card-click with the teaser’s id and url', async () => {
-    const element = await render(`related-to="${SEED}"`);
+    const element = await renderStory(RelatedList);
     const clicks: CardClickDetail[] = [];
     element.addEventListener('wire-card-click', (event) => {
       clicks.push(event.detail);
       event.preventDefault();
     });
-    const second = element.shadowRoot!.querySelectorAll('li')[1]!;
-    await userEvent.click(second.querySelector('time')!, { force: true });
+    const second = screen(element).getAllByRole('listitem')[1]!;
+    await userEvent.click(within(second).getByText('September 12, 2023'), { force: true });
     expect(clicks).toEqual([
       {
         id: 'vostochny-cosmodrome-explainer',
@@ -196,13 +206,53 @@ describe('<wire-related-story>', () => {
     const element = failed.querySelector('wire-related-story')!;
     await until(() => shadowText(element) === 'This content is not available right now.', 5000, 'fallback');
 
-    const missing = await render('related-to="no-such-story"');
-    expect(shadowText(missing)).toContain('This story is no longer available.');
+    const missing = await renderStory(NotFound);
+    expect(screen(missing).getByText(/This story is no longer available\./)).toBeTruthy();
   });
 
   it('speaks Russian', async () => {
-    const element = await render(`related-to="${SEED}" lang="ru"`);
-    expect(element.shadowRoot!.querySelector('[part="heading"]')!.textContent!.trim()).toBe('По теме');
-    expect(element.shadowRoot!.querySelector('time')!.textContent).toBe('13 сентября 2023 г.');
+    const element = await renderStory({
+      args: { ...Russian.args, item: undefined, relatedTo: SEED, width: 420 },
+    });
+    expect(screen(element).getByRole('heading', { name: 'По теме' })).toBeTruthy();
+    expect(screen(element).getAllByText('13 сентября 2023 г.')[0]!.tagName).toBe('TIME');
+  });
+});
+
+describe('<wire-related-story> states', () => {
+  it('matches :state(loading) while its feed is on the way, then :state(ready) with the teaser', async () => {
+    const root = mount(
+      `<wire-related-story src="${faultServer()}/feed-related-states?delay=300"></wire-related-story>`,
+    );
+    const element = root.querySelector('wire-related-story')!;
+    await element.updateComplete;
+    expect(element.matches(':state(loading)')).toBe(true);
+    await until(() => element.matches(':state(ready)'), 5000, ':state(ready)');
+    expect(element.matches(':state(loading)')).toBe(false);
+    expect(screen(element).getByRole('link', { name: 'Story one' })).toBeTruthy();
+  });
+
+  it('draws the skeleton while it waits for a feed (the Loading story)', async () => {
+    const element = await renderStory(Loading, false);
+    expect(element.matches(':state(loading)')).toBe(true);
+    expect(screen(element).getByText('Loading…')).toBeTruthy();
+  });
+
+  it('matches :state(error) with a visible fallback for a bad feed (the LoadError story)', async () => {
+    const element = await renderStory(LoadError);
+    expect(element.matches(':state(error)')).toBe(true);
+    expect(screen(element).getByText('This content is not available right now.').checkVisibility()).toBe(
+      true,
+    );
+  });
+
+  it('matches :state(empty) when an article has nothing related to show', async () => {
+    const root = mount('<wire-related-story related-to="only"></wire-related-story>');
+    const element = root.querySelector('wire-related-story')!;
+    element.feed = rawFeed([rawItem('only')]);
+    await element.updateComplete;
+    expect(element.matches(':state(ready)')).toBe(true);
+    expect(element.matches(':state(empty)')).toBe(true);
+    expect(screen(element).queryByRole('heading')).toBeNull();
   });
 });

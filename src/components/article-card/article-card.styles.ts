@@ -79,7 +79,11 @@ export const articleCardStyles = css`
     block-size: 1em;
     margin-inline-end: 4px;
     vertical-align: -0.15em;
-    fill: currentColor;
+    /* The comment prompt's speech bubble, drawn the same way, in the colour of the line it sits in. */
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.5;
+    stroke-linejoin: round;
   }
 
   .tags {

@@ -2,18 +2,13 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { FeedItem } from '../../feed/types.js';
 import { list, plural, t } from '../../i18n/i18n.js';
+import { commentIcon } from '../../shared/icons.js';
 import { photoStyles, photoTemplate } from '../../shared/photo.js';
+import { dateTemplate, headingLevel, headline, skeleton } from '../../shared/story-card.js';
+import { cardStyles } from '../../shared/story-card.styles.js';
 import { TickController } from '../../shared/time.js';
 import { WireFeedElement } from '../../shared/wire-element.js';
 import { articleCardStyles } from './article-card.styles.js';
-import {
-  cardStyles,
-  dateTemplate,
-  fallback,
-  headingLevel,
-  headline,
-  skeleton,
-} from '../../shared/story-card.js';
 
 export type CardLayout = 'stacked' | 'horizontal' | 'compact' | 'hero';
 
@@ -49,6 +44,7 @@ const SIZES: Record<CardLayout, string> = {
  * @csspart date - The `<time>` element.
  * @csspart reading-time - The reading-time estimate.
  * @csspart comments - The comment count.
+ * @csspart icon - The comment count's speech bubble.
  * @csspart tags - The list of tags.
  * @csspart tag - One tag.
  * @csspart figure - The photo's figure.
@@ -96,14 +92,15 @@ export class WireArticleCard extends WireFeedElement {
   }
 
   override render() {
-    const view = this.data.view;
     const lang = this.language;
     const layout = SIZES[this.layout] ? this.layout : 'stacked';
-    let body;
-    if (view.status === 'error') body = fallback(lang, view);
-    else if (view.item) body = this.card(view.item, layout, lang);
-    else body = skeleton(lang, layout);
-    return html`<div class="wrap" lang=${lang} dir=${this.direction}>${body}</div>`;
+    return html`<div class="wrap" lang=${lang} dir=${this.direction}>
+      ${this.data.render({
+        loading: () => skeleton(lang, layout),
+        ready: (item) => this.card(item, layout, lang),
+        error: (view) => this.fallback(view),
+      })}
+    </div>`;
   }
 
   private card(item: FeedItem, layout: CardLayout, lang: string) {
@@ -153,8 +150,7 @@ export class WireArticleCard extends WireFeedElement {
                   count === undefined
                     ? nothing
                     : html`<span class="comments" part="comments"
-                        ><svg viewBox="0 0 16 16" aria-hidden="true"><path d="M2 3h12v8H6l-3 3v-3H2z" /></svg
-                        ><span aria-hidden="true">${count}</span
+                        >${commentIcon()}<span aria-hidden="true">${count}</span
                         ><span class="visually-hidden">${plural(lang, 'commentCount', count)}</span></span
                       >`
                 }

@@ -1,16 +1,13 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { Feed, FeedItem } from '../../feed/types.js';
 import { safeUrl } from '../../feed/url.js';
 import { plural, t } from '../../i18n/i18n.js';
-import { emit, opensElsewhere } from '../../shared/events.js';
-import { hostStyles } from '../../shared/styles.js';
+import { commentIcon } from '../../shared/icons.js';
+import { eventLink, type EventLink, type LinkEvent } from '../../shared/link.js';
 import { WireFeedElement } from '../../shared/wire-element.js';
 import { commentPromptStyles } from './comment-prompt.styles.js';
 import { watchCount } from './live-counts.js';
-
-const icon = html`<svg part="icon" viewBox="0 0 16 16" aria-hidden="true">
-  <path d="M2.5 3.5h11v7h-6l-3 2.5v-2.5h-2z"></path>
-</svg>`;
 
 /**
  * @tagname wire-comment-prompt
@@ -39,10 +36,12 @@ const icon = html`<svg part="icon" viewBox="0 0 16 16" aria-hidden="true">
  * @cssprop --wire-comment-badge-color - Text colour of the compact badge (default: the text colour).
  *
  * Nothing is drawn, and the element takes no space (custom state `:state(empty)`), while the feed loads, when it
- * fails, when the item has no `_wire.comments`, and when its comments are `disabled`.
+ * fails, when the item has no `_wire.comments`, and when its comments are `disabled`. A failed feed is still
+ * `:state(error)` and fires `wire-feed-error`; the prompt draws no fallback line, as it sits beside a story whose
+ * own widget already says it is unavailable.
  */
 export class WireCommentPrompt extends WireFeedElement {
-  static override styles = [hostStyles, commentPromptStyles];
+  static override styles = [...WireFeedElement.styles, commentPromptStyles];
 
   /** `full`: the count and an invitation; `compact`: a count badge for cards. */
   @property({ reflect: true }) variant: 'full' | 'compact' = 'full';
@@ -61,7 +60,6 @@ export class WireCommentPrompt extends WireFeedElement {
 
   @state() private liveCount?: number;
 
-  private readonly internals = this.attachInternals();
   private watching = '';
   private unwatch?: () => void;
 
@@ -79,14 +77,12 @@ export class WireCommentPrompt extends WireFeedElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const { item, feed } = this.data.view;
-    const status = item?.comments?.status;
-    const shown = status && status !== 'disabled';
-    this.watch(this.isConnected && shown ? feed?.comments?.countUrl : undefined, item?.id);
-    try {
-      this.internals.states[shown ? 'delete' : 'add']('empty');
-    } catch {
-      // No CustomStateSet (Safari < 17.4, Chromium < 125): the empty host keeps a zero-height block box.
-    }
+    this.watch(this.isConnected && !this.empty ? feed?.comments?.countUrl : undefined, item?.id);
+  }
+
+  protected override get empty(): boolean {
+    const status = this.data.view.item?.comments?.status;
+    return !status || status === 'disabled';
   }
 
   /** Follows the live count of one item from one endpoint, or none (no arguments). */
@@ -100,30 +96,37 @@ export class WireCommentPrompt extends WireFeedElement {
     if (countUrl && id) this.unwatch = watchCount(this, countUrl, id, (count) => (this.liveCount = count));
   }
 
-  private link(
+  /** A link that fires its request event first, or the same content as plain text when there is nowhere to go. */
+  private link<K extends LinkEvent>(
     href: string | undefined,
-    part: string,
+    link: Omit<EventLink<K>, 'href'>,
     content: unknown,
-    onClick: (cancelable: boolean) => boolean,
-    label?: string,
-  ): TemplateResult {
+  ) {
     return href
-      ? html`<a
-          part=${part}
-          href=${href}
-          aria-label=${label ?? nothing}
-          @click=${(event: MouseEvent) => onClick(!opensElsewhere(event)) || event.preventDefault()}
-          >${content}</a
-        >`
-      : html`<span part=${part} role=${label ? 'img' : nothing} aria-label=${label ?? nothing}
+      ? eventLink({ ...link, href }, content)
+      : html`<span part=${link.part} role=${link.label ? 'img' : nothing} aria-label=${link.label ?? nothing}
           >${content}</span
         >`;
   }
 
+  /** Where login and register send the reader back: `return-url`, else this page (unknown on the server). */
+  private get returnTo(): string {
+    if (isServer) return safeUrl(this.returnUrl) ?? '';
+    return safeUrl(this.returnUrl, document.baseURI) ?? location.href;
+  }
+
   override render() {
-    const { item, feed } = this.data.view;
-    const comments = item?.comments;
-    if (!item || !comments || comments.status === 'disabled') return nothing;
+    return this.data.render({
+      loading: () => nothing,
+      ready: (item, feed) => this.prompt(item, feed),
+      // The story's own widget says it is unavailable; a second line here would only repeat it.
+      error: () => nothing,
+    });
+  }
+
+  private prompt(item: FeedItem, feed: Feed): TemplateResult | typeof nothing {
+    const comments = item.comments;
+    if (!comments || comments.status === 'disabled') return nothing;
     const lang = this.language;
     const open = comments.status === 'open';
     const count = this.liveCount ?? comments.count;
@@ -134,8 +137,7 @@ export class WireCommentPrompt extends WireFeedElement {
       url = page.href;
     }
     const id = item.id;
-    const request = (cancelable: boolean) =>
-      emit(this, 'wire-comment-request', { id, url: url ?? '' }, { cancelable });
+    const request = { event: 'wire-comment-request', detail: { id, url: url ?? '' } } as const;
     const countText =
       count === undefined
         ? ''
@@ -150,26 +152,28 @@ export class WireCommentPrompt extends WireFeedElement {
           : html`<span>${new Intl.NumberFormat(lang, { notation: 'compact' }).format(count)}</span>`;
       const label = countText || t(lang, open ? 'joinDiscussion' : 'commentsClosed');
       return html`<div lang=${lang} dir=${this.direction}>
-        ${this.link(url, 'badge', html`${icon}${number}`, request, label)}
+        ${this.link(url, { ...request, part: 'badge', label }, html`${commentIcon()}${number}`)}
       </div>`;
     }
 
-    const join = this.link(url, 'join', t(lang, 'joinDiscussion'), request);
-    const { loginUrl, registerUrl } = feed?.comments ?? {};
+    const join = this.link(url, { ...request, part: 'join' }, t(lang, 'joinDiscussion'));
+    const { loginUrl, registerUrl } = feed.comments ?? {};
     let message: unknown = join;
     if (!open) message = t(lang, 'commentsClosed');
     else if (this.signedIn) {
       if (this.userName)
         message = html`${join} <span part="user">${t(lang, 'signedInAs', { name: this.userName })}</span>`;
     } else if (loginUrl || registerUrl) {
-      const returnUrl = safeUrl(this.returnUrl, document.baseURI) ?? location.href;
+      const returnUrl = this.returnTo;
       const auth = (kind: 'login' | 'register', base: string | undefined) => {
         const text = t(lang, kind === 'login' ? 'logIn' : 'register');
         if (!base) return text;
         const href = new URL(base);
         href.searchParams.set(this.returnParam || 'return_url', returnUrl);
-        return this.link(href.href, kind, text, (cancelable) =>
-          emit(this, `wire-${kind}-request`, { id, returnUrl }, { cancelable }),
+        return this.link(
+          href.href,
+          { part: kind, event: `wire-${kind}-request`, detail: { id, returnUrl } },
+          text,
         );
       };
       // The translation decides where the two links go, so split it around its placeholders.
@@ -184,7 +188,7 @@ export class WireCommentPrompt extends WireFeedElement {
         );
     }
     return html`<div class="prompt" lang=${lang} dir=${this.direction}>
-      ${countText ? this.link(url, 'count', html`${icon}<span>${countText}</span>`, request) : nothing}
+      ${countText ? this.link(url, { ...request, part: 'count' }, html`${commentIcon()}<span>${countText}</span>`) : nothing}
       <p part="message">${message}</p>
     </div>`;
   }

@@ -1,9 +1,10 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { Photo } from '../../feed/types.js';
 import { CatalogController, resolveLanguage, t } from '../../i18n/i18n.js';
+import { infoIcon } from '../../shared/icons.js';
 import { PopoverController } from '../../shared/popover-controller.js';
-import { hostStyles } from '../../shared/styles.js';
+import { WireElement } from '../../shared/styles.js';
 import { creditInfoStyles } from './credit-info.styles.js';
 
 let nextId = 0;
@@ -30,8 +31,8 @@ export function hasCreditDetails(photo: Photo | undefined): photo is Photo {
  * The panel is a native popover: it sits in the top layer (never clipped by the card), closes on Escape or a
  * click outside, and returns focus to the button. It renders nothing when the photo has no details to show.
  */
-export class WireCreditInfo extends LitElement {
-  static override styles = [hostStyles, creditInfoStyles];
+export class WireCreditInfo extends WireElement {
+  static override styles = [...WireElement.styles, creditInfoStyles];
 
   /** The photo whose credit details to show. */
   @property({ attribute: false }) photo?: Photo;
@@ -98,10 +99,7 @@ export class WireCreditInfo extends LitElement {
         aria-expanded=${this.expanded ? 'true' : 'false'}
         aria-label=${t(lang, 'creditDetails')}
       >
-        <svg viewBox="0 0 16 16" aria-hidden="true" fill="currentColor">
-          <circle cx="8" cy="4" r="1.4"></circle>
-          <rect x="6.9" y="6.5" width="2.2" height="7" rx="1"></rect>
-        </svg>
+        ${infoIcon()}
       </button>
       <div
         part="popover"

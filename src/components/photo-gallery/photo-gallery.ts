@@ -4,7 +4,6 @@ import type { Photo } from '../../feed/types.js';
 import { t } from '../../i18n/i18n.js';
 import { emit } from '../../shared/events.js';
 import { photoStyles } from '../../shared/photo.js';
-import { hostStyles } from '../../shared/styles.js';
 import { WireFeedElement } from '../../shared/wire-element.js';
 import { AutoplayController } from './autoplay-controller.js';
 import { controls, stage, thumbnailStrip, type CarouselView } from './carousel.js';
@@ -38,14 +37,15 @@ import { SwipeController } from './swipe-controller.js';
  * @csspart thumbnail - One thumbnail button.
  * @csspart credits - The list of every photo's credit.
  * @csspart lightbox - The full-screen `<dialog>`.
- * @csspart status - The loading or error message.
+ * @csspart skeleton - The photo box held while the feed loads.
+ * @csspart fallback - The quiet message shown when the gallery cannot be shown.
  *
  * @cssprop --wire-gallery-aspect-ratio - Shape of the photo box; photos are fitted inside it (default 3 / 2).
  * @cssprop --wire-gallery-thumbnail-size - Width of a thumbnail (default 72px).
  * @cssprop --wire-gallery-lightbox-background - Background of the full-screen view (default #0b0b0c).
  */
 export class WirePhotoGallery extends WireFeedElement {
-  static override styles = [hostStyles, photoStyles, galleryStyles];
+  static override styles = [...WireFeedElement.styles, photoStyles, galleryStyles];
 
   /** Index of the photo shown first, counted from 0. A `#photo-<item>-<n>` deep link in the URL wins. */
   @property({ type: Number }) start = 0;
@@ -210,17 +210,25 @@ export class WirePhotoGallery extends WireFeedElement {
   }
 
   override render() {
-    const view = this.data.view;
     const lang = this.language;
     const photos = this.photos;
-    if (view.status === 'idle' || view.status === 'loading')
-      return html`<div class="wrap">
-        <div class="frame"></div>
-        <span class="visually-hidden" role="status">${t(lang, 'loading')}</span>
-      </div>`;
-    if (!photos.length)
-      return html`<div class="wrap status" part="status">
-        ${t(lang, view.reason === 'not-found' ? 'notFound' : 'unavailable')}
+    // The photo box holds the gallery's place while loading; an item without photos reads as unavailable.
+    const state = this.data.render({
+      loading: () =>
+        html`<div class="frame"></div>
+          <span class="visually-hidden">${t(lang, 'loading')}</span>`,
+      ready: () => (photos.length ? undefined : this.fallback({ status: 'error', url: '' })),
+      error: (view) => this.fallback(view),
+    });
+    if (state)
+      return html`<div
+        class="wrap"
+        part=${this.data.status === 'loading' ? 'skeleton' : nothing}
+        aria-busy=${this.data.status === 'loading' ? 'true' : nothing}
+        lang=${lang}
+        dir=${this.direction}
+      >
+        ${state}
       </div>`;
     const carousel: CarouselView = {
       lang,

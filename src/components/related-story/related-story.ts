@@ -4,15 +4,8 @@ import { t } from '../../i18n/i18n.js';
 import { photoStyles, photoTemplate } from '../../shared/photo.js';
 import { TickController } from '../../shared/time.js';
 import { WireFeedElement } from '../../shared/wire-element.js';
-import {
-  cardStyles,
-  dateTemplate,
-  fallback,
-  headingLevel,
-  headline,
-  skeleton,
-  type Story,
-} from '../../shared/story-card.js';
+import { dateTemplate, headingLevel, headline, skeleton, type Story } from '../../shared/story-card.js';
+import { cardStyles } from '../../shared/story-card.styles.js';
 import { relatedStories } from './related.js';
 import { relatedStoryStyles } from './related-story.styles.js';
 
@@ -76,31 +69,43 @@ export class WireRelatedStory extends WireFeedElement {
     return this.relatedTo || this.item;
   }
 
+  /** `limit` as a count: a value that is not a number of 0 or more counts as 3. */
+  private get limitValue(): number {
+    return this.limit >= 0 ? Math.floor(this.limit) : 3;
+  }
+
   override render() {
-    const view = this.data.view;
     const lang = this.language;
     const level = headingLevel(this.headingLevel);
-    const limit = this.limit >= 0 ? Math.floor(this.limit) : 3;
-    let body;
-    if (view.status === 'error') body = fallback(lang, view);
-    else if (!view.item || !view.feed)
-      body = this.relatedTo ? skeleton(lang, 'compact', Math.min(limit, 6)) : skeleton(lang, '');
-    else if (!this.relatedTo) body = this.teaser(view.item, level, lang, false);
-    else {
-      const stories = relatedStories(view.feed, view.item.id, limit);
-      body = stories.length
-        ? html`<div class="heading" part="heading" role="heading" aria-level=${level}>
-              ${this.heading || t(lang, 'related')}
-            </div>
-            <ul part="list">
-              ${stories.map(
-                (story) =>
-                  html`<li part="item">${this.teaser(story, Math.min(level + 1, 6), lang, true)}</li>`,
-              )}
-            </ul>`
-        : nothing;
-    }
-    return html`<div class="wrap" lang=${lang} dir=${this.direction}>${body}</div>`;
+    const limit = this.limitValue;
+    return html`<div class="wrap" lang=${lang} dir=${this.direction}>
+      ${this.data.render({
+        // One placeholder row per teaser to come, so the list does not grow when it arrives.
+        loading: () => (this.relatedTo ? skeleton(lang, 'compact', Math.min(limit, 6)) : skeleton(lang, '')),
+        ready: (item, feed) =>
+          this.relatedTo
+            ? this.list(relatedStories(feed, item.id, limit), level, lang)
+            : this.teaser(item, level, lang, false),
+        error: (view) => this.fallback(view),
+      })}
+    </div>`;
+  }
+
+  protected override get empty(): boolean {
+    const { item, feed } = this.data.view;
+    return Boolean(this.relatedTo && item && feed && !relatedStories(feed, item.id, this.limitValue).length);
+  }
+
+  private list(stories: Story[], level: number, lang: string) {
+    if (!stories.length) return nothing;
+    return html`<div class="heading" part="heading" role="heading" aria-level=${level}>
+        ${this.heading || t(lang, 'related')}
+      </div>
+      <ul part="list">
+        ${stories.map(
+          (story) => html`<li part="item">${this.teaser(story, Math.min(level + 1, 6), lang, true)}</li>`,
+        )}
+      </ul>`;
   }
 
   private teaser(story: Story, level: number, lang: string, compact: boolean) {

@@ -1,0 +1,51 @@
+/**
+ * The one kind of link the widgets draw that the host page may take over: it fires a cancelable `wire-*` event
+ * before the browser follows it, and a listener that cancels the event cancels the navigation too, so a
+ * single-page app can route or open its own dialog. A click meant to open the link elsewhere (new tab or window,
+ * download) stays the reader's: the event still fires, for analytics, but not cancelable.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { emit, type DetailOf, type WireEventMap } from './events.js';
+
+/** The events a link fires before it is followed. */
+export type LinkEvent = keyof Pick<
+  WireEventMap,
+  'wire-card-click' | 'wire-login-request' | 'wire-register-request' | 'wire-comment-request'
+>;
+
+export interface EventLink<K extends LinkEvent> {
+  href: string;
+  part: string;
+  /** The event fired before the browser follows the link, and its detail. */
+  event: K;
+  detail: DetailOf<K>;
+  /** An accessible name, for a link whose content does not say where it goes (an icon and a number). */
+  label?: string;
+  /** The story the link leads to, as `data-id`, for pages that find links by story. */
+  id?: string;
+}
+
+function opensElsewhere(event: MouseEvent): boolean {
+  return event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
+}
+
+/**
+ * An `<a>` that fires `link.event` before it is followed. The event starts at the link and crosses the shadow
+ * root, so a listener on the element, the document or any ancestor sees it.
+ */
+export function eventLink<K extends LinkEvent>(link: EventLink<K>, content: unknown): TemplateResult {
+  // A new closure per render costs nothing: Lit keeps one DOM listener per binding and calls the latest value.
+  const onClick = (event: MouseEvent) => {
+    const cancelable = !opensElsewhere(event);
+    if (!emit(event.currentTarget as Element, link.event, link.detail, { cancelable }))
+      event.preventDefault();
+  };
+  return html`<a
+    part=${link.part}
+    href=${link.href}
+    data-id=${link.id ?? nothing}
+    aria-label=${link.label ?? nothing}
+    @click=${onClick}
+    >${content}</a
+  >`;
+}

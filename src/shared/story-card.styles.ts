@@ -1,0 +1,155 @@
+import { css } from 'lit';
+
+/**
+ * Layout and looks shared by both elements. Inheritance from the page is cut on `:host` (the base class's styles);
+ * `.wrap` is the container the card's own container queries measure.
+ */
+export const cardStyles = css`
+  .wrap {
+    display: block;
+    container-type: inline-size;
+    overflow-wrap: anywhere;
+    padding: var(--wire-card-padding, 0);
+    border-radius: var(--wire-card-radius, 0);
+    overflow: clip;
+    background: var(--wire-card-background, var(--_bg));
+  }
+
+  .card {
+    position: relative;
+    display: grid;
+    gap: var(--wire-card-gap, 12px);
+    align-content: start;
+  }
+
+  .card > .photo,
+  .card > .frame {
+    order: -1;
+    min-inline-size: 0;
+  }
+
+  .body {
+    display: grid;
+    gap: 6px;
+    align-content: start;
+    min-inline-size: 0;
+  }
+
+  p,
+  ul {
+    margin: 0;
+  }
+
+  .kicker {
+    color: var(--wire-card-kicker-color, var(--_accent));
+    font-size: 0.8125em;
+    font-weight: 700;
+    letter-spacing: 0.02em;
+    text-transform: uppercase;
+  }
+
+  .headline {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: var(--wire-card-headline-lines, 4);
+    overflow: hidden;
+    font-size: var(--wire-card-headline-size, 1.25em);
+    font-weight: 700;
+    line-height: 1.25;
+  }
+
+  .headline a {
+    color: var(--_link);
+    text-decoration: none;
+  }
+
+  .headline a::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    z-index: 1;
+  }
+
+  .card:hover .headline a,
+  .headline a:focus-visible {
+    text-decoration: underline;
+  }
+
+  .headline a:focus-visible {
+    outline: none;
+  }
+
+  /* Inset: the host's paint containment would clip a ring drawn outside the card. */
+  .headline a:focus-visible::after {
+    outline: 2px solid var(--_focus);
+    outline-offset: -2px;
+  }
+
+  /* Controls on the card (the photo credit button) stay above the stretched link. */
+  .info {
+    z-index: 2;
+  }
+
+  .body > time,
+  .meta {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+
+  .compact.has-image {
+    grid-template-columns: min(32%, var(--wire-card-thumbnail-size, 128px)) minmax(0, 1fr);
+    align-items: start;
+  }
+
+  .compact .headline {
+    font-size: 1em;
+    -webkit-line-clamp: 3;
+  }
+
+  .compact .frame {
+    aspect-ratio: 4 / 3;
+  }
+
+  .compact img {
+    block-size: 100%;
+    object-fit: cover;
+  }
+
+  .compact figcaption {
+    font-size: 0.6875em;
+  }
+
+  .compact .credit {
+    white-space: normal;
+  }
+
+  .skeletons {
+    display: grid;
+    gap: 16px;
+  }
+
+  .skeleton .frame {
+    aspect-ratio: 16 / 9;
+    background: var(--_surface);
+  }
+
+  .bar {
+    display: block;
+    block-size: 1em;
+    margin-block: 0.2em;
+    border-radius: 4px;
+    background: var(--_surface);
+  }
+
+  .bar.short {
+    inline-size: 30%;
+  }
+
+  .bar.long {
+    inline-size: 90%;
+  }
+
+  .compact .bar.long {
+    display: none;
+  }
+`;
