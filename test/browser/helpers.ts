@@ -1,3 +1,4 @@
+import { within } from '@testing-library/dom';
 import { inject } from 'vitest';
 import { page } from 'vitest/browser';
 
@@ -44,6 +45,14 @@ export async function until(check: () => boolean, ms = 5000, what = 'condition')
     if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/**
+ * Testing Library's queries bound to an element's shadow root, where widgets render. The queries walk any
+ * ParentNode; their types only say HTMLElement.
+ */
+export function inShadow(element: Element) {
+  return within(element.shadowRoot! as unknown as HTMLElement);
 }
 
 /** Text a reader sees in an element's shadow root, whitespace collapsed. */
