@@ -28,3 +28,8 @@ export function rawItem(id: string, extra: Record<string, unknown> = {}): RawIte
     ...extra,
   };
 }
+
+/** What the test server (test/server.mjs) answers at /feed and its other feed routes: three stories. */
+export function serverFeed(): Record<string, unknown> {
+  return rawFeed([rawItem('one'), rawItem('two'), rawItem('three')]);
+}
