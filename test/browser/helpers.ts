@@ -2,7 +2,7 @@ import { within } from '@testing-library/dom';
 import { inject } from 'vitest';
 import { page } from 'vitest/browser';
 
-/** The fault server started by global-setup.ts (see test/server.ts for its routes). */
+/** The test server started by global-setup.ts (see test/server.mjs for its routes). */
 export const faultServer = () => inject('faultServer');
 
 export async function serverHits(path: string): Promise<number> {
