@@ -1,6 +1,9 @@
-import { within } from '@testing-library/dom';
+import { configure, within } from '@testing-library/dom';
 import { inject } from 'vitest';
 import { page } from 'vitest/browser';
+
+// findBy… and waitFor give up after 1 s by default; on a busy 2-core machine a widget can take longer to load.
+configure({ asyncUtilTimeout: 10_000 });
 
 /** The test server started by global-setup.ts (see test/server.mjs for its routes). */
 export const faultServer = () => inject('faultServer');
