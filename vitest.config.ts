@@ -24,6 +24,10 @@ export default defineConfig({
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
           benchmark: { include: ['bench/**/*.bench.ts'] },
+          // Timeouts sized for a busy 2-core machine shared with other runs; the property tests run hundreds of
+          // cases each.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
       {
@@ -36,7 +40,8 @@ export default defineConfig({
           globalSetup: ['test/browser/global-setup.ts'],
           setupFiles: ['test/browser/setup.ts'],
           browser: browser(),
-          testTimeout: 20_000,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
@@ -46,8 +51,8 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
       {
@@ -55,7 +60,8 @@ export default defineConfig({
         test: {
           name: 'storybook',
           browser: browser(),
-          testTimeout: 20_000,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
     ],

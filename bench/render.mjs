@@ -13,12 +13,12 @@
  * Times come from performance.now() inside the page, so Playwright's round trips are not in them. Every run gets
  * a fresh browser context (no HTTP or module cache); the server sends `cache-control: no-store`.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../test/chromium.mjs';
+import { startFaultServer } from '../test/server.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BUNDLE = resolve(ROOT, 'dist/wire-widgets.js');
@@ -27,8 +27,11 @@ const FEED_URL = '/demo/public/sample-feed.json';
 
 const RUNS = Number(process.env.BENCH_RUNS) || 7;
 const WARMUP = 1;
-/** The whole script gives up after this long, closing the browser and server first. */
-const DEADLINE_MS = 120_000;
+/**
+ * The whole script gives up after this long, closing the browser and server first. Per run, and generous: on a
+ * busy 2-core machine one run of the four pages has taken over a minute.
+ */
+const DEADLINE_MS = 90_000 * (RUNS + WARMUP);
 /** One page's wait for its widgets. */
 const PAGE_TIMEOUT_MS = 15_000;
 /** Network quiet time after which the gallery's image requests are counted. */
@@ -47,75 +50,6 @@ const IDS = [
   'japan-h2a-slim-launch',
 ];
 const SEED = IDS[0];
-
-// ---------------------------------------------------------------------------------------------------------------
-// Server
-
-const TYPES = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.map': 'application/json',
-  '.json': 'application/json',
-  '.html': 'text/html; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
-
-/** URL prefix → directory served under it. The sample feed's images are root-relative (`/images/...`). */
-const MOUNTS = [
-  ['/dist/', resolve(ROOT, 'dist')],
-  ['/demo/public/', resolve(ROOT, 'demo/public')],
-  ['/images/', resolve(ROOT, 'demo/public/images')],
-];
-
-/** A static server on 127.0.0.1 (any free port) that logs every request with its time. */
-function startServer() {
-  const pages = new Map();
-  let log = [];
-  const server = createServer((req, res) => {
-    const send = (status, body, type) => {
-      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
-      res.end(body);
-    };
-    let url;
-    let path;
-    try {
-      url = new URL(req.url ?? '/', 'http://x');
-      path = decodeURIComponent(url.pathname);
-    } catch {
-      return send(400, 'bad path', 'text/plain');
-    }
-    log.push({ path, search: url.search, at: performance.now() });
-    const page = pages.get(path);
-    if (page !== undefined) return send(200, page, TYPES['.html']);
-    for (const [prefix, dir] of MOUNTS) {
-      if (!path.startsWith(prefix)) continue;
-      const file = resolve(dir, path.slice(prefix.length));
-      if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) break;
-      return send(200, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream');
-    }
-    send(404, 'not found', 'text/plain');
-  });
-  // Idle keep-alive sockets stay open between pages (Node closes them after 5 s, racing the browser's next request).
-  server.keepAliveTimeout = 120_000;
-  return new Promise((done, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      done({
-        url: `http://127.0.0.1:${port}`,
-        add: (path, html) => pages.set(path, html),
-        /** Requests since the last reset. */
-        requests: () => log.slice(),
-        reset: () => (log = []),
-        close: () =>
-          new Promise((closed) => {
-            server.closeAllConnections();
-            server.close(() => closed());
-          }),
-      });
-    });
-  });
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Pages
@@ -451,7 +385,7 @@ async function main() {
   let browser;
   let deadline;
   try {
-    server = await startServer();
+    server = await startFaultServer();
     for (const [path, html] of Object.entries(PAGES)) server.add(path, html);
     browser = await chromium.launch({
       executablePath: chromiumPath,

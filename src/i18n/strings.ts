@@ -11,17 +11,13 @@ export interface Strings {
   notFound: string;
   readStory: string;
   by: string;
-  and: string;
   readingTime: Plural;
-  updated: string;
-  photo: string;
   credit: string;
   creditDetails: string;
   creator: string;
   copyright: string;
   license: string;
   acquireLicense: string;
-  close: string;
   tags: string;
   related: string;
   imageUnavailable: string;
@@ -46,7 +42,6 @@ export interface Strings {
   firstComment: string;
   participate: string;
   logIn: string;
-  or: string;
   register: string;
   joinDiscussion: string;
   signedInAs: string;
@@ -59,17 +54,13 @@ const en: Strings = {
   notFound: 'This story is no longer available.',
   readStory: 'Read the story',
   by: 'By {names}',
-  and: 'and',
   readingTime: { one: '{n} min read', other: '{n} min read' },
-  updated: 'Updated {time}',
-  photo: 'Photo',
   credit: 'Credit',
   creditDetails: 'Photo credit details',
   creator: 'Photographer',
   copyright: 'Copyright',
   license: 'License',
   acquireLicense: 'License this photo',
-  close: 'Close',
   tags: 'Tags',
   related: 'Related stories',
   imageUnavailable: 'Image unavailable',
@@ -92,7 +83,6 @@ const en: Strings = {
   firstComment: 'Be the first to comment',
   participate: 'To participate in the discussion, {login} or {register}',
   logIn: 'log in',
-  or: 'or',
   register: 'register',
   joinDiscussion: 'Join the discussion',
   signedInAs: 'Signed in as {name}',

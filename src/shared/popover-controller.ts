@@ -14,9 +14,6 @@ function loadFloatingUi(): Promise<FloatingUi> {
   return floatingUi;
 }
 
-/** Number of popovers currently tracking their anchor, page-wide (the churn tests read it). */
-export let activeAutoUpdates = 0;
-
 export class PopoverController implements ReactiveController {
   private cleanup?: () => void;
   private generation = 0;
@@ -53,12 +50,7 @@ export class PopoverController implements ReactiveController {
         floating.style.left = `${x}px`;
         floating.style.top = `${y}px`;
       });
-    const stopAutoUpdate = autoUpdate(anchor, floating, () => void update());
-    activeAutoUpdates++;
-    this.cleanup = () => {
-      stopAutoUpdate();
-      activeAutoUpdates--;
-    };
+    this.cleanup = autoUpdate(anchor, floating, () => void update());
   }
 
   stop(): void {

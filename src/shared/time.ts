@@ -13,21 +13,12 @@ export const RELATIVE_LIMIT = 7 * DAY;
 
 const subscribers = new Set<() => void>();
 let timer: ReturnType<typeof setInterval> | undefined;
-let tickMs = 30_000;
-
-/** The tick interval (tests shorten it). Takes effect at the next start of the timer. */
-export function setTickInterval(ms: number): void {
-  tickMs = ms;
-}
-
-/** How many elements are listening to the shared timer, and whether it is running (for leak tests). */
-export function timerStats(): { subscribers: number; running: boolean } {
-  return { subscribers: subscribers.size, running: timer !== undefined };
-}
+/** Relative times are in minutes at best: a tick every half minute keeps them at most 30 s stale. */
+const TICK_MS = 30_000;
 
 function subscribe(callback: () => void): () => void {
   subscribers.add(callback);
-  timer ??= setInterval(() => subscribers.forEach((notify) => notify()), tickMs);
+  timer ??= setInterval(() => subscribers.forEach((notify) => notify()), TICK_MS);
   return () => {
     subscribers.delete(callback);
     if (subscribers.size === 0 && timer !== undefined) {

@@ -1,10 +1,9 @@
 import { within } from '@testing-library/dom';
 import { render as renderTemplate } from 'lit';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { clearFeedCache, configureLoader } from '../../src/feed/loader.js';
 import type { CardClickDetail, FeedErrorDetail } from '../../src/shared/events.js';
-import { setTickInterval, timerStats } from '../../src/shared/time.js';
 import { cleanup, faultServer, mount, nextEvent, shadowText, until } from './helpers.js';
 import { rawFeed, rawItem } from '../fixtures.js';
 import meta, {
@@ -302,7 +301,9 @@ describe('<wire-article-card> states', () => {
   });
 
   it('re-renders a relative time from the one shared timer, which stops when the last card leaves', async () => {
-    setTickInterval(50);
+    // Only intervals and the clock are faked: the shared timer is the one interval a card starts, and the
+    // polling in render() keeps its real setTimeout.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
     try {
       // 88 s old reads "1 minute ago"; from 90.5 s on, rounding makes it "2 minutes ago".
       const published = new Date(Date.now() - 88_000).toISOString();
@@ -310,12 +311,18 @@ describe('<wire-article-card> states', () => {
       const cards = await Promise.all([render('', feed), render('', feed), render('', feed)]);
       const time = screen(cards[0]!).getByText('1 minute ago');
       expect(time.title).toMatch(/\d{4}/);
-      expect(timerStats()).toEqual({ subscribers: 3, running: true });
-      await until(() => time.textContent === '2 minutes ago', 6000, 'relative time to tick');
+      expect(vi.getTimerCount()).toBe(1);
+      await vi.advanceTimersByTimeAsync(30_000);
+      await Promise.all(cards.map((card) => card.updateComplete));
+      expect(cards.map((card) => card.shadowRoot!.querySelector('time')!.textContent)).toEqual([
+        '2 minutes ago',
+        '2 minutes ago',
+        '2 minutes ago',
+      ]);
       cleanup();
-      expect(timerStats()).toEqual({ subscribers: 0, running: false });
+      expect(vi.getTimerCount()).toBe(0);
     } finally {
-      setTickInterval(30_000);
+      vi.useRealTimers();
     }
   });
 

@@ -1,5 +1,6 @@
 import type { TestProject } from 'vitest/node';
-import { startFaultServer } from '../server.js';
+import { serverFeed } from '../fixtures.js';
+import { startFaultServer } from '../server.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -8,7 +9,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const server = await startFaultServer();
+  const server = await startFaultServer({ feed: serverFeed() });
   project.provide('faultServer', server.url);
   return () => server.close();
 }

@@ -1,7 +1,11 @@
+import { configure, within } from '@testing-library/dom';
 import { inject } from 'vitest';
 import { page } from 'vitest/browser';
 
-/** The fault server started by global-setup.ts (see test/server.ts for its routes). */
+// findBy… and waitFor give up after 1 s by default; on a busy 2-core machine a widget can take longer to load.
+configure({ asyncUtilTimeout: 10_000 });
+
+/** The test server started by global-setup.ts (see test/server.mjs for its routes). */
 export const faultServer = () => inject('faultServer');
 
 export async function serverHits(path: string): Promise<number> {
@@ -44,6 +48,14 @@ export async function until(check: () => boolean, ms = 5000, what = 'condition')
     if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/**
+ * Testing Library's queries bound to an element's shadow root, where widgets render. The queries walk any
+ * ParentNode; their types only say HTMLElement.
+ */
+export function inShadow(element: Element) {
+  return within(element.shadowRoot! as unknown as HTMLElement);
 }
 
 /** Text a reader sees in an element's shadow root, whitespace collapsed. */

@@ -1,6 +1,6 @@
 import { html, LitElement } from 'lit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, mount, until } from './helpers.js';
+import { cleanup, inShadow, mount } from './helpers.js';
 import {
   CatalogController,
   list,
@@ -17,7 +17,7 @@ class SaysLoading extends LitElement {
     new CatalogController(this);
   }
   override render() {
-    return html`${t(resolveLanguage(this), 'loading')}`;
+    return html`<p>${t(resolveLanguage(this), 'loading')}</p>`;
   }
 }
 customElements.define('says-loading', SaysLoading);
@@ -33,12 +33,15 @@ describe('string catalogs', () => {
       return { default: { loading: 'Ŝargante…' } };
     });
     const root = mount('<says-loading lang="eo"></says-loading>');
-    const element = root.querySelector('says-loading')!;
-    await until(() => element.shadowRoot?.textContent?.trim() === 'Loading…');
+    const element = root.querySelector<SaysLoading>('says-loading')!;
+    await element.updateComplete;
+    const view = inShadow(element);
+    expect(view.getByText('Loading…')).toBeTruthy();
     release();
-    await until(() => element.shadowRoot?.textContent?.trim() === 'Ŝargante…', 2000, 'the catalog to arrive');
+    await view.findByText('Ŝargante…', {}, { timeout: 10_000 });
+    expect(view.queryByText('Loading…')).toBeNull();
     // Keys the catalog lacks fall back to English.
-    expect(t('eo', 'close')).toBe('Close');
+    expect(t('eo', 'readStory')).toBe('Read the story');
   });
 
   it('ships Russian as its own chunk with correct plural forms', async () => {

@@ -1,15 +1,14 @@
 /**
- * What the e2e suites share: a small static server with real HTTP headers (the strict CSP a careful partner
+ * What the e2e suites share: the test server (test/server.mjs) with real HTTP headers (the strict CSP a careful partner
  * sends), the built bundle exactly as a site builder loads it, pages written from the widget list in
  * test/hostile/widgets.ts, and Chromium driven by Playwright with listeners for CSP violations and errors.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import { attributesFor, WIDGETS, type WidgetConfig } from '../hostile/widgets.js';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
+import { startFaultServer } from '../server.mjs';
 
 const ROOT = process.cwd();
 export const BUNDLE = resolve(ROOT, 'dist/wire-widgets.js');
@@ -30,26 +29,6 @@ export const STRICT_CSP = [
 /** The same, for pages that may load the bundle twice (two copies of Lit each create their policy). */
 export const STRICT_CSP_TWO_COPIES = `${STRICT_CSP} 'allow-duplicates'`;
 
-const TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.map': 'application/json',
-  '.json': 'application/json',
-  '.css': 'text/css; charset=utf-8',
-  '.html': 'text/html; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
-
-/** URL prefix → directory served under it. */
-const MOUNTS: [string, string][] = [
-  ['/dist/', resolve(ROOT, 'dist')],
-  // A second copy of the bundle under another URL, lazy chunks included (they are imported relatively).
-  ['/copy/', resolve(ROOT, 'dist')],
-  ['/images/', resolve(ROOT, 'demo/public/images')],
-  ['/bootstrap/', resolve(ROOT, 'node_modules/bootstrap/dist/css')],
-  ['/corpus/', resolve(ROOT, '../shared/corpus')],
-];
-
 export interface Site {
   url: string;
   /** Serves `body` at `path` with the given policy (STRICT_CSP unless told otherwise). */
@@ -59,56 +38,15 @@ export interface Site {
   close(): Promise<void>;
 }
 
-export function startSite(): Promise<Site> {
-  const pages = new Map<string, { body: string; csp: string }>();
-  const counts = new Map<string, number>();
-  const server: Server = createServer((req, res) => {
-    const send = (status: number, body: string | Buffer, type: string, csp = STRICT_CSP) => {
-      res.writeHead(status, {
-        'content-type': type,
-        'content-security-policy': csp,
-        'cache-control': 'no-store',
-      });
-      res.end(body);
-    };
-    let path: string;
-    try {
-      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    } catch {
-      return send(400, 'bad path', 'text/plain');
-    }
-    counts.set(path, (counts.get(path) ?? 0) + 1);
-    const page = pages.get(path);
-    if (page) return send(200, page.body, TYPES[extname(path)] ?? TYPES['.html']!, page.csp);
-    if (path === '/sample-feed.json')
-      return send(200, readFileSync(resolve(ROOT, 'demo/public/sample-feed.json')), TYPES['.json']!);
-    for (const [prefix, dir] of MOUNTS) {
-      if (!path.startsWith(prefix)) continue;
-      const file = resolve(dir, path.slice(prefix.length));
-      if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) break;
-      return send(200, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream');
-    }
-    send(404, 'not found', 'text/plain');
-  });
-  // Node closes an idle keep-alive socket after 5 s; a browser that sends its next request on that socket at the
-  // same moment sees it aborted (the loader retries, but the page reports a failed request). Tests pause longer
-  // than that between pages, so idle sockets stay open for the whole run.
-  server.keepAliveTimeout = 120_000;
-  return new Promise((done) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      done({
-        url: `http://127.0.0.1:${port}`,
-        add: (path, body, csp = STRICT_CSP) => pages.set(path, { body, csp }),
-        hits: (path) => counts.get(path) ?? 0,
-        close: () =>
-          new Promise<void>((closed) => {
-            server.closeAllConnections();
-            server.close(() => closed());
-          }),
-      });
-    });
-  });
+/** The shared test server (test/server.mjs) with the strict policy on every answer. */
+export async function startSite(): Promise<Site> {
+  const server = await startFaultServer({ headers: { 'content-security-policy': STRICT_CSP } });
+  return {
+    url: server.url,
+    add: (path, body, csp = STRICT_CSP) => server.add(path, body, { 'content-security-policy': csp }),
+    hits: server.hits,
+    close: server.close,
+  };
 }
 
 /** Fails with a clear message when the bundle has not been built (npm test builds it first). */

@@ -1,12 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { clearFeedCache, configureLoader, FeedError, loadFeed } from '../../src/feed/loader.js';
 import { sent, startHostileServer } from '../hostile/bodies.js';
-import { startFaultServer, type FaultServer } from '../server.js';
+import { serverFeed } from '../fixtures.js';
+import { startFaultServer, type FaultServer } from '../server.mjs';
 
 let server: FaultServer;
 
 beforeAll(async () => {
-  server = await startFaultServer();
+  server = await startFaultServer({ feed: serverFeed() });
 });
 afterAll(() => server.close());
 afterEach(() => {

@@ -1,0 +1,27 @@
+export interface ServerOptions {
+  /** The raw feed served at /feed*, /flaky*, /text, /truncated and /chunked (test/fixtures.ts makes one). */
+  feed?: unknown;
+  /** Headers on every answer, e.g. the Content-Security-Policy of a careful partner site. */
+  headers?: Record<string, string>;
+}
+
+export interface RequestRecord {
+  path: string;
+  search: string;
+  /** performance.now() in the server process when the request arrived. */
+  at: number;
+}
+
+export interface FaultServer {
+  url: string;
+  /** Serves `body` at `path` (content type from its extension, HTML by default) with `headers` added. */
+  add(path: string, body: string, headers?: Record<string, string>): void;
+  /** Requests for `path` since the last reset. */
+  hits(path: string): number;
+  /** Every request since the last reset, in order. */
+  requests(): RequestRecord[];
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export declare function startFaultServer(options?: ServerOptions): Promise<FaultServer>;
