@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { CatalogController, resolveDirection, resolveLanguage } from '../i18n/i18n.js';
 import { FeedController } from './feed-controller.js';
@@ -25,9 +25,35 @@ export class WireFeedElement extends LitElement {
 
   protected readonly data = new FeedController(this, () => this.itemId());
 
+  /** Changes that arrived while disconnected, replayed on the next connect; undefined when none are waiting. */
+  private deferred?: PropertyValues;
+
   constructor() {
     super();
     new CatalogController(this);
+  }
+
+  /**
+   * A widget removed before its feed arrived would otherwise render the card when the load completes. An `<img
+   * sizes>` created outside the document registers a viewport listener with the document that nothing removes,
+   * since the image is never taken out of the document: the whole detached widget stayed reachable, about 9 KB per
+   * mount. So a disconnected widget keeps its changes for its next connect instead of rendering them.
+   */
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    if (this.isConnected) return true;
+    // The oldest value of each property is the one the next update must compare against.
+    this.deferred = new Map([...changed, ...(this.deferred ?? [])]);
+    return false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const deferred = this.deferred;
+    if (!deferred) return;
+    this.deferred = undefined;
+    // A key-less requestUpdate() (a task finishing, a catalog arriving) leaves no key, but still needs a render.
+    this.requestUpdate();
+    deferred.forEach((oldValue, key) => this.requestUpdate(key, oldValue));
   }
 
   /** The item the controller should resolve; subclasses that choose items differently override it. */
