@@ -35,9 +35,9 @@ export class WireFeedElement extends LitElement {
 
   /**
    * A widget removed before its feed arrived would otherwise render the card when the load completes. An `<img
-   * sizes>` created outside the document registers a viewport listener with the document that nothing removes,
-   * since the image is never taken out of the document: the whole detached widget stayed reachable, about 9 KB per
-   * mount. So a disconnected widget keeps its changes for its next connect instead of rendering them.
+   * sizes>` created outside the document registers a viewport listener with the document that is only removed
+   * when the image leaves the document, which it never entered: the whole detached widget stayed reachable, about
+   * 9 KB per mount. So a disconnected widget keeps its changes for its next connect instead of rendering them.
    */
   protected override shouldUpdate(changed: PropertyValues): boolean {
     if (this.isConnected) return true;
