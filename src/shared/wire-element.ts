@@ -1,4 +1,4 @@
-import { html, isServer, nothing, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { JsonFeed } from '../feed/json-feed.js';
 import type { Feed } from '../feed/types.js';
@@ -41,11 +41,37 @@ export class WireFeedElement extends WireElement {
   /** The element's internals: `attachInternals()` works once per element, so subclasses use these. */
   protected readonly internals = internalsOf(this);
 
+  /** Changes that arrived while disconnected, replayed on the next connect; undefined when none are waiting. */
+  private deferred?: PropertyValues;
+
   constructor() {
     super();
     new CatalogController(this);
     // A controller rather than `willUpdate`, so a subclass that overrides the lifecycle cannot skip it.
     this.addController({ hostUpdate: () => this.showState() });
+  }
+
+  /**
+   * A widget removed before its feed arrived would otherwise render the card when the load completes. An `<img
+   * sizes>` created outside the document registers a viewport listener with the document that is only removed
+   * when the image leaves the document, which it never entered: the whole detached widget stayed reachable, about
+   * 9 KB per mount. So a disconnected widget keeps its changes for its next connect instead of rendering them.
+   */
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    if (this.isConnected) return true;
+    // The oldest value of each property is the one the next update must compare against.
+    this.deferred = new Map([...changed, ...(this.deferred ?? [])]);
+    return false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const deferred = this.deferred;
+    if (!deferred) return;
+    this.deferred = undefined;
+    // A key-less requestUpdate() (a task finishing, a catalog arriving) leaves no key, but still needs a render.
+    this.requestUpdate();
+    deferred.forEach((oldValue, key) => this.requestUpdate(key, oldValue));
   }
 
   /** The item the controller should resolve; subclasses that choose items differently override it. */
