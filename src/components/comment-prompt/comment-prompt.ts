@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { safeUrl } from '../../feed/url.js';
 import { plural, t } from '../../i18n/i18n.js';
@@ -162,7 +162,10 @@ export class WireCommentPrompt extends WireFeedElement {
       if (this.userName)
         message = html`${join} <span part="user">${t(lang, 'signedInAs', { name: this.userName })}</span>`;
     } else if (loginUrl || registerUrl) {
-      const returnUrl = safeUrl(this.returnUrl, document.baseURI) ?? location.href;
+      // The server knows no page: there the return URL is the `return-url` attribute or nothing.
+      const returnUrl = isServer
+        ? (safeUrl(this.returnUrl) ?? '')
+        : (safeUrl(this.returnUrl, document.baseURI) ?? location.href);
       const auth = (kind: 'login' | 'register', base: string | undefined) => {
         const text = t(lang, kind === 'login' ? 'logIn' : 'register');
         if (!base) return text;

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Photo } from '../../feed/types.js';
 import { t } from '../../i18n/i18n.js';
@@ -143,7 +143,8 @@ export class WirePhotoGallery extends WireFeedElement {
     if (this.lightbox && (status === 'idle' || status === 'loading' || !this.photos.length))
       this.closeLightbox();
     if (changed.has('autoplay'))
-      this.playing = this.autoplay > 0 && !matchMedia('(prefers-reduced-motion: reduce)').matches;
+      this.playing =
+        this.autoplay > 0 && !isServer && !matchMedia('(prefers-reduced-motion: reduce)').matches;
   }
 
   override updated(changed: PropertyValues): void {
@@ -171,6 +172,7 @@ export class WirePhotoGallery extends WireFeedElement {
   }
 
   private fromHash(): number | undefined {
+    if (isServer) return undefined;
     let hash = location.hash;
     try {
       hash = decodeURIComponent(hash);
