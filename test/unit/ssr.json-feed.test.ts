@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { normalizeFeed } from '../../src/feed/normalize.js';
+import { toJsonFeed } from '../../src/ssr/json-feed.js';
+
+const sample = JSON.parse(readFileSync('demo/public/sample-feed.json', 'utf8')) as unknown;
+
+describe('toJsonFeed', () => {
+  it('writes a feed the reader reads back to the same model', () => {
+    const feed = normalizeFeed(sample, 'https://news.example/feed.json').feed!;
+    expect(feed.items.length).toBeGreaterThan(1);
+    const again = normalizeFeed(JSON.parse(JSON.stringify(toJsonFeed(feed))) as unknown);
+    expect(again.warnings).toEqual([]);
+    expect(again.feed).toEqual(feed);
+  });
+});
