@@ -75,7 +75,7 @@ export async function readFeed(source: unknown, baseUrl?: string): Promise<Feed>
     }
   }
   const { feed, warnings } = normalizeFeed(source, baseUrl);
-  if (!feed) throw new RenderError(`not a JSON Feed: ${warnings[0] ?? 'unreadable'}`);
+  if (!feed) throw new RenderError(warnings[0] ?? 'not a JSON Feed');
   return feed;
 }
 
