@@ -19,7 +19,10 @@ function minifyTemplateLiterals(): Plugin {
   };
 }
 
-/** The standalone bundle's entry: Lit's hydration support, then every element (`src/define.ts`). */
+/**
+ * The standalone bundle's entry: Lit's hydration support, its fallback for snippets that no longer match
+ * (`src/ssr/hydrate-fallback.ts`), then every element (`src/define.ts`).
+ */
 const STANDALONE = 'virtual:wire-standalone';
 
 /**
@@ -35,7 +38,11 @@ function standaloneEntry(): Plugin {
     resolveId: (source) => (source.endsWith(STANDALONE) ? id : null),
     load: (source) =>
       source === id
-        ? `import '@lit-labs/ssr-client/lit-element-hydrate-support.js';\nexport * from '/src/define.ts';\n`
+        ? [
+            "import '@lit-labs/ssr-client/lit-element-hydrate-support.js';",
+            "import '/src/ssr/hydrate-fallback.ts';",
+            "export * from '/src/define.ts';",
+          ].join('\n')
         : null,
   };
 }
