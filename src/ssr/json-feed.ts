@@ -17,17 +17,23 @@ function compact(object: Json): Json {
   );
 }
 
+/**
+ * Text as the reader will take it back: it decodes character references in every text field, so an `&` the model
+ * holds (a headline about "&lt;", already decoded once) is written `&amp;` to come back unchanged.
+ */
+const text = (value: string): string => value.replaceAll('&', '&amp;');
+
 const person = (author: Author, image = 'avatar'): Json =>
-  compact({ name: author.name, url: author.url, [image]: author.avatar });
+  compact({ name: text(author.name), url: author.url, [image]: author.avatar });
 
 function photo(value: Photo): Json {
   return compact({
     url: value.url,
-    alt: value.alt,
-    caption: value.caption,
-    credit_text: value.creditText,
-    copyright_notice: value.copyrightNotice,
-    creator: value.creator,
+    alt: text(value.alt),
+    caption: text(value.caption),
+    credit_text: text(value.creditText),
+    copyright_notice: text(value.copyrightNotice),
+    creator: text(value.creator),
     width: value.width,
     height: value.height,
     license: value.license,
@@ -42,8 +48,8 @@ function related(entry: string | ExternalStory): string | Json {
   return compact({
     id: entry.id,
     url: entry.url,
-    title: entry.title,
-    section: entry.section,
+    title: text(entry.title),
+    section: text(entry.section),
     date_published: entry.datePublished,
     image: entry.image && photo(entry.image),
   });
@@ -51,9 +57,9 @@ function related(entry: string | ExternalStory): string | Json {
 
 function item(value: FeedItem): Json {
   const wire = compact({
-    kicker: value.kicker,
-    section: value.section,
-    dateline: value.dateline,
+    kicker: text(value.kicker),
+    section: text(value.section),
+    dateline: text(value.dateline),
     image: value.image && photo(value.image),
     gallery: value.gallery.map(photo),
     related: value.related.map(related),
@@ -63,15 +69,15 @@ function item(value: FeedItem): Json {
     id: value.id,
     url: value.url,
     external_url: value.externalUrl,
-    title: value.title,
-    summary: value.summary,
+    title: text(value.title),
+    summary: text(value.summary),
     // The reader counts words in the body for the reading time; the body itself is never shown, so the count is
     // carried as that many one-letter words rather than the article.
     content_text: value.wordCount ? 'w '.repeat(value.wordCount).trimEnd() : undefined,
     date_published: value.datePublished,
     date_modified: value.dateModified,
     authors: value.authors.map((author) => person(author)),
-    tags: value.tags,
+    tags: value.tags.map(text),
     language: value.language,
     image: value.image?.url,
     banner_image: value.bannerImage,
@@ -92,10 +98,10 @@ export function toJsonFeed(feed: Feed, items: readonly FeedItem[] = feed.items):
   });
   const head = compact({
     version: `https://jsonfeed.org/version/${feed.version}`,
-    title: feed.title,
+    title: text(feed.title),
     home_page_url: feed.homePageUrl,
     feed_url: feed.feedUrl,
-    description: feed.description,
+    description: text(feed.description),
     icon: feed.icon,
     favicon: feed.favicon,
     language: feed.language,

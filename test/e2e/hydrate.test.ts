@@ -175,6 +175,27 @@ describe('server-rendered snippets', () => {
   });
 });
 
+describe('dist in Node', () => {
+  it('imports every entry point, the standalone bundle included, without throwing', async () => {
+    const entries = [
+      'wire-widgets.js',
+      'index.js',
+      'define.js',
+      'components/feed/feed.define.js',
+      'ssr/index.js',
+    ];
+    const script = `for (const entry of ${JSON.stringify(entries)}) await import('./dist/' + entry);`;
+    const { stdout, stderr } = await run(
+      'node',
+      ['--input-type=module', '-e', `${script} console.log('ok')`],
+      {
+        cwd: ROOT,
+      },
+    );
+    expect([stdout.trim(), stderr]).toEqual(['ok', '']);
+  });
+});
+
 describe('the CLI', () => {
   it('prints nothing on stdout and one line on stderr for bad input, exiting 1', async () => {
     const cases = [
