@@ -2,7 +2,7 @@
  * What `<wire-article-card>` and `<wire-related-story>` share: the one link of a card, the date, the loading
  * skeleton, the quiet fallback and the styles behind them.
  */
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, isServer, nothing, type TemplateResult } from 'lit';
 import type { FeedItem } from '../feed/types.js';
 import { t } from '../i18n/i18n.js';
 import { emit, opensElsewhere } from './events.js';
@@ -49,12 +49,15 @@ export function headline(
   </div>`;
 }
 
-/** A `<time>`: relative while recent ("2 hours ago", refreshed by the shared timer), else the date. */
+/**
+ * A `<time>`: relative while recent ("2 hours ago", refreshed by the shared timer), else the date. Always the date
+ * on the server: server-rendered HTML is cached and read with JavaScript off, where "2 hours ago" would stay.
+ */
 export function dateTemplate(lang: string, iso: string | undefined): TemplateResult | typeof nothing {
   const absolute = iso ? formatDate(lang, iso) : '';
   if (!iso || !absolute) return nothing;
   return html`<time part="date" datetime=${iso} title=${formatDate(lang, iso, true)}
-    >${formatRelative(lang, iso) ?? absolute}</time
+    >${(isServer ? undefined : formatRelative(lang, iso)) ?? absolute}</time
   >`;
 }
 

@@ -3,7 +3,7 @@
  * a relative time subscribes to ONE page-wide timer (github/relative-time-element's pattern), which runs only
  * while at least one subscriber is connected.
  */
-import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -82,8 +82,6 @@ export function formatDate(lang: string, iso: string, withTime = false): string 
 
 /** "3 hours ago" while the date is within a week of `now`, otherwise undefined. */
 export function formatRelative(lang: string, iso: string, now = Date.now()): string | undefined {
-  // Server-rendered HTML is cached and read with JavaScript off: "2 hours ago" would go on being true forever.
-  if (isServer) return undefined;
   const diff = new Date(iso).getTime() - now;
   if (Number.isNaN(diff) || Math.abs(diff) >= RELATIVE_LIMIT) return undefined;
   // The unit is chosen after rounding, so 59.7 minutes reads "1 hour ago", never "60 minutes ago"; halves round
