@@ -9,9 +9,11 @@ const withoutLazyChunks = (config) => ({
 
 module.exports = [
   {
+    // 30.5 KB since server rendering: Lit's hydrate support and its stale-snippet fallback add about 2 KB
+    // (gzip -9: 27,231 B before, 29,269 B after), the price of hydrating snippets instead of drawing them twice.
     name: 'standalone bundle, every element (dist/wire-widgets.js)',
     path: 'dist/wire-widgets.js',
-    limit: '28.5 KB',
+    limit: '30.5 KB',
     gzip: true,
     modifyEsbuildConfig: withoutLazyChunks,
   },

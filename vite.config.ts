@@ -20,12 +20,77 @@ function minifyTemplateLiterals(): Plugin {
 }
 
 /**
+ * The standalone bundle's entry: Lit's hydration support, its fallback for snippets that no longer match
+ * (`src/ssr/hydrate-fallback.ts`), then every element (`src/define.ts`).
+ */
+const STANDALONE = 'virtual:wire-standalone';
+
+/**
+ * Server-rendered snippets hydrate only when Lit's hydrate support has run before Lit itself (it patches LitElement
+ * as lit-element.js evaluates). Only the standalone bundle carries it: the per-module build leaves Lit to the
+ * page, whose own entry must load the support first.
+ */
+function standaloneEntry(): Plugin {
+  const id = `\0${STANDALONE}`;
+  return {
+    name: 'wire:standalone-entry',
+    // Library mode hands the entry over as a path under the project root.
+    resolveId: (source) => (source.endsWith(STANDALONE) ? id : null),
+    load: (source) =>
+      source === id
+        ? [
+            "import '@lit-labs/ssr-client/lit-element-hydrate-support.js';",
+            "import '/src/ssr/hydrate-fallback.ts';",
+            "export * from '/src/define.ts';",
+          ].join('\n')
+        : null,
+  };
+}
+
+/**
+ * Lit's browser build reads `HTMLElement`, `document` and (for each element's styles) `CSSStyleSheet` as it loads, so importing the bundle in Node (a server
+ * that only wants the classes, a test runner) threw "HTMLElement is not defined". Lit's own Node build does the
+ * same things with fallbacks; these replacements (about 90 bytes) do it inside the browser build, without
+ * the Node build's DOM shim. A Lit release that changes one of these lines fails the build here rather than in Node.
+ */
+function nodeSafeLit(): Plugin {
+  const patches: [RegExp, RegExp, string][] = [
+    [
+      /@lit\/reactive-element\/reactive-element\.js$/,
+      /\bextends HTMLElement\{/,
+      'extends(globalThis.HTMLElement??class{}){',
+    ],
+    [
+      /@lit\/reactive-element\/css-tag\.js$/,
+      /\?t=>t:t=>t instanceof CSSStyleSheet/,
+      '||!globalThis.CSSStyleSheet?t=>t:t=>t instanceof CSSStyleSheet',
+    ],
+    [
+      /lit-html\/lit-html\.js$/,
+      /([,;])(\w+)=document,/,
+      '$1$2=globalThis.document??{createTreeWalker:()=>({})},',
+    ],
+  ];
+  return {
+    name: 'wire:node-safe-lit',
+    apply: 'build',
+    transform(code, id) {
+      const patch = patches.find(([file]) => file.test(id));
+      if (!patch) return null;
+      const [, pattern, replacement] = patch;
+      if (!pattern.test(code)) throw new Error(`wire:node-safe-lit: ${pattern} not found in ${id}`);
+      return { code: code.replace(pattern, replacement), map: null };
+    },
+  };
+}
+
+/**
  * The standalone bundle a site builder loads with one script tag: every element defined, Lit and everything
  * else inlined and minified. Code used only on interaction (floating-ui for popovers) is split into chunks
  * under dist/wire-widgets/ and fetched on first use.
  */
 export default defineConfig({
-  plugins: [minifyTemplateLiterals()],
+  plugins: [minifyTemplateLiterals(), standaloneEntry(), nodeSafeLit()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -33,7 +98,7 @@ export default defineConfig({
     minify: true,
     sourcemap: true,
     lib: {
-      entry: 'src/define.ts',
+      entry: STANDALONE,
       formats: ['es'],
       fileName: () => 'wire-widgets.js',
     },

@@ -1,12 +1,31 @@
-// npm run build: the standalone bundle (Vite), per-module ESM for bundler users (Vite) with types (tsc), and the
-// custom elements manifest (analyzer). Each step's tool does its own work; this only runs them in order.
+// npm run build: the standalone bundle (Vite), per-module ESM for bundler users (Vite) with types (tsc), the
+// server renderer (Vite, for Node), and the custom elements manifest (analyzer). Each step's tool does its own work;
+// this only runs them in order.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { build } from 'vite';
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 
 rmSync('dist', { recursive: true, force: true });
 run('npx', ['vite', 'build', '--logLevel', 'warn']);
 run('npx', ['vite', 'build', '--logLevel', 'warn', '--config', 'vite.modules.config.ts']);
+// wire-widgets/ssr (and the CLI on top of it): one Node module with our sources inside and every dependency left
+// to Node, which resolves Lit to its server build. Templates are minified as in the bundle (vite.config.ts).
+await build({
+  configFile: 'vite.config.ts',
+  logLevel: 'warn',
+  build: {
+    lib: false,
+    ssr: 'src/ssr/index.ts',
+    outDir: 'dist/ssr',
+    emptyOutDir: false,
+    sourcemap: true,
+    minify: false,
+    rollupOptions: {
+      output: { entryFileNames: 'index.js', chunkFileNames: '[name]-[hash].js', minify: false },
+    },
+  },
+});
 run('npx', ['tsc', '-p', 'tsconfig.build.json']);
 run('npx', ['cem', 'analyze', '--quiet']);

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { bundledCatalogs, fallback, type Plural, type Strings } from './strings.js';
 
 type StringKey = { [K in keyof Strings]: Strings[K] extends string ? K : never }[keyof Strings];
@@ -143,6 +143,9 @@ function languageTag(tag: string | null | undefined): string | undefined {
  * below the page's root element (whose `lang` and `dir` come last, after the feed's language).
  */
 function fromAncestors<T>(element: Element, read: (node: Element) => T | undefined): T | undefined {
+  // A server-rendered element has no ancestors to read (the DOM shim has no tree): only its own attributes count,
+  // which is why a server renderer writes the resolved lang and dir onto the element.
+  if (isServer) return read(element);
   const root = element.ownerDocument.documentElement;
   for (
     let node: Node | null = element;
@@ -157,6 +160,10 @@ function fromAncestors<T>(element: Element, read: (node: Element) => T | undefin
   return undefined;
 }
 
+/** The page's root element, or none on the server (where there is no page). */
+const pageRoot = (element: Element): Element | undefined =>
+  isServer ? undefined : element.ownerDocument.documentElement;
+
 /**
  * The language an element speaks: its own or its nearest ancestor's `lang` (crossing shadow roots), then the
  * feed's, then the page's, then the browser's. Tags Intl cannot use are skipped.
@@ -165,7 +172,7 @@ export function resolveLanguage(element: Element, feedLanguage?: string): string
   return (
     fromAncestors(element, (node) => languageTag(node.getAttribute('lang'))) ||
     languageTag(feedLanguage) ||
-    languageTag(element.ownerDocument.documentElement.getAttribute('lang')) ||
+    languageTag(pageRoot(element)?.getAttribute('lang')) ||
     languageTag(typeof navigator !== 'undefined' ? navigator.language : '') ||
     'en'
   );
@@ -178,12 +185,12 @@ export function resolveDirection(element: Element, lang: string): 'ltr' | 'rtl' 
     return dir === 'rtl' || dir === 'ltr' ? dir : undefined;
   });
   if (explicit) return explicit;
-  const root = element.ownerDocument.documentElement;
+  const root = pageRoot(element);
   // Same order as the language: with no dir inside the page, an Arabic feed on an English page reads right to
   // left, and the page's own dir only decides for a widget speaking the page's language.
   if (isRtlLanguage(lang)) return 'rtl';
   const primary = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
-  const pageLang = root.getAttribute('lang');
+  const pageLang = root?.getAttribute('lang');
   if (pageLang && primary(pageLang) !== primary(lang)) return 'ltr';
-  return root.getAttribute('dir')?.toLowerCase() === 'rtl' ? 'rtl' : 'ltr';
+  return root?.getAttribute('dir')?.toLowerCase() === 'rtl' ? 'rtl' : 'ltr';
 }

@@ -2,7 +2,7 @@
  * What `<wire-article-card>` and `<wire-related-story>` share: the one link of a card, the date and the loading
  * skeleton; their styles are in `story-card.styles.ts`, the fallback line in the base class.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type TemplateResult } from 'lit';
 import type { FeedItem } from '../feed/types.js';
 import { t } from '../i18n/i18n.js';
 import { eventLink } from './link.js';
@@ -50,12 +50,15 @@ export function headline(
   </div>`;
 }
 
-/** A `<time>`: relative while recent ("2 hours ago", refreshed by the shared timer), else the date. */
+/**
+ * A `<time>`: relative while recent ("2 hours ago", refreshed by the shared timer), else the date. Always the date
+ * on the server: server-rendered HTML is cached and read with JavaScript off, where "2 hours ago" would stay.
+ */
 export function dateTemplate(lang: string, iso: string | undefined): TemplateResult | typeof nothing {
   const absolute = iso ? formatDate(lang, iso) : '';
   if (!iso || !absolute) return nothing;
   return html`<time part="date" datetime=${iso} title=${formatDate(lang, iso, true)}
-    >${formatRelative(lang, iso) ?? absolute}</time
+    >${(isServer ? undefined : formatRelative(lang, iso)) ?? absolute}</time
   >`;
 }
 

@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { LitElement, html, css } from 'lit';
+import { LitElement, html, css, isServer } from 'lit';
 import { property } from 'lit/decorators.js';
 import { normalizeFeed } from '../../feed/normalize.js';
 import { feedContext, type FeedState } from '../../shared/feed-context.js';
@@ -74,6 +74,9 @@ export class WireFeed extends LitElement {
 
   /** The feed in an inline `<script type="application/feed+json">` child, parsed once per text. */
   private inlineState(): FeedState {
+    // The server renders children after their parent and has no DOM to query: a server renderer hands each widget
+    // its feed as a property instead, and the browser reads this script when the element upgrades.
+    if (isServer) return { status: 'idle', url: '' };
     const script = this.querySelector(
       'script[type="application/feed+json"], script[type="application/json"]',
     );

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// wire-widgets render <feed> --widget <name> [--item <id>] [--attr <name>=<value> …] [--base <url>]
+//
+// Prints one widget as a self-contained HTML snippet on stdout (see docs/server-rendering.md). On bad input it
+// prints nothing on stdout and one line on stderr, and exits 1, so a build step can use the output as it is.
+import { readFile, stat } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { renderWidget, WIDGETS } from '../dist/ssr/index.js';
+
+const USAGE = `usage: wire-widgets render <feed file or http(s) URL> --widget <${WIDGETS.join('|')}> [--item <id>] [--attr <name>=<value> ...] [--base <url>]`;
+
+/** The loader's own cap on a feed body: a file is held to the same limit as a download. */
+const MAX_BYTES = 5_000_000;
+
+class UsageError extends Error {}
+
+async function readFeedFile(path) {
+  let size;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    throw new UsageError(`cannot read ${path}: no such file`);
+  }
+  if (size > MAX_BYTES) throw new UsageError(`cannot read ${path}: larger than ${MAX_BYTES} bytes`);
+  const text = await readFile(path, 'utf8');
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    throw new UsageError(`${path} is not JSON: ${error.message}`);
+  }
+}
+
+async function main(argv) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      widget: { type: 'string' },
+      item: { type: 'string' },
+      attr: { type: 'string', multiple: true },
+      base: { type: 'string' },
+    },
+  });
+  const [command, source, ...rest] = positionals;
+  if (command !== 'render' || !source || rest.length || !values.widget) throw new UsageError(USAGE);
+  const attributes = {};
+  for (const pair of values.attr ?? []) {
+    const at = pair.indexOf('=');
+    if (at < 1) throw new UsageError(`--attr wants <name>=<value>, got ${JSON.stringify(pair)}`);
+    attributes[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  // Anything that looks like a URL goes to the loader, which refuses every scheme but http(s).
+  const feed = /^[a-z][a-z\d+.-]*:/i.test(source) ? source : await readFeedFile(source);
+  return renderWidget(feed, { widget: values.widget, item: values.item, attributes, baseUrl: values.base });
+}
+
+try {
+  const html = await main(process.argv.slice(2));
+  process.stdout.write(`${html}\n`, () => process.exit(0));
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`wire-widgets: ${message.split('\n')[0]}\n`, () => process.exit(1));
+}

@@ -1,0 +1,134 @@
+/**
+ * Server rendering (Node only): one widget as a self-contained HTML snippet. The element carries its shadow root
+ * as declarative shadow DOM, so the snippet reads with JavaScript off; it sits in a `<wire-feed>` holding the
+ * shown items as inline JSON, so the standalone bundle hydrates it with no request and a first render equal to
+ * the server's.
+ */
+import { render } from '@lit-labs/ssr';
+import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import { loadFeed } from '../feed/loader.js';
+import { normalizeFeed } from '../feed/normalize.js';
+import type { Feed, FeedItem } from '../feed/types.js';
+import { relatedStories } from '../components/related-story/related.js';
+import { isRtlLanguage, loadCatalog } from '../i18n/i18n.js';
+import '../components/credit-info/credit-info.define.js';
+import '../components/article-card/article-card.define.js';
+import '../components/related-story/related-story.define.js';
+import '../components/comment-prompt/comment-prompt.define.js';
+import '../components/photo-gallery/photo-gallery.define.js';
+import { toJsonFeed } from './json-feed.js';
+
+export const WIDGETS = ['article-card', 'related-story', 'photo-gallery', 'comment-prompt'] as const;
+export type WidgetName = (typeof WIDGETS)[number];
+
+export interface RenderWidgetOptions {
+  /** Which element to render. */
+  widget: WidgetName;
+  /** Id of the item to show; the feed's first item when absent. */
+  item?: string;
+  /** Attributes for the element (`layout`, `related-to`, `lang`, `return-url`, …), as in HTML. */
+  attributes?: Record<string, string>;
+  /**
+   * What relative URLs in a feed given as an object resolve against (where the feed is published). Without it they
+   * are dropped, as the snippet may be shown on any page. A feed loaded from a URL resolves against that URL.
+   */
+  baseUrl?: string;
+}
+
+/** Input the renderer refuses: the message is one line, fit for a command line's stderr. */
+export class RenderError extends Error {
+  override name = 'RenderError';
+}
+
+/** An attribute name HTML and the element both read as written; anything else could break out of the tag. */
+const ATTRIBUTE_NAME = /^[a-z][a-z0-9-]*$/;
+
+/** Attributes the renderer owns: the feed and item travel its own way, handlers never come from input. */
+const RESERVED = new Set(['src', 'item', 'feed', 'defer-hydration']);
+
+const escapeAttribute = (value: string) =>
+  value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+/**
+ * JSON for a `<script>` element's text. `<` is the only character that can end a script's text (`</script`) or
+ * switch the parser into its escaped states (`<!--`); as `\u003c` it is the same JSON. U+2028 and U+2029 are
+ * escaped too, for consumers that paste the JSON into JavaScript source.
+ */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replaceAll('<', '\\u003c')
+    .replaceAll('\u2028', '\\u2028')
+    .replaceAll('\u2029', '\\u2029');
+}
+
+/**
+ * A JSON Feed as a normalised feed: an http(s) URL through the page's loader (the same allow-list, timeout and
+ * size cap as in the browser), anything else as an already parsed JSON Feed object.
+ */
+export async function readFeed(source: unknown, baseUrl?: string): Promise<Feed> {
+  if (typeof source === 'string') {
+    try {
+      return (await loadFeed(source)).feed;
+    } catch (error) {
+      throw new RenderError(`cannot load ${source}: ${error instanceof Error ? error.message : 'failed'}`);
+    }
+  }
+  const { feed, warnings } = normalizeFeed(source, baseUrl);
+  if (!feed) throw new RenderError(warnings[0] ?? 'not a JSON Feed');
+  return feed;
+}
+
+/** The items the widget shows, which are all the browser needs: the item, and for a list its related stories. */
+function shownItems(feed: Feed, options: RenderWidgetOptions): FeedItem[] {
+  const attributes = options.attributes ?? {};
+  const relatedTo = options.widget === 'related-story' ? attributes['related-to'] : undefined;
+  const id = relatedTo || options.item;
+  const item = id ? feed.items.find((entry) => entry.id === id) : feed.items[0];
+  if (!item)
+    throw new RenderError(id ? `no item with id ${JSON.stringify(id)} in the feed` : 'the feed has no items');
+  if (!relatedTo) return [item];
+  // The element's own rule for the list length, so the inline feed holds exactly what it will list.
+  const limit = Number(attributes.limit ?? 3);
+  const stories = relatedStories(feed, item.id, limit >= 0 ? Math.floor(limit) : 3);
+  const ids = new Set([item.id, ...stories.map((story) => story.id)]);
+  return feed.items.filter((entry) => ids.has(entry.id));
+}
+
+/**
+ * One widget rendered from a feed (a parsed JSON Feed object, or an http(s) URL to load): the element with its
+ * declarative shadow root, inside a `<wire-feed>` that carries the shown items inline. Rejects with a
+ * `RenderError` for an unknown widget, an unreadable feed or a missing item.
+ */
+export async function renderWidget(feedSource: unknown, options: RenderWidgetOptions): Promise<string> {
+  if (!WIDGETS.includes(options.widget))
+    throw new RenderError(`unknown widget ${JSON.stringify(options.widget)} (one of ${WIDGETS.join(', ')})`);
+  const attributes = { ...options.attributes };
+  for (const name of Object.keys(attributes))
+    if (!ATTRIBUTE_NAME.test(name) || RESERVED.has(name) || name.startsWith('on'))
+      throw new RenderError(`attribute ${JSON.stringify(name)} cannot be set`);
+
+  const feed = await readFeed(feedSource, options.baseUrl);
+  const items = shownItems(feed, options);
+  const inline = toJsonFeed(feed, items);
+
+  // The server has no page to inherit a language or direction from: it decides them, and writes them on the element
+  // so the browser's first render decides the same.
+  const lang = attributes.lang || feed.language || 'en';
+  attributes.lang = lang;
+  attributes.dir ||= isRtlLanguage(lang) ? 'rtl' : 'ltr';
+  await loadCatalog(lang);
+  if (!(options.widget === 'related-story' && attributes['related-to'])) attributes.item = items[0]!.id;
+
+  const tag = `wire-${options.widget}`;
+  const open = [
+    tag,
+    ...Object.entries(attributes).map(([name, value]) => `${name}="${escapeAttribute(value)}"`),
+  ];
+  // The element reads the inline data as its `feed`, exactly as the browser will read it from the script: the two
+  // first renders come from the same model.
+  const element = await collectResult(
+    render(staticHtml`<${unsafeStatic(open.join(' '))} .feed=${inline}></${unsafeStatic(tag)}>`),
+  );
+  return `<wire-feed><script type="application/feed+json">${scriptJson(inline)}</script>${element}</wire-feed>`;
+}

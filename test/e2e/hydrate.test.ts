@@ -1,0 +1,218 @@
+/**
+ * Server-rendered snippets as a publisher ships them: printed by the CLI (dist/ssr through bin/), served in a page,
+ * read with JavaScript off, then hydrated by the standalone bundle. Hydration must keep the server's nodes (the
+ * shadow roots hold the very same nodes afterwards), say nothing on the console, and survive a snippet that an
+ * older version rendered.
+ */
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launch,
+  pageHtml,
+  requireBundle,
+  SAMPLE_IDS,
+  startSite,
+  STRICT_CSP,
+  watchedPage,
+  type Site,
+} from './harness.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CLI = resolve(ROOT, 'bin/wire-widgets.mjs');
+const FEED = resolve(ROOT, 'demo/public/sample-feed.json');
+const run = promisify(execFile);
+
+// Declarative shadow roots carry their styles as <style> elements: a page serving snippets allows inline styles.
+const CSP = STRICT_CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
+const WIDGETS: [name: string, tag: string, args: string[], shows: string][] = [
+  ['card', 'wire-article-card', ['--widget', 'article-card', '--attr', 'layout=hero'], 'Kim Jong Un Visits'],
+  [
+    'related list',
+    'wire-related-story',
+    ['--widget', 'related-story', '--attr', `related-to=${SAMPLE_IDS.first}`],
+    'Related stories',
+  ],
+  ['gallery', 'wire-photo-gallery', ['--widget', 'photo-gallery'], '© Sputnik'],
+  [
+    'comment prompt',
+    'wire-comment-prompt',
+    ['--widget', 'comment-prompt', '--attr', 'return-url=https://news.example/a'],
+    'log in',
+  ],
+];
+
+let site: Site;
+let browser: Browser;
+const snippets = new Map<string, string>();
+
+beforeAll(async () => {
+  requireBundle();
+  site = await startSite();
+  browser = await launch();
+  for (const [name, , args] of WIDGETS) {
+    const { stdout } = await run('node', [CLI, 'render', FEED, ...args, '--base', `${site.url}/`]);
+    snippets.set(name, stdout);
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Console messages of every kind (Lit's warnings included), and uncaught errors. */
+function messages(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('console', (message) => seen.push(`${message.type()}: ${message.text()}`));
+  page.on('pageerror', (error) => seen.push(`uncaught: ${error.message}`));
+  return seen;
+}
+
+/**
+ * Every node in the element's shadow roots, nested ones included, in document order: installed as a page global by
+ * an init script (the page's policy forbids eval, and Playwright's init scripts are not subject to it).
+ */
+function collectShadowNodes(): void {
+  (window as unknown as { __shadowNodes: (tag: string) => Node[] }).__shadowNodes = (tag) => {
+    const nodes: Node[] = [];
+    const walk = (root: Node) => {
+      for (const node of root.childNodes) {
+        nodes.push(node);
+        if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
+        walk(node);
+      }
+    };
+    walk(document.querySelector(tag)!.shadowRoot!);
+    return nodes;
+  };
+}
+
+type Scope = { __shadowNodes: (tag: string) => Node[]; __before: Node[] };
+
+describe('server-rendered snippets', () => {
+  it.each(WIDGETS)('%s: reads with JavaScript off', async (name, tag, _args, shows) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    site.add(`/off-${tag}.html`, pageHtml({ body: snippets.get(name)! }), CSP);
+    await page.goto(`${site.url}/off-${tag}.html`);
+    const host = page.locator(tag);
+    await expect(host.getByText(shows, { exact: false }).first().isVisible()).resolves.toBe(true);
+    if (tag === 'wire-article-card') {
+      const link = host.getByRole('link', { name: /Kim Jong Un Visits/ });
+      expect(await link.getAttribute('href')).toBe(
+        `${site.url}/world/20230915/kim-jong-un-komsomolsk-on-amur.html`,
+      );
+      expect(await host.locator('time').textContent()).toContain('September 15, 2023');
+      const image = host.locator('img[part="image"]');
+      expect(await image.getAttribute('width')).toMatch(/^\d+$/);
+      expect(await image.getAttribute('height')).toMatch(/^\d+$/);
+      const credit = host.locator('figcaption [part="credit"]');
+      expect(await credit.textContent()).toBe('© Sputnik');
+      await expect(credit.isVisible()).resolves.toBe(true);
+    }
+    if (tag === 'wire-comment-prompt') await host.getByRole('link', { name: 'register' }).waitFor();
+    await context.close();
+  });
+
+  it.each(WIDGETS)(
+    '%s: the bundle hydrates it, keeping every node, with no console message',
+    async (name, tag) => {
+      const { page, context } = await watchedPage(browser);
+      await context.addInitScript(collectShadowNodes);
+      const seen = messages(page);
+      site.add(`/on-${tag}.html`, pageHtml({ body: snippets.get(name)! }), CSP);
+      await page.goto(`${site.url}/on-${tag}.html`);
+      const before = await page.evaluate((tag) => {
+        const scope = window as unknown as Scope;
+        scope.__before = scope.__shadowNodes(tag);
+        return scope.__before.length;
+      }, tag);
+      expect(before).toBeGreaterThan(10);
+      // import(), not a script tag: the page enforces Trusted Types for script URLs.
+      await page.evaluate("import('/dist/wire-widgets.js')");
+      await page.waitForFunction(
+        (tag) => {
+          const el = document.querySelector(tag) as
+            (Element & { hasUpdated?: boolean; isUpdatePending?: boolean }) | null;
+          return el?.hasUpdated === true && el.isUpdatePending === false;
+        },
+        tag,
+        { timeout: 15_000 },
+      );
+      const kept = await page.evaluate((tag) => {
+        const scope = window as unknown as Scope;
+        const after = scope.__shadowNodes(tag);
+        const same = scope.__before.filter((node, i) => after[i] === node).length;
+        return { same, before: scope.__before.length, after: after.length };
+      }, tag);
+      expect(kept).toEqual({ same: kept.before, before: kept.before, after: kept.before });
+      expect(seen).toEqual([]);
+    },
+  );
+
+  it('a snippet an older version rendered falls back to a client render with no uncaught error', async () => {
+    const { page } = await watchedPage(browser);
+    const seen = messages(page);
+    // Another template: the digest in the shadow root's first part marker no longer matches the element's.
+    const stale = snippets
+      .get('card')!
+      .replace(/(<template shadowroot[^>]*>[\s\S]*?<!--lit-part )[^-]+-->/, '$1AAAAAAAAAAA=-->');
+    expect(stale).not.toBe(snippets.get('card'));
+    site.add(
+      '/stale.html',
+      pageHtml({ body: `${stale}<script type="module" src="/dist/wire-widgets.js"></script>` }),
+      CSP,
+    );
+    await page.goto(`${site.url}/stale.html`);
+    const card = page.locator('wire-article-card');
+    await card.getByRole('link', { name: /Kim Jong Un Visits/ }).waitFor();
+    expect(await card.getByRole('link').count()).toBe(1);
+    expect(seen).toEqual([]);
+  });
+});
+
+describe('dist in Node', () => {
+  it('imports every entry point, the standalone bundle included, without throwing', async () => {
+    const entries = [
+      'wire-widgets.js',
+      'index.js',
+      'define.js',
+      'components/feed/feed.define.js',
+      'ssr/index.js',
+    ];
+    const script = `for (const entry of ${JSON.stringify(entries)}) await import('./dist/' + entry);`;
+    const { stdout, stderr } = await run(
+      'node',
+      ['--input-type=module', '-e', `${script} console.log('ok')`],
+      {
+        cwd: ROOT,
+      },
+    );
+    expect([stdout.trim(), stderr]).toEqual(['ok', '']);
+  });
+});
+
+describe('the CLI', () => {
+  it('prints nothing on stdout and one line on stderr for bad input, exiting 1', async () => {
+    const cases = [
+      ['render', resolve(ROOT, 'nope.json'), '--widget', 'article-card'],
+      ['render', FEED, '--widget', 'marquee'],
+      ['render', FEED, '--widget', 'article-card', '--item', 'nope'],
+      ['render', resolve(ROOT, 'package.json'), '--widget', 'article-card'],
+      ['render', `${'http'}://127.0.0.1:1/feed.json`, '--widget', 'article-card'],
+    ];
+    for (const args of cases) {
+      const failure = await run('node', [CLI, ...args]).then(
+        () => undefined,
+        (error: { code: number; stdout: string; stderr: string }) => error,
+      );
+      expect(failure?.code, args.join(' ')).toBe(1);
+      expect(failure?.stdout).toBe('');
+      expect(failure?.stderr.trimEnd().split('\n')).toHaveLength(1);
+    }
+  });
+});
