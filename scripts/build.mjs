@@ -29,3 +29,4 @@ await build({
 });
 run('npx', ['tsc', '-p', 'tsconfig.build.json']);
 run('npx', ['cem', 'analyze', '--quiet']);
+run('node', ['scripts/manifest/generate.mjs']);
