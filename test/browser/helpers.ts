@@ -27,8 +27,16 @@ export function cleanup(): void {
   for (const node of document.querySelectorAll('.test-mount')) node.remove();
 }
 
-/** Resolves with the next event of that name from `target` (or rejects after `ms`). */
-export function nextEvent<T extends Event>(target: EventTarget, name: string, ms = 5000): Promise<T> {
+/**
+ * The shortest any wait here gives up after, whatever a test asks: on a busy two-core machine a render that
+ * takes 20 ms alone can take seconds. A wait costs time only when the test is failing anyway, and no test
+ * asserts how long anything took.
+ */
+const PATIENCE = 30_000;
+
+/** Resolves with the next event of that name from `target` (or rejects after `ms`, at least `PATIENCE`). */
+export function nextEvent<T extends Event>(target: EventTarget, name: string, ms = PATIENCE): Promise<T> {
+  ms = Math.max(ms, PATIENCE);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${name} within ${ms} ms`)), ms);
     target.addEventListener(
@@ -42,7 +50,9 @@ export function nextEvent<T extends Event>(target: EventTarget, name: string, ms
   });
 }
 
-export async function until(check: () => boolean, ms = 5000, what = 'condition'): Promise<void> {
+/** Resolves once `check()` holds, polling; fails after `ms` (at least `PATIENCE`) naming `what`. */
+export async function until(check: () => boolean, ms = PATIENCE, what = 'condition'): Promise<void> {
+  ms = Math.max(ms, PATIENCE);
   const end = performance.now() + ms;
   while (!check()) {
     if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);

@@ -132,7 +132,7 @@ describe('churn', () => {
     expect(after).toEqual(baseline);
     expect(tripwire.problems()).toEqual([]);
     root.remove();
-  }, 120_000);
+  }, 600_000);
 
   it('counts what it should: a listener left on window shows up (the instrument works)', () => {
     const before = census();

@@ -92,7 +92,7 @@ describe('real feeds from ../shared/corpus/feeds', () => {
     );
     expect(problems.slice(0, 30)).toEqual([]);
     expect(tripwire.problems()).toEqual([]);
-  }, 60_000);
+  }, 600_000);
 
   it('decodes entities in titles: what the reader sees is the character', async () => {
     const file = 'Ranchero-Software_RSParser__pxlnv.json';
