@@ -10,6 +10,7 @@ export { WireRelatedStory } from './components/related-story/related-story.js';
 export { relatedStories } from './components/related-story/related.js';
 export { WireCommentPrompt } from './components/comment-prompt/comment-prompt.js';
 export { setCountRefreshInterval } from './components/comment-prompt/live-counts.js';
+export { configureCommentOrigins } from './components/comment-prompt/origins.js';
 export { WirePhotoGallery } from './components/photo-gallery/photo-gallery.js';
 export { normalizeFeed } from './feed/normalize.js';
 export { loadFeed, configureLoader, clearFeedCache, FeedError } from './feed/loader.js';

@@ -11,6 +11,7 @@
  */
 import { normalizeFeed } from './normalize.js';
 import type { FeedErrorReason, Feed } from './types.js';
+import { pageBase } from '../shared/dom.js';
 import { safeUrl } from './url.js';
 
 export class FeedError extends Error {
@@ -98,8 +99,7 @@ export function onFeedRefresh(listener: (loaded: LoadedFeed) => void): () => voi
 
 /** The absolute URL a `src` attribute points at, or a FeedError("invalid") for anything but http(s). */
 export function resolveFeedUrl(src: string): string {
-  const base = typeof document !== 'undefined' ? document.baseURI : undefined;
-  const url = safeUrl(src, base);
+  const url = safeUrl(src, pageBase());
   if (!url) throw new FeedError('invalid', `Feed URL is not an http(s) URL: ${src.slice(0, 200)}`);
   return url;
 }
@@ -231,7 +231,7 @@ function parseRetryAfter(value: string | null): number | undefined {
  * or kept. A declared length over the cap is refused before reading. Cancelling the reader ends the download
  * (browsers report that request as aborted).
  */
-async function readCapped(response: Response, max: number): Promise<string> {
+export async function readCapped(response: Response, max: number): Promise<string> {
   const tooLarge = () => new FeedError('too-large', `Feed larger than ${max} bytes`);
   if (Number(response.headers.get('content-length')) > max) {
     void response.body?.cancel();

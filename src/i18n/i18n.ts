@@ -1,4 +1,5 @@
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { pageRoot } from '../shared/dom.js';
 import { bundledCatalogs, fallback, type Plural, type Strings } from './strings.js';
 
 type StringKey = { [K in keyof Strings]: Strings[K] extends string ? K : never }[keyof Strings];
@@ -146,7 +147,7 @@ function fromAncestors<T>(element: Element, read: (node: Element) => T | undefin
   // A server-rendered element has no ancestors to read (the DOM shim has no tree): only its own attributes count,
   // which is why a server renderer writes the resolved lang and dir onto the element.
   if (isServer) return read(element);
-  const root = element.ownerDocument.documentElement;
+  const root = pageRoot(element.ownerDocument);
   for (
     let node: Node | null = element;
     node;
@@ -161,8 +162,8 @@ function fromAncestors<T>(element: Element, read: (node: Element) => T | undefin
 }
 
 /** The page's root element, or none on the server (where there is no page). */
-const pageRoot = (element: Element): Element | undefined =>
-  isServer ? undefined : element.ownerDocument.documentElement;
+const rootOf = (element: Element): Element | undefined =>
+  isServer ? undefined : (pageRoot(element.ownerDocument) ?? undefined);
 
 /**
  * The language an element speaks: its own or its nearest ancestor's `lang` (crossing shadow roots), then the
@@ -172,7 +173,7 @@ export function resolveLanguage(element: Element, feedLanguage?: string): string
   return (
     fromAncestors(element, (node) => languageTag(node.getAttribute('lang'))) ||
     languageTag(feedLanguage) ||
-    languageTag(pageRoot(element)?.getAttribute('lang')) ||
+    languageTag(rootOf(element)?.getAttribute('lang')) ||
     languageTag(typeof navigator !== 'undefined' ? navigator.language : '') ||
     'en'
   );
@@ -185,7 +186,7 @@ export function resolveDirection(element: Element, lang: string): 'ltr' | 'rtl' 
     return dir === 'rtl' || dir === 'ltr' ? dir : undefined;
   });
   if (explicit) return explicit;
-  const root = pageRoot(element);
+  const root = rootOf(element);
   // Same order as the language: with no dir inside the page, an Arabic feed on an English page reads right to
   // left, and the page's own dir only decides for a widget speaking the page's language.
   if (isRtlLanguage(lang)) return 'rtl';

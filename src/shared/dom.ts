@@ -1,58 +1,75 @@
 /**
- * What the library reads from the host page's `document`, read so that the page cannot clobber it.
+ * What the library reads from the host page's `document` and `window`, read so that the page cannot clobber it.
  *
- * `document` gives named elements priority over its own properties (it is `[LegacyOverrideBuiltIns]`): a page
- * holding `<img name="baseURI">` or `<form id="addEventListener">` — whether by accident or by an attacker who
- * can post HTML in a comment — turns `document.baseURI` into an element and `document.addEventListener` into
- * something that is not a function. The getters and methods here are taken from the prototypes once, when this
- * module loads, and always called on the real document. On the server (no `Document`), each answers as for a
- * page with nothing in it.
+ * `document` gives named elements priority over its own properties (it is `[LegacyOverrideBuiltIns]`), and
+ * `window` finds elements by name or id before the methods it inherits from `EventTarget`: a page holding
+ * `<img name="baseURI">` or `<form id="addEventListener">` — whether by accident or by an attacker who can post
+ * HTML in a comment — turns `document.baseURI` into an element and `addEventListener` into something that is not
+ * a function. Named properties live on the document and on the window's named-properties object, never on the
+ * interface prototypes, so every read here goes to the prototype and calls it on the real document or window.
+ * The lookup happens at call time rather than once at load, so wrappers installed later (a page's own
+ * instrumentation, the test suites' listener census) still see our calls. On the server (no `Document`), each
+ * answers as for a page with nothing in it.
  */
 
-type Getter<T> = (this: unknown) => T;
-
-const own = <T>(proto: object | undefined, name: string): Getter<T> | undefined =>
-  proto ? (Object.getOwnPropertyDescriptor(proto, name)?.get as Getter<T> | undefined) : undefined;
-
 const hasDom = typeof Document !== 'undefined' && typeof document !== 'undefined';
+// `document` and `window` themselves are unforgeable properties of the global object: no element can shadow them.
 const doc: Document | undefined = hasDom ? document : undefined;
+const win: Window | undefined = hasDom ? window : undefined;
 
-const baseUriGetter = own<string>(hasDom ? Node.prototype : undefined, 'baseURI');
-const rootGetter = own<Element | null>(hasDom ? Document.prototype : undefined, 'documentElement');
-const visibilityGetter = own<DocumentVisibilityState>(
-  hasDom ? Document.prototype : undefined,
-  'visibilityState',
-);
-const focusGetter = own<Element | null>(hasDom ? Document.prototype : undefined, 'activeElement');
-const listen = hasDom ? EventTarget.prototype.addEventListener : undefined;
-const unlisten = hasDom ? EventTarget.prototype.removeEventListener : undefined;
+/** A getter of `Document.prototype` (or `Node.prototype`) called on `of`, whatever `of` holds by that name. */
+const read = <K extends keyof Document>(proto: object, name: K, of: Document): Document[K] =>
+  Reflect.get(proto, name, of) as Document[K];
 
 /** The page's base URL (what relative feed and link URLs resolve against); undefined on the server. */
 export function pageBase(): string | undefined {
-  return doc && baseUriGetter ? baseUriGetter.call(doc) : undefined;
+  return doc && read(Node.prototype, 'baseURI', doc);
 }
 
-/** The page's `<html>` element; null on the server. */
-export function pageRoot(): Element | null {
-  return doc && rootGetter ? rootGetter.call(doc) : null;
+/** The `<html>` element of `of` (the page by default); null on the server. */
+export function pageRoot(of: Document | undefined = doc): Element | null {
+  return of ? read(Document.prototype, 'documentElement', of) : null;
+}
+
+/** The page's `<body>`; null on the server. */
+export function pageBody(): HTMLElement | null {
+  return doc ? read(Document.prototype, 'body', doc) : null;
 }
 
 /** Whether the page is showing (hidden tabs do no background work); true on the server. */
 export function pageVisible(): boolean {
-  return !doc || !visibilityGetter || visibilityGetter.call(doc) === 'visible';
+  return !doc || read(Document.prototype, 'visibilityState', doc) === 'visible';
 }
 
 /** The page's focused element (`document.activeElement`); null on the server. */
 export function pageFocus(): Element | null {
-  return doc && focusGetter ? focusGetter.call(doc) : null;
+  return doc ? read(Document.prototype, 'activeElement', doc) : null;
+}
+
+/**
+ * The page's address without its query and fragment (where session tokens and one-time codes travel); undefined
+ * on the server. `location` is unforgeable on both `window` and `document`, so it is read directly.
+ */
+export function pageLocation(): string | undefined {
+  return win ? win.location.origin + win.location.pathname : undefined;
 }
 
 /** `document.addEventListener`, immune to a named element called `addEventListener`. */
 export function onDocument(type: string, listener: EventListener): void {
-  if (doc && listen) listen.call(doc, type, listener);
+  if (doc) EventTarget.prototype.addEventListener.call(doc, type, listener);
 }
 
 /** `document.removeEventListener`, likewise. */
 export function offDocument(type: string, listener: EventListener): void {
-  if (doc && unlisten) unlisten.call(doc, type, listener);
+  if (doc) EventTarget.prototype.removeEventListener.call(doc, type, listener);
+}
+
+/** `window.addEventListener`, immune to an element named or with the id `addEventListener`. */
+export function onWindow(type: string, listener: EventListener): void {
+  if (win) EventTarget.prototype.addEventListener.call(win, type, listener);
+}
+
+/** `window.removeEventListener`, likewise. */
+export function offWindow(type: string, listener: EventListener): void {
+  if (win) EventTarget.prototype.removeEventListener.call(win, type, listener);
 }

@@ -10,6 +10,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FeedError, loadFeed, onFeedRefresh, resolveFeedUrl, type LoadedFeed } from '../feed/loader.js';
 import { normalizeFeed } from '../feed/normalize.js';
 import type { Feed, FeedItem } from '../feed/types.js';
+import { pageBase } from './dom.js';
 import { emit } from './events.js';
 import { feedContext, type FeedState, type FeedStatus } from './feed-context.js';
 
@@ -29,8 +30,7 @@ export function feedFromProperty(value: unknown): Feed | null {
   if (!value || typeof value !== 'object') return null;
   if (ours.has(value as Feed)) return value as Feed;
   if (!normalized.has(value)) {
-    const base = typeof document !== 'undefined' ? document.baseURI : undefined;
-    const { feed } = normalizeFeed(value, base);
+    const { feed } = normalizeFeed(value, pageBase());
     if (feed) ours.add(feed);
     normalized.set(value, feed);
   }

@@ -16,6 +16,7 @@ import { rawFeed, rawItem } from '../fixtures.js';
 import type { AuthRequestDetail, CommentRequestDetail, FeedErrorDetail } from '../../src/shared/events.js';
 import type { WireCommentPrompt } from '../../src/components/comment-prompt/comment-prompt.js';
 import { setCountRefreshInterval } from '../../src/components/comment-prompt/live-counts.js';
+import { configureCommentOrigins } from '../../src/components/comment-prompt/origins.js';
 import meta, { Closed, Compact, ErrorState, Many } from '../../stories/comment-prompt.stories.js';
 import '../../src/components/comment-prompt/comment-prompt.define.js';
 
@@ -29,6 +30,7 @@ afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
   setCountRefreshInterval(60_000);
+  configureCommentOrigins([]);
 });
 
 function feedOf(
@@ -38,7 +40,13 @@ function feedOf(
 ) {
   return rawFeed(
     items.map(([id, comments]) => rawItem(id, { _wire: { comments } })),
-    { language, _wire: { comments: { login_url: LOGIN, register_url: REGISTER, ...feedComments } } },
+    {
+      language,
+      // The feed's own origins are its home page (news.example, where login lives) and the test server (where
+      // the count endpoints live): both are ones the prompt may use.
+      feed_url: `${faultServer()}/feed.json`,
+      _wire: { comments: { login_url: LOGIN, register_url: REGISTER, ...feedComments } },
+    },
   );
 }
 
@@ -96,6 +104,9 @@ function click(link: HTMLElement): boolean {
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 
+/** The test page's address without query or fragment: the return URL a prompt may hand to a login page. */
+const here = () => location.origin + location.pathname;
+
 describe('<wire-comment-prompt>', () => {
   it('counts comments with the plural forms of English', async () => {
     const texts = [];
@@ -128,15 +139,15 @@ describe('<wire-comment-prompt>', () => {
     expect(screen(element!).getByText(/To participate in the discussion/)).toBeTruthy();
   });
 
-  it('links log in and register with a return URL to the current story, keeping their own query', async () => {
+  it('links log in and register with a return URL to the current page, keeping their own query', async () => {
     const element = await prompt({ count: 2, status: 'open', url: 'https://news.example/story#talk' });
     expect(shadowText(element)).toBe('2 comments To participate in the discussion, log in or register');
     const login = new URL(link(element, 'log in').href);
     expect(login.origin + login.pathname).toBe(LOGIN);
-    expect(login.searchParams.get('return_url')).toBe(location.href);
+    expect(login.searchParams.get('return_url')).toBe(here());
     const register = new URL(link(element, 'register').href);
     expect(register.searchParams.get('from')).toBe('widget');
-    expect(register.searchParams.get('return_url')).toBe(location.href);
+    expect(register.searchParams.get('return_url')).toBe(here());
     expect(link(element, '2 comments').href).toBe('https://news.example/story#talk');
   });
 
@@ -170,7 +181,7 @@ describe('<wire-comment-prompt>', () => {
     expect(links.map(click)).toEqual([true, true, true]);
     cancel = true;
     expect(links.map(click)).toEqual([false, false, false]);
-    const returnUrl = location.href;
+    const returnUrl = here();
     const comment = { id: 'story', url: 'https://news.example/story#comments' };
     expect(seen).toEqual([
       ['wire-login-request', { id: 'story', returnUrl }],
@@ -379,7 +390,8 @@ describe('live comment counts', () => {
 
   it('asks nothing while the tab is hidden and catches up when it is shown', async () => {
     setCountRefreshInterval(100);
-    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    // The library reads visibility from Document.prototype (a named element cannot clobber it there).
+    const visibility = vi.spyOn(Document.prototype, 'visibilityState', 'get').mockReturnValue('hidden');
     const path = `/counts-once/${unique()}`;
     const feed = feedOf([['x', { count: 1, status: 'open' }]], { count_url: `${faultServer()}${path}` });
     const [element] = await prompts(feed, '<wire-comment-prompt></wire-comment-prompt>');
@@ -406,5 +418,106 @@ describe('live comment counts', () => {
     await element!.updateComplete;
     expect(shadowText(element!)).toMatch(/^3 comments/);
     while ((await serverHits(path)) === hits) await new Promise((resolve) => setTimeout(resolve, 50));
+  });
+});
+
+describe('links that leak nothing', () => {
+  /** A feed whose comment URLs are all on `host`, loaded from nowhere (a property) with news.example as home. */
+  const foreignFeed = (host: string, count_url?: string) =>
+    rawFeed([rawItem('story', { _wire: { comments: { count: 1, status: 'open' } } })], {
+      _wire: { comments: { login_url: `${host}/login`, register_url: `${host}/register`, count_url } },
+    });
+
+  it('gives the login page the page address without its query or fragment, where session tokens travel', async () => {
+    const original = location.href;
+    history.replaceState(history.state, '', `${location.pathname}?session=s3cr3t&code=42#access_token=t0k3n`);
+    try {
+      const element = await prompt({ count: 2, status: 'open' });
+      let detail: AuthRequestDetail | undefined;
+      element.addEventListener('wire-login-request', (event) => {
+        detail = event.detail;
+        event.preventDefault();
+      });
+      const login = link(element, 'log in');
+      click(login);
+      const returnUrl = new URL(login.href).searchParams.get('return_url');
+      expect(returnUrl).toBe(here());
+      expect(detail?.returnUrl).toBe(here());
+      expect(login.href).not.toMatch(/s3cr3t|t0k3n|code/);
+      expect(link(element, 'register').href).not.toMatch(/s3cr3t|t0k3n|code/);
+    } finally {
+      history.replaceState(history.state, '', original);
+    }
+  });
+
+  it('shows no log-in or register link, and fires no request event, for a host that is not the feed’s own', async () => {
+    const root = mount('<wire-comment-prompt></wire-comment-prompt>');
+    const element = root.querySelector<WireCommentPrompt>('wire-comment-prompt')!;
+    element.feed = foreignFeed('https://accounts.evil.example');
+    await element.updateComplete;
+    const requests: Event[] = [];
+    for (const name of ['wire-login-request', 'wire-register-request'] as const)
+      document.addEventListener(name, (event) => requests.push(event));
+    expect(screen(element).queryByRole('link', { name: /log in/i })).toBeNull();
+    expect(screen(element).queryByRole('link', { name: /register/i })).toBeNull();
+    expect(screen(element).queryByText(/log in|register/i)).toBeNull();
+    // The reader is still invited, to the comments on the story's own page.
+    const join = link(element, 'Join the discussion');
+    expect(join.href).toBe('https://news.example/story#comments');
+    for (const anchor of screen(element).getAllByRole('link')) click(anchor);
+    expect(requests).toEqual([]);
+    expect(element.shadowRoot!.innerHTML).not.toContain('evil.example');
+  });
+
+  it('links to another host once the page allows it, by attribute or for the whole page', async () => {
+    const feed = foreignFeed('https://id.example');
+    const [byAttribute, other] = await prompts(
+      feed,
+      '<wire-comment-prompt allow-origins="https://elsewhere.example https://id.example"></wire-comment-prompt>' +
+        '<wire-comment-prompt></wire-comment-prompt>',
+    );
+    expect(new URL(link(byAttribute!, 'log in').href).origin).toBe('https://id.example');
+    expect(screen(other!).queryByRole('link', { name: /log in/i })).toBeNull();
+    configureCommentOrigins(['https://id.example/any/path']);
+    other!.requestUpdate();
+    await other!.updateComplete;
+    expect(new URL(link(other!, 'register').href).origin).toBe('https://id.example');
+  });
+
+  it('asks a count endpoint on another host nothing, until the page allows that host', async () => {
+    const path = `/counts-once/${unique()}`;
+    const [element] = await prompts(
+      foreignFeed('https://news.example', `${faultServer()}${path}`),
+      '<wire-comment-prompt></wire-comment-prompt>',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await serverHits(path)).toBe(0);
+    expect(shadowText(element!)).toMatch(/^1 comment /);
+    element!.setAttribute('allow-origins', faultServer());
+    await until(() => shadowText(element!).startsWith('3 comments'), 5000, 'the allowed count');
+    expect(await serverHits(path)).toBe(1);
+  });
+
+  it('asks for many ids in several requests whose URLs stay under 2,000 characters', async () => {
+    const tag = unique();
+    const ids = Array.from({ length: 150 }, (_, i) => `${tag}-story-${String(i).padStart(3, '0')}`);
+    const fetches = vi.spyOn(window, 'fetch');
+    const elements = await prompts(
+      feedOf(
+        ids.map((id) => [id, { count: 1, status: 'open' }]),
+        { count_url: `${faultServer()}/counts` },
+      ),
+      ids.map((id) => `<wire-comment-prompt item="${id}" variant="compact"></wire-comment-prompt>`).join(''),
+    );
+    // The server answers (index + 1) * 3 within each request: every badge leaves the feed's 1 for a multiple of 3.
+    const live = (element: Element) => Number(screen(element).getByRole('link').textContent) % 3 === 0;
+    await until(() => elements.every(live), 10_000, 'every live count');
+    const urls = fetches.mock.calls
+      .map(([input]) => String(input))
+      .filter((url) => url.startsWith(`${faultServer()}/counts?`));
+    expect(urls.length).toBeGreaterThan(1);
+    for (const url of urls) expect(url.length).toBeLessThan(2000);
+    const asked = urls.flatMap((url) => new URL(url).searchParams.get('ids')!.split(','));
+    expect(asked.sort()).toEqual(ids);
   });
 });

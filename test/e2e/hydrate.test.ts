@@ -40,7 +40,14 @@ const WIDGETS: [name: string, tag: string, args: string[], shows: string][] = [
   [
     'comment prompt',
     'wire-comment-prompt',
-    ['--widget', 'comment-prompt', '--attr', 'return-url=https://news.example/a'],
+    [
+      '--widget',
+      'comment-prompt',
+      '--attr',
+      'return-url=https://news.example/a',
+      '--attr',
+      'allow-origins=https://news.example',
+    ],
     'log in',
   ],
 ];

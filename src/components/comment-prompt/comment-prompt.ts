@@ -3,11 +3,13 @@ import { property, state } from 'lit/decorators.js';
 import type { Feed, FeedItem } from '../../feed/types.js';
 import { safeUrl } from '../../feed/url.js';
 import { plural, t } from '../../i18n/i18n.js';
+import { pageBase, pageLocation } from '../../shared/dom.js';
 import { commentIcon } from '../../shared/icons.js';
 import { eventLink, type EventLink, type LinkEvent } from '../../shared/link.js';
 import { WireFeedElement } from '../../shared/wire-element.js';
 import { commentPromptStyles } from './comment-prompt.styles.js';
 import { watchCount } from './live-counts.js';
+import { commentOrigins, onOrigins } from './origins.js';
 
 /**
  * @tagname wire-comment-prompt
@@ -52,8 +54,17 @@ export class WireCommentPrompt extends WireFeedElement {
   /** The signed-in reader's name, shown as "Signed in as …". */
   @property({ attribute: 'user-name' }) userName?: string;
 
-  /** Where the login and register pages should send the reader back to; the current page when absent. */
+  /**
+   * Where the login and register pages should send the reader back to; when absent, the current page's address
+   * without its query or fragment (which may hold session tokens).
+   */
   @property({ attribute: 'return-url' }) returnUrl?: string;
+
+  /**
+   * Origins besides the feed's own where login, register and count URLs may be, space-separated
+   * (`https://id.news.example`). A URL anywhere else is not used: no link, no request.
+   */
+  @property({ attribute: 'allow-origins' }) allowOrigins?: string;
 
   /** The query parameter that carries the return URL on the login and register links. */
   @property({ attribute: 'return-param' }) returnParam = 'return_url';
@@ -77,7 +88,19 @@ export class WireCommentPrompt extends WireFeedElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const { item, feed } = this.data.view;
-    this.watch(this.isConnected && !this.empty ? feed?.comments?.countUrl : undefined, item?.id);
+    const countUrl = feed && this.isConnected && !this.empty ? this.allowed(feed).countUrl : undefined;
+    this.watch(countUrl, item?.id);
+  }
+
+  /** The feed's comment URLs that are on an origin the prompt may use (see `allowOrigins`). */
+  private allowed(feed: Feed): { loginUrl?: string; registerUrl?: string; countUrl?: string } {
+    const origins = commentOrigins(feed, this.data.view.url, this.allowOrigins);
+    const { loginUrl, registerUrl, countUrl } = feed.comments ?? {};
+    return {
+      loginUrl: onOrigins(loginUrl, origins),
+      registerUrl: onOrigins(registerUrl, origins),
+      countUrl: onOrigins(countUrl, origins),
+    };
   }
 
   protected override get empty(): boolean {
@@ -109,10 +132,13 @@ export class WireCommentPrompt extends WireFeedElement {
         >`;
   }
 
-  /** Where login and register send the reader back: `return-url`, else this page (unknown on the server). */
+  /**
+   * Where login and register send the reader back: `return-url`, else this page's origin and path (unknown on
+   * the server).
+   */
   private get returnTo(): string {
     if (isServer) return safeUrl(this.returnUrl) ?? '';
-    return safeUrl(this.returnUrl, document.baseURI) ?? location.href;
+    return safeUrl(this.returnUrl, pageBase()) ?? pageLocation() ?? '';
   }
 
   override render() {
@@ -157,7 +183,7 @@ export class WireCommentPrompt extends WireFeedElement {
     }
 
     const join = this.link(url, { ...request, part: 'join' }, t(lang, 'joinDiscussion'));
-    const { loginUrl, registerUrl } = feed.comments ?? {};
+    const { loginUrl, registerUrl } = this.allowed(feed);
     let message: unknown = join;
     if (!open) message = t(lang, 'commentsClosed');
     else if (this.signedIn) {

@@ -3,10 +3,21 @@
  * timer, one IntersectionObserver and one `visibilitychange` listener, all torn down when the last prompt goes.
  * The protocol (`GET {count_url}?ids=a,b,c` → `{"counts": {"a": 3}}`) is documented in docs/feed-format.md.
  */
+import { readCapped } from '../../feed/loader.js';
 import { safeUrl } from '../../feed/url.js';
+import { offDocument, onDocument, pageVisible } from '../../shared/dom.js';
 
-/** A larger answer is not a list of counts; refusing it bounds what a broken endpoint can make us parse. */
-const MAX_RESPONSE_CHARS = 100_000;
+/**
+ * A larger answer is not a list of counts; refusing it while it streams in bounds what a broken endpoint can
+ * make us download and parse.
+ */
+const MAX_RESPONSE_BYTES = 100_000;
+
+/**
+ * Longest request URL: servers, proxies and CDNs commonly refuse longer ones (414), so a page of many prompts
+ * asks in several requests rather than one that fails for all.
+ */
+const MAX_URL_CHARS = 2_000;
 
 interface Watcher {
   element: Element;
@@ -29,8 +40,6 @@ let pending: ReturnType<typeof setTimeout> | undefined;
 let lastRequest = 0;
 /** A request was wanted while the tab was hidden. */
 let due = false;
-
-const pageVisible = () => document.visibilityState === 'visible';
 
 /** How often counts are refreshed while a prompt is on screen and the tab is visible (default 60 s). */
 export function setCountRefreshInterval(ms: number): void {
@@ -69,7 +78,7 @@ export function watchCount(
 
 function start(): void {
   timer = setInterval(tick, refreshMs);
-  document.addEventListener('visibilitychange', resume);
+  onDocument('visibilitychange', resume);
   observer = new IntersectionObserver((entries) => {
     for (const entry of entries) {
       if (entry.isIntersecting) inView.add(entry.target);
@@ -83,7 +92,7 @@ function stop(): void {
   clearInterval(timer);
   clearTimeout(pending);
   timer = pending = undefined;
-  document.removeEventListener('visibilitychange', resume);
+  offDocument('visibilitychange', resume);
   observer?.disconnect();
   observer = undefined;
   inView.clear();
@@ -113,18 +122,40 @@ function flush(): void {
     ids.set(countUrl, (ids.get(countUrl) ?? new Set()).add(id));
     asked.add(`${countUrl} ${id}`);
   }
-  for (const [countUrl, set] of ids) void request(countUrl, [...set].sort());
+  for (const [countUrl, set] of ids)
+    for (const [url, batch] of batches(countUrl, [...set].sort())) void request(countUrl, url, batch);
 }
 
-async function request(countUrl: string, ids: string[]): Promise<void> {
+/**
+ * The request URLs for `ids`, each under MAX_URL_CHARS, with the ids each one asks for. An id too long to fit
+ * in any request is left out (its prompt keeps the feed's count).
+ */
+function batches(countUrl: string, ids: string[]): [string, string[]][] {
   const safe = safeUrl(countUrl);
-  if (!safe) return;
+  if (!safe) return [];
   const url = new URL(safe);
-  url.searchParams.set('ids', ids.join(','));
+  const href = (batch: string[]) => {
+    url.searchParams.set('ids', batch.join(','));
+    return url.href;
+  };
+  const out: [string, string[]][] = [];
+  let batch: string[] = [];
+  for (const id of ids) {
+    if (href([...batch, id]).length < MAX_URL_CHARS) batch.push(id);
+    else {
+      if (batch.length) out.push([href(batch), batch]);
+      batch = href([id]).length < MAX_URL_CHARS ? [id] : [];
+    }
+  }
+  if (batch.length) out.push([href(batch), batch]);
+  return out;
+}
+
+async function request(countUrl: string, url: string, ids: string[]): Promise<void> {
   try {
     const response = await fetch(url, { credentials: 'omit', signal: AbortSignal.timeout(15_000) });
-    const text = response.ok ? await response.text() : '';
-    if (text.length > MAX_RESPONSE_CHARS) return;
+    if (!response.ok) return;
+    const text = await readCapped(response, MAX_RESPONSE_BYTES);
     const counts = (JSON.parse(text) as { counts?: Record<string, unknown> } | null)?.counts;
     if (!counts || typeof counts !== 'object') return;
     for (const id of ids) {

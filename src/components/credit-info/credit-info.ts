@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { Photo } from '../../feed/types.js';
 import { CatalogController, resolveLanguage, t } from '../../i18n/i18n.js';
+import { pageBody, pageFocus } from '../../shared/dom.js';
 import { infoIcon } from '../../shared/icons.js';
 import { PopoverController } from '../../shared/popover-controller.js';
 import { WireElement } from '../../shared/styles.js';
@@ -65,8 +66,8 @@ export class WireCreditInfo extends WireElement {
       // the panel or fell to the body, so a keyboard user is never lost.
       const active = this.shadowRoot?.activeElement;
       const lost = !active || this.panel?.contains(active);
-      if (lost && (document.activeElement === this || document.activeElement === document.body))
-        this.button?.focus();
+      const focused = pageFocus();
+      if (lost && (focused === this || focused === pageBody())) this.button?.focus();
     }
     this.requestUpdate();
   }

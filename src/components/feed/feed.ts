@@ -2,6 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, html, css, isServer } from 'lit';
 import { property } from 'lit/decorators.js';
 import { normalizeFeed } from '../../feed/normalize.js';
+import { pageBase } from '../../shared/dom.js';
 import { feedContext, type FeedState } from '../../shared/feed-context.js';
 import { FeedSource, reportOutcome } from '../../shared/feed-controller.js';
 
@@ -104,7 +105,7 @@ function parseInline(text: string): FeedState {
   } catch {
     return { status: 'error', url: 'inline:', reason: 'parse' };
   }
-  const { feed } = normalizeFeed(json, document.baseURI);
+  const { feed } = normalizeFeed(json, pageBase());
   return feed
     ? { status: 'ready', url: 'inline:', feed }
     : { status: 'error', url: 'inline:', reason: 'invalid' };

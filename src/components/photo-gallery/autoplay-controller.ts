@@ -5,6 +5,7 @@
  * `AutoplayController`, with the held states read when the timer fires rather than tracked by listeners.
  */
 import { isServer, type ReactiveController, type ReactiveElement } from 'lit';
+import { pageVisible } from '../../shared/dom.js';
 
 export interface AutoplayOptions {
   /** Milliseconds between photos; 0 turns the slideshow off. */
@@ -25,7 +26,7 @@ export class AutoplayController implements ReactiveController {
   /** Focus moving inside the gallery changes whether the slideshow is announced (see `rotating`). */
   private readonly onFocusChange = () => this.host.requestUpdate();
   private readonly tick = () => {
-    if (document.hidden || !this.inView || this.host.matches(':hover') || this.heldByFocus()) return;
+    if (!pageVisible() || !this.inView || this.host.matches(':hover') || this.heldByFocus()) return;
     this.options.advance();
   };
 

@@ -4,6 +4,7 @@
  * with `isServer`, so the gallery renders on a server where neither exists.
  */
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { offWindow, onWindow } from '../../shared/dom.js';
 
 export interface DeepLinkOptions {
   /** Id of the item on show; undefined until the feed arrives, and no link is read before then. */
@@ -29,13 +30,13 @@ export class DeepLinkController implements ReactiveController {
 
   hostConnected(): void {
     if (isServer) return;
-    addEventListener('hashchange', this.onHashChange);
+    onWindow('hashchange', this.onHashChange);
     // A gallery moved in the page catches up with a link followed while it was out of it.
     this.onHashChange();
   }
 
   hostDisconnected(): void {
-    if (!isServer) removeEventListener('hashchange', this.onHashChange);
+    if (!isServer) offWindow('hashchange', this.onHashChange);
   }
 
   /** The photo (from 0) the page's URL names for this gallery, if any. */
