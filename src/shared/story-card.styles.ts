@@ -103,7 +103,7 @@ export const cardStyles = css`
 
   .compact .headline {
     font-size: 1em;
-    -webkit-line-clamp: 3;
+    -webkit-line-clamp: var(--wire-card-headline-lines, 3);
   }
 
   .compact .frame {

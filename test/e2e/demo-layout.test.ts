@@ -258,11 +258,7 @@ describe.each(WIDTHS)('the demo page at %i px', (width) => {
     await context.close();
   });
 
-  // Known gallery bug, not fixable from the page: in the lightbox the photo is letterboxed (object-fit: contain)
-  // inside a frame that fills the screen, and the info control is placed on the frame's corner, not the photo's.
-  // The fix belongs in src/components/photo-gallery/photo-gallery.styles.ts (see the demo branch's report); when it
-  // lands this test fails as "expected to fail": drop \`.fails\`.
-  it.fails('keeps the lightbox’s info control on its photo', async () => {
+  it('keeps the lightbox’s info control on its photo', async () => {
     const { page, context } = await open(width);
     await page
       .getByRole('button', { name: /full screen|lightbox|enlarge/i })

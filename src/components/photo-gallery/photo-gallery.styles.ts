@@ -194,16 +194,34 @@ export const galleryStyles = css`
     block-size: 100%;
   }
 
+  /*
+   * The full-screen photo is shrink-wrapped and centred in the frame, so its info control sits on the photo's own
+   * corner rather than on the corner of the letterboxed frame (220 px below a landscape photo on a phone).
+   */
   dialog .frame {
     aspect-ratio: auto;
     background: none;
+    container-type: size;
+    display: grid;
+    place-content: center;
+  }
+
+  dialog .frame > img {
+    grid-area: 1 / 1;
+    inline-size: auto;
+    block-size: auto;
+    max-inline-size: 100cqi;
+    max-block-size: 100cqb;
+  }
+
+  dialog .frame > .info {
+    grid-area: 1 / 1;
+    position: static;
+    place-self: end;
+    margin: 8px;
   }
 
   ::backdrop {
     background: rgb(0 0 0 / 0.8);
-  }
-
-  .status {
-    color: var(--_muted);
   }
 `;
