@@ -11,6 +11,8 @@
  *                      the main thread spent it (Layout, style recalculation, script...)
  *   --quick            only 1000 cards without throttling: for trying one suspect after another
  *   BENCH_TRACE_ALL=1  with --trace, also lists the 25 costliest trace events of each kind
+ *   --profile          also records a V8 CPU profile (CDP Profiler) of one 1000-card insertion of each kind and
+ *                      prints the functions with the most self time, so script cost is found rather than guessed
  *   --screenshots dir  writes a PNG of each card layout (stacked, horizontal, compact, hero) 800px and 360px
  *                      wide (either side of the container queries' breakpoints) and stops
  *   BENCH_CSS='…'      appended to the card's styles before any card exists: try one CSS suspect at a time
@@ -45,6 +47,7 @@ const { values: options } = parseArgs({
   options: {
     json: { type: 'string', default: 'bench/cards.json' },
     trace: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
     screenshots: { type: 'string' },
     quick: { type: 'boolean', default: false },
   },
@@ -497,6 +500,31 @@ async function trace(browser, page, kind) {
   };
 }
 
+/** V8 self time by function over one 1000-card insertion of `kind`: the costliest `top` functions, in ms. */
+async function profile(page, kind, top = 25) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  const ms = await page.evaluate((k) => window.__bench.keep(k, 1000), kind);
+  const { profile: recorded } = await cdp.send('Profiler.stop');
+  await cdp.detach();
+  await page.evaluate(() => document.querySelectorAll('.grid').forEach((grid) => grid.remove()));
+  // Samples are evenly spaced in time; each one is charged to the function on top of the stack.
+  const { nodes, samples, startTime, endTime } = recorded;
+  const perSample = (endTime - startTime) / 1000 / samples.length;
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const self = new Map();
+  for (const id of samples) {
+    const { functionName, url, lineNumber } = byId.get(id).callFrame;
+    const name =
+      `${functionName || '(anonymous)'} ${url ? `${url.split('/').pop()}:${lineNumber + 1}` : ''}`.trim();
+    self.set(name, (self.get(name) ?? 0) + perSample);
+  }
+  const total = samples.length * perSample;
+  return { kind, ms, total, top: [...self].sort((a, b) => b[1] - a[1]).slice(0, top) };
+}
+
 function table(results) {
   const rows = results.map((r) => [
     r.scenario === 'gallery' ? `gallery, ${r.count} photos` : `${r.count} cards`,
@@ -574,9 +602,19 @@ async function main() {
             .join(', ')}`,
         );
     }
+    const profiles = [];
+    if (options.profile) {
+      for (const kind of ['baseline', 'ours']) profiles.push(await profile(page, kind));
+      for (const { kind, ms, total, top } of profiles) {
+        console.log(
+          `\nV8 self time, one insertion of 1000 ${kind} cards (${ms.toFixed(0)} ms wall, ${total.toFixed(0)} ms sampled):`,
+        );
+        for (const [name, t] of top) console.log(`  ${t.toFixed(1).padStart(7)}  ${name}`);
+      }
+    }
     writeFileSync(
       options.json,
-      `${JSON.stringify({ chromium: browser.version(), runs: RUNS, css: process.env.BENCH_CSS ?? '', results, traces }, null, 2)}\n`,
+      `${JSON.stringify({ chromium: browser.version(), runs: RUNS, css: process.env.BENCH_CSS ?? '', results, traces, profiles }, null, 2)}\n`,
     );
     console.log(`\nJSON in ${options.json}`);
     return 0;

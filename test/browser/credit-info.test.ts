@@ -69,6 +69,18 @@ describe('<wire-credit-info>', () => {
     expect(scrollListeners()).toBe(before);
   });
 
+  it('builds its details only when opened, and never opens empty', async () => {
+    const { element, panel } = await setup();
+    // Closed, the panel is an empty shell: a page of cards does not build a panel per photo up front.
+    expect(panel.childElementCount).toBe(0);
+    element.show();
+    // Checked in the same task as show(): the details are there before the panel is first drawn and placed.
+    const details = within(panel);
+    for (const text of ['© Sputnik', 'Staff photographer', '© Sputnik 2023'])
+      expect(details.getByText(text)).toBeTruthy();
+    expect(details.getAllByRole('link')).toHaveLength(2);
+  });
+
   it('speaks the reader language', async () => {
     const { element } = await setup(Russian);
     expect(screen(element).getByRole('button', { name: 'Сведения об авторе фото' })).toBeTruthy();
