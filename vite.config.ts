@@ -1,5 +1,6 @@
 import { minifyHTMLLiterals } from 'minify-literals';
 import { defineConfig, type Plugin } from 'vite';
+import { litTrustedTypes } from './scripts/vite/lit-trusted-types.js';
 
 /**
  * Lit's html`` and css`` templates are strings to a minifier, so their indentation and comments would ship as
@@ -90,7 +91,7 @@ function nodeSafeLit(): Plugin {
  * under dist/wire-widgets/ and fetched on first use.
  */
 export default defineConfig({
-  plugins: [minifyTemplateLiterals(), standaloneEntry(), nodeSafeLit()],
+  plugins: [minifyTemplateLiterals(), standaloneEntry(), nodeSafeLit(), litTrustedTypes()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,

@@ -6,10 +6,11 @@
 
 /**
  * Why a feed could not be shown. `not-found` means the feed loaded but the requested item is not in it;
- * `too-large` that the body passed the loader's byte cap (decoded bytes, whatever its headers said).
+ * `too-large` that the body passed the loader's byte cap (decoded bytes, whatever its headers said); `render`
+ * that the widget could not draw what it had (a render threw, or the page refused Lit its Trusted Types policy).
  */
 export type FeedErrorReason =
-  'network' | 'timeout' | 'http' | 'parse' | 'invalid' | 'too-large' | 'not-found';
+  'network' | 'timeout' | 'http' | 'parse' | 'invalid' | 'too-large' | 'not-found' | 'render';
 
 /** One source of an image at a given intrinsic width, for `srcset`. */
 export interface ImageSource {

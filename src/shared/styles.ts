@@ -1,4 +1,4 @@
-import { LitElement, css } from 'lit';
+import { LitElement, css, type PropertyValues } from 'lit';
 
 /**
  * Global design tokens and the host reset every widget starts from.
@@ -125,4 +125,43 @@ export const stateStyles = css`
  */
 export class WireElement extends LitElement {
   static override styles = [hostStyles];
+
+  /** Set from a render that threw until one goes through: the failure is reported once, not on every update. */
+  private failure?: { fallback: Element | null };
+
+  /**
+   * A render that throws (a value no template expected, or a page whose Trusted Types policy refused Lit its own,
+   * when every template throws) would reach the page as an unhandled rejection and leave the element blank. The
+   * element shows its fallback instead and the error stops here. The rest of the update (`updated`, controllers'
+   * `hostUpdated`) is skipped: it expects the DOM the render would have drawn, and a feed "loaded" report would
+   * contradict the failure.
+   */
+  protected override performUpdate(): void {
+    try {
+      super.performUpdate();
+    } catch {
+      const root = this.renderRoot;
+      // Lit keeps its root part on the container; without it the next render starts afresh instead of inserting
+      // beside a marker removed below.
+      delete (root as { _$litPart$?: unknown })._$litPart$;
+      // Styles of a server-rendered shadow root are <style> elements, its only ones: they stay.
+      for (const node of [...root.childNodes]) if (!(node instanceof HTMLStyleElement)) node.remove();
+      const fallback = this.renderFailed?.(!this.failure) ?? null;
+      this.failure = { fallback };
+      if (fallback) root.append(fallback);
+    }
+  }
+
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    this.failure?.fallback?.remove();
+    this.failure = undefined;
+  }
+
+  /**
+   * Called on each render that threw (`first` for the first in a row, to report it once); returns what stands in
+   * for it: plain nodes built with `createElement` and `textContent`, never an HTML sink, so it shows under any
+   * Trusted Types policy. An element without it shows nothing.
+   */
+  protected renderFailed?(first: boolean): Element | null;
 }

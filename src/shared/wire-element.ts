@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { JsonFeed } from '../feed/json-feed.js';
 import type { Feed } from '../feed/types.js';
 import { CatalogController, resolveDirection, resolveLanguage, t } from '../i18n/i18n.js';
+import { emit } from './events.js';
 import { FeedController, type FeedView } from './feed-controller.js';
 import { WireElement, stateStyles } from './styles.js';
 
@@ -104,10 +105,29 @@ export class WireFeedElement extends WireElement {
     </p>`;
   }
 
+  /**
+   * The same sentence as `fallback()`, as plain text: the render that threw may be Lit's templates themselves. The
+   * error state is set on every failure, as each update's `hostUpdate` set the feed's state before the render.
+   */
+  protected override renderFailed(first: boolean): Element {
+    this.setState('error');
+    const view = this.data.view;
+    if (first) emit(this, 'wire-feed-error', { url: view.url, reason: 'render' });
+    const line = document.createElement('p');
+    line.className = 'fallback';
+    line.part.add('fallback');
+    line.lang = this.language;
+    line.textContent = t(line.lang, view.reason === 'not-found' ? 'notFound' : 'unavailable');
+    return line;
+  }
+
   private showState(): void {
+    this.setState(this.data.status);
+  }
+
+  private setState(status: 'loading' | 'ready' | 'error'): void {
     const states = this.internals?.states;
     if (!states) return;
-    const status = this.data.status;
     try {
       for (const name of ['loading', 'ready', 'error'] as const)
         if (name === status) states.add(name);

@@ -1,10 +1,11 @@
 import { ContextProvider } from '@lit/context';
-import { LitElement, html, css, isServer } from 'lit';
+import { html, css, isServer } from 'lit';
 import { property } from 'lit/decorators.js';
 import { normalizeFeed } from '../../feed/normalize.js';
 import { pageBase } from '../../shared/dom.js';
 import { feedContext, type FeedState } from '../../shared/feed-context.js';
 import { FeedSource, reportOutcome } from '../../shared/feed-controller.js';
+import { WireElement } from '../../shared/styles.js';
 
 /**
  * @tagname wire-feed
@@ -18,12 +19,15 @@ import { FeedSource, reportOutcome } from '../../shared/feed-controller.js';
  * A page can embed the feed with no request at all:
  * `<wire-feed><script type="application/feed+json">{…}</script> … </wire-feed>`.
  */
-export class WireFeed extends LitElement {
-  static override styles = css`
-    :host {
-      display: contents;
-    }
-  `;
+export class WireFeed extends WireElement {
+  // Not the widgets' host reset: the element only passes its children through.
+  static override styles = [
+    css`
+      :host {
+        display: contents;
+      }
+    `,
+  ];
 
   /** URL of the JSON Feed. An inline `<script type="application/feed+json">` child is used when absent. */
   @property() src?: string;
@@ -89,6 +93,11 @@ export class WireFeed extends LitElement {
 
   override render() {
     return html`<slot></slot>`;
+  }
+
+  /** Its whole render is one slot, so a render that threw loses nothing: the widgets inside still show. */
+  protected override renderFailed(): Element {
+    return document.createElement('slot');
   }
 }
 
