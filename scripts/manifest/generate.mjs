@@ -16,7 +16,7 @@ generateVsCodeCustomElementData(manifest, {
 generateJetBrainsWebTypes(manifest, {
   outdir: 'dist',
   webTypesFileName: 'web-types.json',
-  packageJson: true,
+  packageJson: false, // the "web-types" field is written by hand; the build must not rewrite package.json
   hideLogs: true,
 });
 
