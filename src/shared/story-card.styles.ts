@@ -133,23 +133,58 @@ export const cardStyles = css`
     background: var(--_surface);
   }
 
-  .bar {
-    display: block;
-    block-size: 1em;
-    margin-block: 0.2em;
-    border-radius: 4px;
-    background: var(--_surface);
+  .compact.skeleton .frame {
+    aspect-ratio: 4 / 3;
   }
 
-  .bar.short {
+  /* Each bar is one line box of the text it stands in for (1lh of its block), the grey drawn inside it. The
+     blocks' own clamps and flex layouts are cut: the bars, not text, set their height. */
+  .skeleton :is(.headline, .summary, .byline, .meta, .tags) {
+    display: block;
+  }
+
+  .bar {
+    display: block;
+    block-size: 1lh;
+    padding-block: 0.2lh;
+    background: var(--_surface) content-box;
+    border-radius: 4px;
+  }
+
+  .bar:last-child:not(:first-child) {
+    inline-size: 60%;
+  }
+
+  .kicker .bar {
     inline-size: 30%;
   }
 
-  .bar.long {
-    inline-size: 90%;
+  /* The hero's byline holds a 24px avatar; a tag is a pill with 2px of padding above and below. */
+  .hero .byline .bar {
+    block-size: max(1lh, 24px);
   }
 
-  .compact .bar.long {
-    display: none;
+  /* The sizes article-card.styles.ts gives the real lines, for a related-story teaser that lacks them. */
+  .skeleton .byline {
+    font-size: 0.875em;
+  }
+
+  .skeleton .tags {
+    font-size: 0.75em;
+  }
+
+  .tags .bar {
+    block-size: calc(1lh + 4px);
+    inline-size: 50%;
+  }
+
+  /* The caption: 6px above, then the figure's caption size (photo.ts). */
+  .caption {
+    margin-block-start: 6px;
+    font-size: 0.8125em;
+  }
+
+  .compact .caption {
+    font-size: 0.6875em;
   }
 `;

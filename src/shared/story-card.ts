@@ -62,20 +62,47 @@ export function dateTemplate(lang: string, iso: string | undefined): TemplateRes
   >`;
 }
 
-/** Grey blocks in the shape of `count` cards, so the page does not jump when the feed arrives. */
-export function skeleton(lang: string, className: string, count = 1): TemplateResult {
-  return html`<div class="skeletons" part="skeleton" aria-busy="true">
-    ${Array.from(
-      { length: count },
-      () =>
-        html`<div class="card skeleton has-image ${className}">
-          <div class="body">
-            <span class="bar short"></span><span class="bar"></span><span class="bar"></span
-            ><span class="bar long"></span><span class="bar long"></span><span class="bar short"></span>
-          </div>
-          <div class="frame"></div>
-        </div>`,
-    )}
+/** `count` grey text lines, each one line box of the text it stands in for. */
+function bars(count: number): TemplateResult[] {
+  return Array.from({ length: count }, () => html`<span class="bar"></span>`);
+}
+
+/**
+ * Grey blocks in the shape of `count` cards, so the page does not jump when the feed arrives. Each block carries the
+ * class of the text it stands in for (kicker, headline, summary, byline, meta, tags, caption), so it takes that
+ * text's font size and line height, container queries included, and is as tall as a typical story: the hero's
+ * headline and summary on 4 lines, others' on 3, one line of tags. `heading` adds the related list's heading.
+ * dist/wire-widgets.css reserves the same box before the element is defined.
+ */
+export function skeleton(lang: string, layout: string, count = 1, heading = false): TemplateResult {
+  const compact = layout === 'compact';
+  const lines = layout === 'hero' ? 4 : 3;
+  return html`<div part="skeleton" aria-busy="true">
+    ${heading ? html`<div class="heading">${bars(1)}</div>` : nothing}
+    <div class="skeletons">
+      ${Array.from(
+        { length: count },
+        () =>
+          html`<div class="card skeleton has-image ${layout}">
+            <div class="body">
+              <p class="kicker">${bars(1)}</p>
+              <div class="headline">${bars(lines)}</div>
+              ${
+                compact
+                  ? html`<p class="meta">${bars(1)}</p>`
+                  : html`<p class="summary">${bars(lines)}</p>
+                      <p class="byline">${bars(1)}</p>
+                      <p class="meta">${bars(1)}</p>
+                      <p class="tags">${bars(1)}</p>`
+              }
+            </div>
+            <div class="photo">
+              <div class="frame"></div>
+              <p class="caption">${bars(2)}</p>
+            </div>
+          </div>`,
+      )}
+    </div>
     <span class="visually-hidden">${t(lang, 'loading')}</span>
   </div>`;
 }

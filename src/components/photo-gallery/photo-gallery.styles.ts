@@ -38,6 +38,26 @@ export const galleryStyles = css`
     background: var(--_surface);
   }
 
+  /* The loading skeleton, box for box the size of the gallery it stands in for: photo frame, a two-line caption
+     (figcaption: 6px above, 0.8125em text), the 40px control bar, the thumbnail strip (3:2 buttons and 4px padding)
+     and the 40px credits button. dist/wire-widgets.css reserves the same box before the element is defined. */
+  .skeleton-caption {
+    margin-block-start: 6px;
+    block-size: calc(2lh * 0.8125);
+  }
+
+  .skeleton-caption.short {
+    block-size: calc(1lh * 0.8125);
+  }
+
+  .skeleton-controls {
+    block-size: 40px;
+  }
+
+  .skeleton-thumbs {
+    block-size: calc(var(--wire-gallery-thumbnail-size, 72px) * 2 / 3 + 8px);
+  }
+
   .stage img {
     block-size: 100%;
     object-fit: contain;

@@ -212,10 +212,17 @@ export class WirePhotoGallery extends WireFeedElement {
   override render() {
     const lang = this.language;
     const photos = this.photos;
-    // The photo box holds the gallery's place while loading; an item without photos reads as unavailable.
+    // The skeleton holds the gallery's whole box while loading (photo, caption, controls, thumbnails, credits
+    // button), so nothing below moves when it arrives; an item without photos reads as unavailable.
     const state = this.data.render({
       loading: () =>
-        html`<div class="frame"></div>
+        html`<div class="skeleton-photo">
+            <div class="frame"></div>
+            <div class="skeleton-caption ${this.captions === 'off' ? 'short' : ''}"></div>
+          </div>
+          <div class="skeleton-controls"></div>
+          ${this.thumbnails !== 'off' ? html`<div class="skeleton-thumbs"></div>` : nothing}
+          <div class="skeleton-controls"></div>
           <span class="visually-hidden">${t(lang, 'loading')}</span>`,
       ready: () => (photos.length ? undefined : this.fallback({ status: 'error', url: '' })),
       error: (view) => this.fallback(view),

@@ -7,7 +7,8 @@ export const relatedStoryStyles = css`
     font-weight: 700;
   }
 
-  ul {
+  ul,
+  .skeletons {
     display: grid;
     gap: 16px;
     padding: 0;
@@ -16,15 +17,16 @@ export const relatedStoryStyles = css`
 
   /* In a wide column the list becomes a row of stacked teasers. */
   @container (min-width: 720px) {
-    ul {
+    ul,
+    .skeletons {
       grid-template-columns: repeat(auto-fill, minmax(200px, 1fr));
     }
 
-    ul .compact.has-image {
+    :is(ul, .skeletons) .compact.has-image {
       grid-template-columns: minmax(0, 1fr);
     }
 
-    ul .compact .frame {
+    :is(ul, .skeletons) .compact .frame {
       aspect-ratio: 16 / 9;
     }
   }

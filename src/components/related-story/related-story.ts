@@ -81,7 +81,8 @@ export class WireRelatedStory extends WireFeedElement {
     return html`<div class="wrap" lang=${lang} dir=${this.direction}>
       ${this.data.render({
         // One placeholder row per teaser to come, so the list does not grow when it arrives.
-        loading: () => (this.relatedTo ? skeleton(lang, 'compact', Math.min(limit, 6)) : skeleton(lang, '')),
+        loading: () =>
+          this.relatedTo ? skeleton(lang, 'compact', Math.min(limit, 6), true) : skeleton(lang, ''),
         ready: (item, feed) =>
           this.relatedTo
             ? this.list(relatedStories(feed, item.id, limit), level, lang)

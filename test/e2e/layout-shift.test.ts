@@ -1,0 +1,264 @@
+/**
+ * Layout shift on an article page that embeds the widgets as the README shows them, measured the way Lighthouse
+ * does: the page's own `layout-shift` entries (PerformanceObserver, buffered, entries without recent input), from
+ * the first paint, before the bundle loads, until every widget has drawn its feed and every picture has arrived.
+ * The bundle, the feed and the pictures are held back on purpose, so each step (undefined tag, skeleton, content,
+ * image) is painted on its own, as on a slow phone. The viewport is Lighthouse's mobile one.
+ *
+ * What is asserted is a sum of shift scores, a count of how far text moved, never a duration.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WidgetName } from '../../src/ssr/index.js';
+import {
+  launch,
+  pageHtml,
+  requireBundle,
+  SAMPLE_IDS,
+  startSite,
+  STRICT_CSP,
+  waitForWidgets,
+  watchedPage,
+  type Site,
+} from './harness.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const FEED = resolve(ROOT, 'demo/public/sample-feed.json');
+
+/** Lighthouse 12's mobile emulation (a Moto G Power). */
+const MOBILE = { width: 412, height: 823 };
+/** The same phone with the whole article in view: a shift anywhere on the page counts, not only above the fold. */
+const WHOLE_PAGE = { width: 412, height: 2600 };
+
+/** How late each thing arrives: the bundle first, then the feed, the pictures last. */
+const LATE = { bundle: 400, feed: 1500, images: 2500 };
+
+// Declarative shadow roots carry their styles as <style> elements: a page serving snippets allows inline styles.
+const SSR_CSP = STRICT_CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
+const ARTICLE_CSS = `
+body { margin: 0; font: 18px/1.55 Georgia, serif; color: #222; }
+main { max-width: 680px; margin: 0 auto; padding: 16px; }
+h1 { font-size: 28px; line-height: 1.2; margin: 0 0 12px; }
+p { margin: 0 0 16px; }
+main :is(wire-photo-gallery, wire-article-card, wire-related-story, wire-comment-prompt) { margin-block: 24px; }
+`;
+
+const TEXT =
+  'The delegation spent the morning on the factory floor, where engineers walked them along the assembly line ' +
+  'and answered questions about the airframes waiting for their engines.';
+
+/** An article page: a title, text, and the widgets between paragraphs, so any widget that grows moves text. */
+function article(widgets: string[], head = ''): string {
+  const [gallery, hero, card, related, prompt] = widgets;
+  return pageHtml({
+    head: `<link rel="stylesheet" href="/article.css">${head}`,
+    body: `<main>
+<h1>Kim Jong Un tours the aircraft plants of Komsomolsk-on-Amur</h1>
+<p>${TEXT}</p>
+${gallery}
+<p>${TEXT}</p>
+${hero}
+<p>${TEXT}</p>
+${card}
+<p>${TEXT}</p>
+${related}
+${prompt}
+<p>${TEXT}</p>
+</main>`,
+  });
+}
+
+/** The README's plain tags inside one `<wire-feed>` (seed story, as in the demo): gallery, hero, card, list, prompt. */
+function plainTags(src: string): string[] {
+  const id = SAMPLE_IDS.first;
+  return [
+    `<wire-feed src="${src}"><wire-photo-gallery item="${id}"></wire-photo-gallery>`,
+    `<wire-article-card item="${id}" layout="hero" heading-level="2"></wire-article-card>`,
+    `<wire-article-card item="${SAMPLE_IDS.ids[1]}"></wire-article-card>`,
+    `<wire-related-story related-to="${id}" limit="3"></wire-related-story>`,
+    `<wire-comment-prompt item="${id}" return-url="https://news.example/a"></wire-comment-prompt></wire-feed>`,
+  ];
+}
+
+let site: Site;
+let browser: Browser;
+
+beforeAll(async () => {
+  requireBundle();
+  site = await startSite();
+  browser = await launch();
+  site.add('/article.css', ARTICLE_CSS);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Records every layout shift from the first paint on, as `window.__shifts`. */
+function recordShifts(): void {
+  const shifts: { value: number; sources: string[] }[] = [];
+  (window as unknown as { __shifts: typeof shifts }).__shifts = shifts;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & {
+      value: number;
+      hadRecentInput: boolean;
+      sources: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
+    })[]) {
+      if (entry.hadRecentInput) continue;
+      shifts.push({
+        value: entry.value,
+        sources: entry.sources.map((source) => {
+          const node = source.node;
+          const name = node instanceof Element ? node.localName : (node?.nodeName ?? '?');
+          return `${name} ${Math.round(source.previousRect.y)}→${Math.round(source.currentRect.y)} h${Math.round(source.previousRect.height)}→${Math.round(source.currentRect.height)}`;
+        }),
+      });
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+}
+
+/** Holds back the bundle, the feed and the pictures, so every loading step is painted on its own. */
+async function slowDown(page: Page): Promise<void> {
+  const hold = (ms: number) => new Promise((done) => setTimeout(done, ms));
+  await page.route(/\/dist\/wire-widgets\.js$/, async (route) => {
+    await hold(LATE.bundle);
+    await route.continue();
+  });
+  await page.route(/\/late-feed\.json$/, async (route) => {
+    await hold(LATE.feed);
+    await route.fulfill({ contentType: 'application/feed+json', body: readFileSync(FEED, 'utf8') });
+  });
+  await page.route(/\/images\//, async (route) => {
+    await hold(LATE.images);
+    await route.continue();
+  });
+}
+
+const TAGS = new Set([
+  'wire-photo-gallery',
+  'wire-article-card',
+  'wire-related-story',
+  'wire-comment-prompt',
+]);
+
+/** Loads the page, waits until every widget drew its feed and every picture arrived, and sums the shifts. */
+async function cumulativeShift(path: string, viewport = MOBILE): Promise<{ sum: number; shifts: string[] }> {
+  const { page, context, problems } = await watchedPage(browser, viewport);
+  await context.addInitScript(recordShifts);
+  await slowDown(page);
+  await page.goto(`${site.url}${path}`);
+  await waitForWidgets(page, TAGS);
+  // Shifts are reported after the frame that made them: two more frames, then a generous pause, let the last ones in.
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 500))),
+      ),
+  );
+  const shifts = await page.evaluate(
+    () => (window as unknown as { __shifts: { value: number; sources: string[] }[] }).__shifts,
+  );
+  expect(problems()).toEqual([]);
+  await context.close();
+  const sum = shifts.reduce((total, shift) => total + shift.value, 0);
+  const lines = shifts.map((shift) => `${shift.value.toFixed(4)} ${shift.sources.join(', ')}`);
+  console.info(
+    `[layout-shift] ${path} at ${viewport.width}×${viewport.height}: CLS ${sum.toFixed(4)}\n  ${lines.join('\n  ')}`,
+  );
+  return { sum, shifts: lines };
+}
+
+describe('layout shift on an article page on a phone, late bundle, feed and pictures', () => {
+  it('plain tags with dist/wire-widgets.css: at most 0.02', async () => {
+    site.add(
+      '/plain.html',
+      article(
+        plainTags('/late-feed.json'),
+        '<link rel="stylesheet" href="/dist/wire-widgets.css"><script type="module" src="/dist/wire-widgets.js"></script>',
+      ),
+    );
+    const { sum } = await cumulativeShift('/plain.html');
+    expect(sum).toBeLessThanOrEqual(0.02);
+    const whole = await cumulativeShift('/plain.html', WHOLE_PAGE);
+    expect(whole.sum).toBeLessThanOrEqual(0.02);
+  });
+
+  it("server-rendered snippets (the README's plain Node template), hydrated: no shift at all", async () => {
+    // As the README's recipe does it: render in Node with renderWidget, write the snippets into the page.
+    const { renderWidget } = (await import(
+      resolve(ROOT, 'dist/ssr/index.js')
+    )) as typeof import('../../src/ssr/index.js');
+    const feed: unknown = JSON.parse(readFileSync(FEED, 'utf8'));
+    const id = SAMPLE_IDS.first;
+    const render = (widget: WidgetName, item: string, attributes: Record<string, string> = {}) =>
+      renderWidget(feed, { widget, item, attributes, baseUrl: `${site.url}/` });
+    const snippets = await Promise.all([
+      render('photo-gallery', id),
+      render('article-card', id, { layout: 'hero', 'heading-level': '2' }),
+      render('article-card', SAMPLE_IDS.ids[1]!),
+      render('related-story', id, { 'related-to': id, limit: '3' }),
+      render('comment-prompt', id, { 'return-url': 'https://news.example/a' }),
+    ]);
+    site.add(
+      '/rendered.html',
+      article(snippets, '<script type="module" src="/dist/wire-widgets.js"></script>'),
+      SSR_CSP,
+    );
+    for (const viewport of [MOBILE, WHOLE_PAGE]) {
+      const { sum, shifts } = await cumulativeShift('/rendered.html', viewport);
+      expect(shifts).toEqual([]);
+      expect(sum).toBe(0);
+    }
+  });
+
+  it('wire-widgets.css reserves, before the bundle runs, exactly the box the skeleton then holds', async () => {
+    const id = SAMPLE_IDS.first;
+    // Every shape the stylesheet knows, on a feed that never answers, so the skeletons stay.
+    const tags = [
+      `<wire-photo-gallery item="${id}"></wire-photo-gallery>`,
+      `<wire-photo-gallery item="${id}" thumbnails="off" captions="off"></wire-photo-gallery>`,
+      `<wire-article-card item="${id}"></wire-article-card>`,
+      `<wire-article-card item="${id}" layout="hero"></wire-article-card>`,
+      `<wire-article-card item="${id}" layout="compact"></wire-article-card>`,
+      `<wire-related-story item="${id}"></wire-related-story>`,
+      `<wire-related-story related-to="${id}"></wire-related-story>`,
+      `<wire-related-story related-to="${id}" limit="1"></wire-related-story>`,
+      `<wire-related-story related-to="${id}" limit="5"></wire-related-story>`,
+      `<wire-comment-prompt item="${id}"></wire-comment-prompt>`,
+    ];
+    site.add(
+      '/boxes.html',
+      pageHtml({
+        head: '<link rel="stylesheet" href="/article.css"><link rel="stylesheet" href="/dist/wire-widgets.css">',
+        body: `<main><wire-feed src="/hang">${tags.join('\n')}</wire-feed></main>`,
+      }),
+    );
+    for (const width of [320, 412, 768]) {
+      const { page, context } = await watchedPage(browser, { width, height: 900 });
+      await page.goto(`${site.url}/boxes.html`);
+      const heights = () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('main wire-feed > *')].map((el) => el.getBoundingClientRect().height),
+        );
+      const before = await heights();
+      // import(), not a script tag: the page enforces Trusted Types for script URLs.
+      await page.evaluate("import('/dist/wire-widgets.js')");
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('main wire-feed > *')].every(
+          (el) => (el as Element & { hasUpdated?: boolean }).hasUpdated,
+        ),
+      );
+      const after = await heights();
+      tags.forEach((tag, i) => {
+        expect(before[i], `${tag} at ${width} px`).toBeGreaterThan(40);
+        // Within half a pixel: the two boxes add the same lengths in another order.
+        expect(after[i], `${tag} at ${width} px`).toBeCloseTo(before[i]!, 0);
+      });
+      await context.close();
+    }
+  });
+});
