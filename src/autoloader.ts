@@ -18,7 +18,7 @@ const loading = new Map<string, Promise<unknown>>();
 let hydrateSupport: Promise<unknown> | undefined;
 
 const load = (name: string): Promise<unknown> =>
-  import(/* @vite-ignore */ new URL(`wire-widgets/${name}.js`, base).href);
+  import(new URL(`wire-widgets/${name}.js`, base).href);
 
 function register(tag: string): Promise<unknown> {
   const name = tag.slice(5);
