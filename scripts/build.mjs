@@ -11,6 +11,7 @@ rmSync('dist', { recursive: true, force: true });
 run('npx', ['vite', 'build', '--logLevel', 'warn']);
 run('npx', ['vite', 'build', '--logLevel', 'warn', '--config', 'vite.modules.config.ts']);
 (await import('node:fs')).copyFileSync('src/styles/wire-widgets.css', 'dist/wire-widgets.css'); // reserves the widgets' boxes before they are defined
+run('npx', ['vite', 'build', '--logLevel', 'warn', '--config', 'vite.loader.config.ts']);
 // wire-widgets/ssr (and the CLI on top of it): one Node module with our sources inside and every dependency left
 // to Node, which resolves Lit to its server build. Templates are minified as in the bundle (vite.config.ts).
 await build({

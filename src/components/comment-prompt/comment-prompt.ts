@@ -8,8 +8,13 @@ import { commentIcon } from '../../shared/icons.js';
 import { eventLink, type EventLink, type LinkEvent } from '../../shared/link.js';
 import { WireFeedElement } from '../../shared/wire-element.js';
 import { commentPromptStyles } from './comment-prompt.styles.js';
-import { watchCount } from './live-counts.js';
 import { commentOrigins, onOrigins } from './origins.js';
+
+type LiveCounts = typeof import('./live-counts.js');
+/** Fetched by the first prompt whose feed has a `count_url`: pages without live counts never download it. */
+let liveCounts: Promise<LiveCounts> | undefined;
+/** Once here, prompts start watching in the update that asks, so a known count shows in that very render. */
+let loaded: LiveCounts | undefined;
 
 /**
  * @tagname wire-comment-prompt
@@ -116,7 +121,17 @@ export class WireCommentPrompt extends WireFeedElement {
     this.unwatch = undefined;
     this.liveCount = undefined;
     this.watching = key;
-    if (countUrl && id) this.unwatch = watchCount(this, countUrl, id, (count) => (this.liveCount = count));
+    if (!countUrl || !id) return;
+    const start = (module: LiveCounts) => {
+      loaded = module;
+      // Unless the prompt moved on meanwhile, or an earlier call for the same count got here first.
+      if (this.watching === key && !this.unwatch)
+        this.unwatch = module.watchCount(this, countUrl, id, (count) => (this.liveCount = count));
+    };
+    if (loaded) return start(loaded);
+    liveCounts ??= import('./live-counts.js');
+    // Live counts are an extra: if the chunk fails, the prompt keeps the count it shows and the next one retries.
+    liveCounts.then(start, () => (liveCounts = undefined));
   }
 
   /** A link that fires its request event first, or the same content as plain text when there is nowhere to go. */

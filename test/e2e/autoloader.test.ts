@@ -1,0 +1,197 @@
+/**
+ * The autoloader (dist/wire-widgets.loader.js) as a site builder uses it: one script tag, then elements defined as
+ * their tags appear. What it is for is counted here: the JavaScript a one-card page downloads (requests and
+ * min+gzip bytes), that elements the page does not use are never fetched, that a card added inside a shadow root
+ * is defined once the page calls `discover(root)`, and that a server-rendered snippet hydrates (the hydrate support
+ * fetched before Lit) keeping its nodes.
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BUNDLE,
+  deepTextOf,
+  launch,
+  pageHtml,
+  requireBundle,
+  SAMPLE_IDS,
+  startSite,
+  STRICT_CSP,
+  watchedPage,
+  type Site,
+} from './harness.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const LOADER = '<script type="module" src="/dist/wire-widgets.loader.js"></script>';
+const FEED = '/demo/public/sample-feed.json';
+const HEADLINE = 'Kim Jong Un Visits';
+const card = `<wire-article-card src="${FEED}" item="${SAMPLE_IDS.first}"></wire-article-card>`;
+const gzipped = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).length;
+
+let site: Site;
+let browser: Browser;
+
+beforeAll(async () => {
+  requireBundle();
+  site = await startSite();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Every JavaScript response the page receives, in order, with its body's min+gzip size. */
+function scripts(page: Page): { path: string; gzip?: number }[] {
+  const seen: { path: string; gzip?: number }[] = [];
+  page.on('response', async (response) => {
+    const { pathname } = new URL(response.url());
+    if (!pathname.endsWith('.js')) return;
+    // Noted in the order the answers arrive; the body is read afterwards.
+    const script: { path: string; gzip?: number } = { path: pathname };
+    seen.push(script);
+    script.gzip = gzipped(await response.body());
+  });
+  return seen;
+}
+
+const defined = (page: Page, tag: string) => page.evaluate((tag) => !!customElements.get(tag), tag);
+
+describe('autoloader', () => {
+  it('a page with one card fetches the card and what it shares, well under the one-file bundle', async () => {
+    const { page, context, problems } = await watchedPage(browser);
+    const seen = scripts(page);
+    site.add('/loader-card.html', pageHtml({ head: LOADER, body: card }));
+    await page.goto(`${site.url}/loader-card.html`);
+    await page.waitForFunction(() => customElements.get('wire-article-card'), null, { timeout: 15_000 });
+    await expect.poll(() => deepTextOf(page, 'wire-article-card'), { timeout: 15_000 }).toContain(HEADLINE);
+    // Responses are read asynchronously: wait until every script the page asked for has been counted.
+    const requested = await page.evaluate(
+      () => performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('.js')).length,
+    );
+    await expect
+      .poll(() => seen.filter((script) => script.gzip !== undefined).length, { timeout: 15_000 })
+      .toBe(requested);
+
+    const paths = seen.map((script) => script.path);
+    expect(paths[0]).toBe('/dist/wire-widgets.loader.js');
+    expect(paths).toContain('/dist/wire-widgets/article-card.js');
+    expect(paths.every((path) => path.startsWith('/dist/wire-widgets'))).toBe(true);
+    // Nothing for elements the page does not have, no hydrate support without a snippet, no one-file bundle, and
+    // nothing used only on interaction (floating-ui for the credit popover) or in another language.
+    for (const element of ['photo-gallery', 'related-story', 'comment-prompt', 'feed', 'hydrate'])
+      expect(paths).not.toContain(`/dist/wire-widgets/${element}.js`);
+    expect(paths.filter((path) => /\/(floating|ru)-[\w-]+\.js$/.test(path))).toEqual([]);
+    expect(paths).not.toContain('/dist/wire-widgets.js');
+
+    const total = seen.reduce((sum, script) => sum + (script.gzip ?? 0), 0);
+    const standalone = gzipped(readFileSync(BUNDLE));
+    console.info(
+      `[autoloader] one card: ${seen.length} scripts, ${total} B min+gzip (each file gzipped alone); ` +
+        `dist/wire-widgets.js alone: ${standalone} B`,
+    );
+    expect(total).toBeLessThan(standalone);
+    // The budget .size-limit.cjs enforces for the same page (bundled into one figure there), plus what gzipping
+    // the files one by one costs. Issue 13 asks for 14 KB; see the README's Size table for where the bytes go.
+    expect(total).toBeLessThanOrEqual(28_000);
+    expect(problems()).toEqual([]);
+    await context.close();
+  });
+
+  it('defines a card added inside a shadow root once the page calls discover(root)', async () => {
+    const { page, context, problems } = await watchedPage(browser);
+    site.add('/loader-shadow.html', pageHtml({ head: LOADER, body: '<div id="host"></div>' }));
+    await page.goto(`${site.url}/loader-shadow.html`);
+    await page.evaluate(
+      ([feed, item]) => {
+        const inShadow = document.createElement('wire-article-card');
+        inShadow.setAttribute('src', feed);
+        inShadow.setAttribute('item', item);
+        document.querySelector('#host')!.attachShadow({ mode: 'open' }).append(inShadow);
+        // At the same moment, a widget in the document itself, which the loader's observer sees.
+        const prompt = document.createElement('wire-comment-prompt');
+        prompt.setAttribute('src', feed);
+        document.body.append(prompt);
+      },
+      [FEED, SAMPLE_IDS.first],
+    );
+    await page.waitForFunction(() => customElements.get('wire-comment-prompt'), null, { timeout: 15_000 });
+    // The document's observer cannot see into the shadow root: the card there is still undefined.
+    expect(await defined(page, 'wire-article-card')).toBe(false);
+
+    // A string, not a function: Vitest would rewrite a function's import() into its own loader.
+    await page.evaluate(
+      "import('/dist/wire-widgets.loader.js').then(({ discover }) => discover(document.querySelector('#host').shadowRoot))",
+    );
+    expect(await defined(page, 'wire-article-card')).toBe(true);
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const inner = document.querySelector('#host')!.shadowRoot!.querySelector('wire-article-card')!;
+            return inner.shadowRoot?.textContent ?? '';
+          }),
+        { timeout: 15_000 },
+      )
+      .toContain(HEADLINE);
+    expect(problems()).toEqual([]);
+    await context.close();
+  });
+
+  it('hydrates a server-rendered card, fetching the hydrate support before Lit, keeping every node', async () => {
+    const { stdout: snippet } = await promisify(execFile)('node', [
+      resolve(ROOT, 'bin/wire-widgets.mjs'),
+      'render',
+      resolve(ROOT, 'demo/public/sample-feed.json'),
+      '--widget',
+      'article-card',
+      '--base',
+      `${site.url}/`,
+    ]);
+    const { page, context, problems } = await watchedPage(browser);
+    const seen = scripts(page);
+    const messages: string[] = [];
+    page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
+    // Declarative shadow roots carry their styles as <style> elements: a page serving snippets allows them.
+    const csp = STRICT_CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+    // The script after the snippet, so the snippet's nodes can be noted before anything is defined.
+    site.add('/loader-snippet.html', pageHtml({ body: snippet }), csp);
+    await page.goto(`${site.url}/loader-snippet.html`);
+    const before = await page.evaluate(() => {
+      const nodes = [...document.querySelector('wire-article-card')!.shadowRoot!.querySelectorAll('*')];
+      (window as unknown as { __before: Element[] }).__before = nodes;
+      return nodes.length;
+    });
+    expect(before).toBeGreaterThan(10);
+    await page.evaluate("import('/dist/wire-widgets.loader.js')");
+    await page.waitForFunction(
+      () => {
+        const el = document.querySelector('wire-article-card') as
+          (Element & { hasUpdated?: boolean; isUpdatePending?: boolean }) | null;
+        return el?.hasUpdated === true && el.isUpdatePending === false;
+      },
+      null,
+      { timeout: 15_000 },
+    );
+    const kept = await page.evaluate(() => {
+      const before = (window as unknown as { __before: Element[] }).__before;
+      const after = [...document.querySelector('wire-article-card')!.shadowRoot!.querySelectorAll('*')];
+      return before.filter((node, i) => after[i] === node).length;
+    });
+    expect(kept).toBe(before);
+    const paths = seen.map((script) => script.path);
+    expect(paths.indexOf('/dist/wire-widgets/hydrate.js')).toBeGreaterThan(-1);
+    expect(paths.indexOf('/dist/wire-widgets/hydrate.js')).toBeLessThan(
+      paths.indexOf('/dist/wire-widgets/article-card.js'),
+    );
+    expect(await deepTextOf(page, 'wire-article-card')).toContain(HEADLINE);
+    expect(messages).toEqual([]);
+    expect(problems()).toEqual([]);
+    await context.close();
+  });
+});
