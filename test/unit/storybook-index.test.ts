@@ -166,8 +166,9 @@ describe('the Storybook build', () => {
     expect(missingDocs(entries, ['wire-a', 'wire-b', 'wire-c'], files)).toEqual(['wire-b', 'wire-c']);
   });
 
-  // The index exists only after `npm run build-storybook` (about two minutes on the busy 2-core machine), which `npm test` does not
-  // run; `npm run test:storybook-index` builds it and sets STORYBOOK_INDEX so a missing index fails.
+  // The index exists only after `npm run build-storybook` (about two minutes on the busy 2-core machine), which
+  // `npm test` does not run; `npm run test:storybook-index` builds it and sets STORYBOOK_INDEX so a missing index
+  // fails.
   const built = existsSync(INDEX);
   it.runIf(built || process.env.STORYBOOK_INDEX)('has a docs page for every element in the manifest', () => {
     const entries = Object.values(
