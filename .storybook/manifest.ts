@@ -90,7 +90,12 @@ export function fitControls<T extends Record<string, ArgType>>(argTypes: T): T {
     }
     const twin = category === 'attributes' && name.includes('-') && camel(name) in argTypes;
     const type = typeof argType.type === 'string' ? argType.type : argType.type?.name;
-    fitted[name] = { ...argType, control: twin ? false : controlFor(type) };
+    const fit = twin ? false : controlFor(type);
+    // Storybook reads a select's choices from the arg type, not from its control.
+    fitted[name] =
+      fit && 'options' in fit
+        ? { ...argType, control: { type: fit.type }, options: fit.options }
+        : { ...argType, control: fit };
   }
   return fitted as T;
 }
