@@ -1,8 +1,9 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
 
 const config: StorybookConfig = {
-  stories: ['../stories/**/*.stories.ts'],
-  addons: ['@storybook/addon-a11y', '@storybook/addon-vitest'],
+  // The introduction and theming pages first, then the widgets.
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   // The sample feed and its pictures, served at / as in the demo.
   staticDirs: ['../demo/public'],

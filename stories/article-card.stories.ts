@@ -211,3 +211,16 @@ export const CreditDetailsOpen: Story = {
     await expect(panel.textContent).toContain('Sputnik photo service');
   },
 };
+
+/** A feed with no stories in it: the same quiet line as a failed feed, never an empty frame. */
+export const Empty: Story = {
+  name: 'Empty (feed without stories)',
+  args: {
+    feed: { version: 'https://jsonfeed.org/version/1.1', title: 'Nothing yet', items: [] },
+    item: undefined,
+  },
+  play: async ({ canvasElement }) => {
+    const root = await ready(canvasElement);
+    await expect(root.querySelector('[part="fallback"]')).not.toBeNull();
+  },
+};

@@ -108,10 +108,17 @@ export const RussianPlurals: Story = {
 
 export const SignedOut: Story = {
   args: { item: 'vostochny-cosmodrome-explainer' },
+  play: ({ canvasElement }) =>
+    shows(canvasElement, ['3 comments To participate in the discussion, log in or register']),
+};
+
+/** A reader follows "log in": a host with its own sign-in dialog cancels the request and the page stays put. */
+export const LoginRequest: Story = {
+  name: 'Log in (host handles the request)',
+  args: { item: 'vostochny-cosmodrome-explainer' },
   play: async ({ canvasElement }) => {
     const [element] = prompts(canvasElement);
     await shows(canvasElement, ['3 comments To participate in the discussion, log in or register']);
-    // A host that has its own sign-in dialog cancels the request; the page stays where it is.
     let returnUrl = '';
     element!.addEventListener('wire-login-request', (event) => {
       returnUrl = event.detail.returnUrl;
@@ -135,7 +142,7 @@ export const Closed: Story = {
 };
 
 export const Disabled: Story = {
-  name: 'Disabled (renders nothing)',
+  name: 'Empty (comments disabled: renders nothing)',
   args: { item: 'eastern-economic-forum-opens' },
   play: async ({ canvasElement }) => {
     const [element] = prompts(canvasElement);
@@ -184,3 +191,24 @@ export const RightToLeft: Story = {
 export const Dark: Story = { args: { theme: 'dark', item: 'putin-kim-talks' } };
 
 export const DarkCompact: Story = { args: { theme: 'dark', variant: 'compact', item: 'putin-kim-talks' } };
+
+/** No feed yet: nothing is drawn and nothing shifts when the count arrives. */
+export const Loading: Story = {
+  name: 'Loading (renders nothing)',
+  args: { src: undefined, item: undefined },
+  play: async ({ canvasElement }) => {
+    const [element] = prompts(canvasElement);
+    await expect(element!.matches(':state(loading)')).toBe(true);
+    await expect(element!.getBoundingClientRect().height).toBe(0);
+  },
+};
+
+export const NotFound: Story = {
+  name: 'Not found (renders nothing)',
+  args: { item: 'no-such-story' },
+  play: async ({ canvasElement }) => {
+    const [element] = prompts(canvasElement);
+    await waitFor(() => expect(element!.matches(':state(error)')).toBe(true));
+    await expect(element!.getBoundingClientRect().height).toBe(0);
+  },
+};

@@ -26,12 +26,17 @@ const meta: Meta = {
   render: (args) =>
     html`<wire-credit-info .photo=${args.photo} lang=${args.lang ?? 'en'}></wire-credit-info>`,
   args: { photo: fullCredit },
+  argTypes: { lang: { control: 'inline-radio', options: ['en', 'ru'] } },
 };
 export default meta;
 
 type Story = StoryObj;
 
-export const Default: Story = {
+/** The info button as it sits on a photo, closed. */
+export const Default: Story = {};
+
+/** A reader opens the details: creator, copyright, licence and where to buy it, over the page. */
+export const DetailsOpen: Story = {
   play: async ({ canvasElement }) => {
     const element = canvasElement.querySelector('wire-credit-info')!;
     const button = element.shadowRoot!.querySelector('button')!;
@@ -45,7 +50,7 @@ export const Default: Story = {
 export const Russian: Story = { args: { lang: 'ru' } };
 
 export const CreditLineOnly: Story = {
-  name: 'Credit line only (renders nothing)',
+  name: 'Empty (credit line only: renders nothing)',
   args: {
     photo: {
       ...fullCredit,

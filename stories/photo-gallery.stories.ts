@@ -71,6 +71,10 @@ const meta = {
   component: 'wire-photo-gallery',
   // The feed builders above are shared with the tests, not stories.
   excludeStories: ['galleryFeed', 'manyPhotos'],
+  argTypes: {
+    start: { control: { type: 'number', min: 0 } },
+    autoplay: { control: { type: 'select' }, options: [undefined, 3000, 5000, 8000] },
+  },
   render: (args: GalleryArgs) =>
     html`<wire-photo-gallery
       src=${args.feed ? '' : '/sample-feed.json'}
@@ -89,6 +93,9 @@ const meta = {
 } satisfies Meta<GalleryArgs>;
 export default meta;
 
+// Loading, failing and decoding take seconds on a busy machine; waitFor gives up after one by default.
+const patient = { timeout: 10_000 };
+
 const gallery = (canvas: HTMLElement) => canvas.querySelector('wire-photo-gallery')!.shadowRoot!;
 
 /**
@@ -96,15 +103,21 @@ const gallery = (canvas: HTMLElement) => canvas.querySelector('wire-photo-galler
  * is checked: a story that pages leaves its deep link (`#photo-…`) in the URL, and the next story starts there.
  */
 async function shown(canvas: HTMLElement, total: number | null): Promise<void> {
-  await waitFor(() => expect(gallery(canvas).querySelector('section .slide img')).toBeTruthy());
+  await waitFor(() => expect(gallery(canvas).querySelector('section .slide img')).toBeTruthy(), patient);
   const counter = gallery(canvas).querySelector('.counter')?.textContent;
   await expect(counter?.split(' / ')[1] ?? null).toBe(total === null ? null : String(total));
 }
 
 type Story = StoryObj<GalleryArgs>;
 
-/** The gallery of the bundled sample's seed story. */
+/** The gallery of the bundled sample's seed story, as a reader first sees it: photo 1, nothing focused. */
 export const Default: Story = {
+  play: ({ canvasElement }) => shown(canvasElement, 7),
+};
+
+/** A reader picks a thumbnail, then steps on with the arrow: photo 2 of 7, the arrow keeps its focus ring. */
+export const Browse: Story = {
+  name: 'Browse (thumbnail, then next)',
   play: async ({ canvasElement }) => {
     const root = gallery(canvasElement);
     await shown(canvasElement, 7);
@@ -152,7 +165,10 @@ export const BrokenImages: Story = {
   },
   play: async ({ canvasElement }) => {
     await shown(canvasElement, 3);
-    await waitFor(() => expect(gallery(canvasElement).querySelector('figure[data-broken]')).toBeTruthy());
+    await waitFor(
+      () => expect(gallery(canvasElement).querySelector('figure[data-broken]')).toBeTruthy(),
+      patient,
+    );
   },
 };
 
@@ -193,4 +209,44 @@ export const LightboxOpen: Story = {
     await waitFor(() => expect(dialog.matches(':modal')).toBe(true));
     await expect(root.activeElement).toBe(dialog.querySelector('.close'));
   },
+};
+
+/** The photo box held while the feed is on the way (no feed yet; see the article card's Loading story). */
+export const Loading: Story = {
+  render: (args) =>
+    html`<wire-photo-gallery lang=${args.lang ?? 'en'} style="max-inline-size: 720px"></wire-photo-gallery>`,
+  play: async ({ canvasElement }) => {
+    const element = canvasElement.querySelector('wire-photo-gallery')!;
+    await expect(element.matches(':state(loading)')).toBe(true);
+    await expect(gallery(canvasElement).querySelector('[part="skeleton"]')).not.toBeNull();
+  },
+};
+
+const fallback = (canvas: HTMLElement) =>
+  waitFor(() => expect(gallery(canvas).querySelector('[part="fallback"]')).toBeTruthy(), patient);
+
+export const LoadError: Story = {
+  name: 'Error (feed unavailable)',
+  render: (args) =>
+    html`<wire-photo-gallery src="/no-such-feed.json" lang=${args.lang ?? 'en'}></wire-photo-gallery>`,
+  play: async ({ canvasElement }) => {
+    await fallback(canvasElement);
+    await expect(canvasElement.querySelector('wire-photo-gallery')!.matches(':state(error)')).toBe(true);
+    await expect(gallery(canvasElement).textContent).toContain('not available');
+  },
+};
+
+export const NotFound: Story = {
+  args: { item: 'no-such-story' },
+  play: async ({ canvasElement }) => {
+    await fallback(canvasElement);
+    await expect(gallery(canvasElement).textContent).toContain('no longer available');
+  },
+};
+
+/** A story with no photos at all: the quiet line instead of an empty frame. */
+export const Empty: Story = {
+  name: 'Empty (story without photos)',
+  args: { feed: galleryFeed([]) },
+  play: ({ canvasElement }) => fallback(canvasElement),
 };

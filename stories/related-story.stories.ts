@@ -1,11 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { expect } from 'storybook/test';
+import { expect, waitFor } from 'storybook/test';
 import '../src/components/related-story/related-story.define.js';
 
 interface Args {
   src?: string;
+  feed?: unknown;
   item?: string;
   relatedTo?: string;
   limit?: number;
@@ -39,7 +40,8 @@ const meta: Meta<Args> = {
       style="max-inline-size: ${args.width}px"
     >
       <wire-related-story
-        src=${ifDefined(args.src)}
+        src=${ifDefined(args.feed ? undefined : args.src)}
+        .feed=${args.feed}
         item=${ifDefined(args.item)}
         related-to=${ifDefined(args.relatedTo)}
         limit=${ifDefined(args.limit)}
@@ -114,4 +116,29 @@ export const LoadError: Story = {
   },
 };
 
-export const NotFound: Story = { args: { item: undefined, relatedTo: 'no-such-story' } };
+export const NotFound: Story = {
+  args: { item: undefined, relatedTo: 'no-such-story' },
+  play: async ({ canvasElement }) => {
+    const root = await shadow(canvasElement);
+    await expect(root.querySelector('[part="fallback"]')?.textContent).toContain('no longer available');
+  },
+};
+
+/** A story with nothing related to it: the list draws nothing at all (`:state(empty)`), not an empty heading. */
+export const Empty: Story = {
+  name: 'Empty (nothing related: renders nothing)',
+  args: {
+    item: undefined,
+    relatedTo: 'alone',
+    feed: {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'One story',
+      items: [{ id: 'alone', url: 'https://news.example/alone', title: 'A story with no relations' }],
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const element = canvasElement.querySelector('wire-related-story')!;
+    await waitFor(() => expect(element.matches(':state(empty)')).toBe(true));
+    await expect(element.shadowRoot!.querySelector('h2, h3, li')).toBeNull();
+  },
+};
