@@ -4,7 +4,8 @@ import { litTrustedTypes } from './scripts/vite/lit-trusted-types.js';
 
 /**
  * Lit's html`` and css`` templates are strings to a minifier, so their indentation and comments would ship as
- * they are written. This collapses them at build time (HTML with html-minifier-next, CSS with Lightning CSS).
+ * they are written. This collapses them at build time (HTML with html-minifier-terser, CSS with clean-css): the 1.x
+ * line of minify-literals, because 2.x and its minifiers need Node 22 and the same templates come out as small.
  */
 function minifyTemplateLiterals(): Plugin {
   return {
@@ -14,8 +15,11 @@ function minifyTemplateLiterals(): Plugin {
       if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|css|svg)`/.test(code)) return null;
       // conservativeCollapse keeps one space where the source had some: a template like html`<b>x</b> ` is
       // followed by more text at run time, so that space is content.
-      const result = await minifyHTMLLiterals(code, { fileName: id, html: { conservativeCollapse: true } });
-      return result ? { code: result.code, map: result.map } : null;
+      const result = await minifyHTMLLiterals(code, {
+        fileName: id,
+        minifyOptions: { conservativeCollapse: true },
+      });
+      return result ? { code: result.code, map: result.map?.toString() } : null;
     },
   };
 }

@@ -6,11 +6,15 @@ import standalone from './vite.config.js';
  * The per-module ESM build for bundler users: one file per source module (so a bundler can drop what a page does
  * not import), Lit and floating-ui left as dependencies to share with the rest of the app, template literals
  * minified as in the standalone bundle. Types come from tsc (emitDeclarationOnly).
+ *
+ * No source maps: this output is already readable (unminified, one file per module, names kept), the maps were
+ * over a third of the package, and the app's bundler makes the maps its users debug with.
  */
 const entries = Object.fromEntries(
   [
     'src/index.ts',
     'src/define.ts',
+    'src/react/index.ts',
     ...readdirSync('src/components').map((name) => `src/components/${name}/${name}.define.ts`),
   ].map((file) => [file.replace(/^src\//, '').replace(/\.ts$/, ''), file]),
 );
@@ -19,11 +23,11 @@ export default mergeConfig(
   standalone,
   defineConfig({
     build: {
-      sourcemap: true,
+      sourcemap: false,
       minify: false,
       lib: { entry: entries, formats: ['es'], fileName: (_format, name) => `${name}.js` },
       rollupOptions: {
-        external: [/^lit($|\/)/, /^@lit\//, /^@floating-ui\//],
+        external: [/^lit($|\/)/, /^@lit\//, /^@floating-ui\//, /^react($|\/)/],
         output: { preserveModules: true, preserveModulesRoot: 'src', minify: false },
       },
     },

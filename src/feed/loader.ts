@@ -11,7 +11,7 @@
  */
 import { normalizeFeed } from './normalize.js';
 import type { FeedErrorReason, Feed } from './types.js';
-import { pageBase } from '../shared/dom.js';
+import { pageBase, pageLocation } from '../shared/dom.js';
 import { safeUrl } from './url.js';
 
 export class FeedError extends Error {
@@ -212,6 +212,26 @@ async function fetchWithRetry(url: string): Promise<LoadedFeed> {
   }
 }
 
+/** Cross-origin feed URLs that have printed the CORS hint: one console line per URL for the page's lifetime. */
+const corsHinted = new Set<string>();
+
+/**
+ * A cross-origin feed refused by CORS (no `Access-Control-Allow-Origin`) fails exactly like an unreachable server:
+ * `fetch` rejects with a TypeError and the page cannot tell which (the reason is only in the browser's console,
+ * worded differently per browser). So the retries stay (most embeds load a cross-origin feed: fewer retries there
+ * would mean fewer for every flaky connection too), and one line names the header to check.
+ */
+function hintCors(url: string): void {
+  const page = pageLocation();
+  // A string test, not `new URL(page)`: a sandboxed or srcdoc page's origin is "null", which does not parse.
+  if (!page || page.startsWith(`${new URL(url).origin}/`) || corsHinted.has(url)) return;
+  corsHinted.add(url);
+  console.warn(
+    `wire-widgets: the feed ${url} could not be fetched. If that server is up, it must allow this page's origin ` +
+      '(Access-Control-Allow-Origin: *, or this origin), or the browser refuses it as a network error.',
+  );
+}
+
 // Markup is never a feed. Anything else is given a chance to parse: static hosts often serve .json files as
 // text/plain or application/octet-stream.
 const MARKUP_TYPE = /\b(html|xml)\b/i;
@@ -284,6 +304,7 @@ async function fetchOnce(url: string): Promise<LoadedFeed> {
     });
   } catch (error) {
     if (signal.aborted) throw new FeedError('timeout', `No response within ${options.timeout} ms`);
+    if (error instanceof TypeError) hintCors(url);
     throw new FeedError('network', error instanceof Error ? error.message : 'Network error');
   }
   if (!response.ok) {
