@@ -17,8 +17,7 @@ const base = import.meta.url;
 const loading = new Map<string, Promise<unknown>>();
 let hydrateSupport: Promise<unknown> | undefined;
 
-const load = (name: string): Promise<unknown> =>
-  import(new URL(`wire-widgets/${name}.js`, base).href);
+const load = (name: string): Promise<unknown> => import(new URL(`wire-widgets/${name}.js`, base).href);
 
 function register(tag: string): Promise<unknown> {
   const name = tag.slice(5);
