@@ -108,7 +108,9 @@ export function takenDown(
         )
       : nothing;
   return html`<article class="card taken-down ${className}" part="card">
-    <p class="notice" part="notice">${t(lang, rights === 'expired' ? 'expired' : rights === 'withheld' ? 'withheld' : 'canceled')} ${back}</p>
+    <p class="notice" part="notice">
+      ${t(lang, rights === 'expired' ? 'expired' : rights === 'withheld' ? 'withheld' : 'canceled')} ${back}
+    </p>
   </article>`;
 }
 
