@@ -179,4 +179,61 @@ export const fullCredit: Photo = {
   license: 'https://news.example/licensing/editorial',
   acquireLicensePage: 'https://news.example/licensing/buy?photo=kim-factory',
   srcset: [],
+  usageTerms: '',
+  syndication: true,
 };
+
+// Syndication rights (`_wire.rights`, `_wire.correction`, `_wire.source`, photo `syndication`): one item per state,
+// with times an hour either side of `now`, so tests pass a driven clock and stories the real one.
+
+const HOUR = 3_600_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** A note to partner desks that no reader may ever see: tests look for it in models and rendered text. */
+export const EDNOTE = 'EDITORS: do not run before legal review';
+
+/** The rights fixtures, as raw items, at reader time `now` (ms). */
+export function rightsItems(now: number): RawItem[] {
+  const pictured = (id: string, extra: Record<string, unknown> = {}): RawItem =>
+    rawItem(id, {
+      title: `Headline of ${id}`,
+      image: `https://news.example/images/${id}.jpg`,
+      tags: ['Rights'],
+      _wire: {
+        image: photo('kim-factory-1280.svg', { url: `https://news.example/images/${id}.jpg` }),
+        comments: { status: 'open', count: 4 },
+        ednote: EDNOTE,
+        ...extra,
+      },
+    });
+  return [
+    pictured('usable', { related: ['embargoed', 'expired', 'withheld', 'canceled', 'corrected'] }),
+    pictured('embargoed', { rights: { embargoed: iso(now + HOUR) } }),
+    pictured('expired', { rights: { expires: iso(now - HOUR) } }),
+    pictured('expiring', { rights: { expires: iso(now + HOUR) } }),
+    pictured('withheld', { rights: { pubstatus: 'withheld' } }),
+    pictured('canceled', { rights: { pubstatus: 'canceled' } }),
+    pictured('corrected', {
+      correction: { date: '2023-09-16T10:00:00Z', text: 'An earlier version misnamed the shipyard.' },
+      source: { name: 'Example Agency', url: 'https://agency.example/' },
+      rights: { copyright_holder: 'Example Agency', usage_terms: 'Editorial use only' },
+    }),
+    pictured('partner-only', {
+      image: undefined,
+      gallery: [
+        photo('kim-factory-1280.svg', { alt: 'Shown to partners', caption: 'Syndicated photo.' }),
+        photo('kim-factory-1280.svg', {
+          alt: 'Own site only',
+          caption: 'Licensed for the publisher only.',
+          syndication: false,
+          usage_terms: 'Not for syndication',
+        }),
+      ],
+    }),
+  ];
+}
+
+/** A feed holding every rights fixture, at reader time `now` (ms). */
+export function rightsFeed(now: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return rawFeed(rightsItems(now), extra);
+}

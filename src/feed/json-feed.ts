@@ -33,6 +33,10 @@ export interface WirePhotoObject {
   acquire_license_page?: string;
   permalink?: string;
   srcset?: WireImageSource[];
+  /** The photo's own usage terms. */
+  usage_terms?: string;
+  /** `false`: licensed for the publisher's own site only, never shown on a partner's page. Default `true`. */
+  syndication?: boolean;
 }
 
 /** A PHOTO object, or a bare URL string for a picture with no description. */
@@ -55,6 +59,32 @@ export interface WireItemComments {
   status?: 'open' | 'closed' | 'disabled';
 }
 
+/** An item's `_wire.rights` (names after IPTC ninjs 2.x). Times are RFC 3339. */
+export interface WireRights {
+  /** Before this time the item does not exist for any widget. */
+  embargoed?: string;
+  /** After this time only a link back to the original remains. */
+  expires?: string;
+  /** Default `usable`; `withheld` and `canceled` take the text and photos down everywhere. */
+  pubstatus?: 'usable' | 'withheld' | 'canceled';
+  copyright_holder?: string;
+  copyright_notice?: string;
+  usage_terms?: string;
+}
+
+/** An item's `_wire.correction`: shown, dated, wherever the story shows. */
+export interface WireCorrection {
+  date?: string;
+  text?: string;
+}
+
+/** An item's `_wire.source`: the agency or partner the story comes from. */
+export interface WireSource {
+  name?: string;
+  url?: string;
+  logo?: string;
+}
+
 /** An item's `_wire` object. */
 export interface WireItemExtension {
   kicker?: string;
@@ -66,6 +96,11 @@ export interface WireItemExtension {
   /** Ids of items of this feed, or stories outside it. */
   related?: (string | number | WireExternalStory)[];
   comments?: WireItemComments;
+  rights?: WireRights;
+  correction?: WireCorrection;
+  source?: WireSource;
+  /** A note from the editors to partner desks; read by nobody (the reader drops it), never shown. */
+  ednote?: string;
 }
 
 export interface WirePublisher {

@@ -9,6 +9,7 @@ import { cleanText, countWords, decodeEntities, htmlToText, tidyText, type TagBu
 import type {
   Author,
   CommentStatus,
+  Correction,
   ExternalStory,
   Feed,
   FeedComments,
@@ -17,7 +18,10 @@ import type {
   ItemComments,
   NormalizeResult,
   Photo,
+  PubStatus,
   Publisher,
+  Rights,
+  Source,
 } from './types.js';
 import { safeUrl } from './url.js';
 
@@ -55,6 +59,8 @@ export const LIMITS = {
    * (a tag every 30 to 50 characters) fit several megabytes of HTML.
    */
   htmlTags: 200_000,
+  /** Usage terms and correction notices: a short paragraph each. */
+  notice: 1000,
   /** Largest accepted photo width/height in pixels. */
   photoSize: 20_000,
   maxWarnings: 100,
@@ -175,6 +181,19 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
       v === 'open' || v === 'closed' || v === 'disabled' ? v : undefined,
     )(raw, at) ?? 'open';
 
+  // Only `false` withholds a photo from partners; anything else unreadable is reported and read as the default.
+  const syndication = (raw: unknown, at: string): boolean =>
+    check('true or false', (v) => (typeof v === 'boolean' ? v : undefined))(raw, at) ?? true;
+  const pubstatus = check('usable, withheld or canceled', (v): PubStatus | undefined => {
+    const word = typeof v === 'string' ? v.trim().toLowerCase() : '';
+    // ninjs spells it "canceled"; a British "cancelled" is still a kill and must not publish the story.
+    return word === 'usable' || word === 'withheld'
+      ? word
+      : /^cancell?ed$/.test(word)
+        ? 'canceled'
+        : undefined;
+  });
+
   /**
    * Up to `max` entries of a list, each read with `read`; what it refuses is left out. No more than `look`
    * entries are read, accepted or not, so the work is bounded by the cap whatever the list holds.
@@ -291,6 +310,8 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
       acquireLicensePage: url(get(o, 'acquire_license_page'), `${at}.acquire_license_page`, base),
       permalink: url(get(o, 'permalink'), `${at}.permalink`, base),
       srcset: srcset(get(o, 'srcset'), `${at}.srcset`, base),
+      usageTerms: text(o, 'usage_terms', LIMITS.notice),
+      syndication: syndication(get(o, 'syndication'), `${at}.syndication`),
     };
   };
 
@@ -350,6 +371,46 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
     return out.loginUrl || out.registerUrl || out.countUrl ? out : undefined;
   };
 
+  /**
+   * `_wire.rights`, defaults filled in. An embargo that cannot be read cannot be honoured: the item is withheld
+   * rather than published early.
+   */
+  const rights = (raw: unknown, at: string): Rights => {
+    const o = object(raw, at);
+    const rawEmbargo = get(o, 'embargoed');
+    const embargoed = date(rawEmbargo, `${at}.embargoed`);
+    const unreadable = !absent(rawEmbargo) && !embargoed;
+    if (unreadable) warn(`${at}.embargoed`, 'unreadable embargo; item withheld');
+    const status = pubstatus(get(o, 'pubstatus'), `${at}.pubstatus`) ?? 'usable';
+    return {
+      embargoed,
+      expires: date(get(o, 'expires'), `${at}.expires`),
+      pubstatus: unreadable && status === 'usable' ? 'withheld' : status,
+      copyrightHolder: text(o, 'copyright_holder', LIMITS.credit),
+      copyrightNotice: text(o, 'copyright_notice', LIMITS.credit),
+      usageTerms: text(o, 'usage_terms', LIMITS.notice),
+    };
+  };
+
+  // A correction without text says nothing a reader can act on.
+  const correction = (raw: unknown, at: string): Correction | undefined => {
+    const o = object(raw, at);
+    if (!o) return;
+    const notice = text(o, 'text', LIMITS.notice);
+    return notice ? { date: date(get(o, 'date'), `${at}.date`), text: notice } : warn(at, 'no text; dropped');
+  };
+
+  const source = (raw: unknown, at: string, base: string | undefined): Source | undefined => {
+    const o = object(raw, at);
+    if (!o) return;
+    const from: Source = {
+      name: text(o, 'name', LIMITS.name),
+      url: url(get(o, 'url'), `${at}.url`, base),
+      logo: url(get(o, 'logo'), `${at}.logo`, base),
+    };
+    return from.name ? from : warn(at, 'no name; dropped');
+  };
+
   const tags = (raw: unknown, at: string): string[] => {
     const seen = new Set<string>();
     const look = examined(LIMITS.maxTags);
@@ -406,6 +467,7 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
     const bannerImage = url(get(raw, 'banner_image'), `${at}.banner_image`, here);
     const wire = object(get(raw, '_wire'), `${at}._wire`);
     const hero = get(wire, 'image');
+    const html = get(raw, 'content_html');
     return {
       id: key,
       url: link,
@@ -429,6 +491,12 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
       ),
       related: related(get(wire, 'related'), `${at}._wire.related`, here),
       comments: comments(get(wire, 'comments'), `${at}._wire.comments`, here),
+      // `<wire-story>` sanitises this before showing it; no other reader of the model may render it.
+      contentHtml: typeof html === 'string' ? html.slice(0, LIMITS.contentHtml) : '',
+      rights: rights(get(wire, 'rights'), `${at}._wire.rights`),
+      correction: correction(get(wire, 'correction'), `${at}._wire.correction`),
+      source: source(get(wire, 'source'), `${at}._wire.source`, here),
+      // `_wire.ednote` is for partner desks, not readers: it is deliberately never read.
     };
   };
 

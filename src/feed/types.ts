@@ -7,10 +7,41 @@
 /**
  * Why a feed could not be shown. `not-found` means the feed loaded but the requested item is not in it;
  * `too-large` that the body passed the loader's byte cap (decoded bytes, whatever its headers said); `render`
- * that the widget could not draw what it had (a render threw, or the page refused Lit its Trusted Types policy).
+ * that the widget could not draw what it had (a render threw, or the page refused Lit its Trusted Types policy);
+ * `embargoed` that the item exists but may not be shown before its embargo lifts.
  */
 export type FeedErrorReason =
-  'network' | 'timeout' | 'http' | 'parse' | 'invalid' | 'too-large' | 'not-found' | 'render';
+  'network' | 'timeout' | 'http' | 'parse' | 'invalid' | 'too-large' | 'not-found' | 'embargoed' | 'render';
+
+/** IPTC ninjs `pubstatus`: `withheld` and `canceled` (a kill) take the story's text and photos down everywhere. */
+export type PubStatus = 'usable' | 'withheld' | 'canceled';
+
+/** What a syndication contract allows (`_wire.rights`); the rules are in `rights.ts`. */
+export interface Rights {
+  /** ISO 8601 UTC; before it the item does not exist for any widget. */
+  embargoed?: string;
+  /** ISO 8601 UTC; after it only a link back to the original remains. */
+  expires?: string;
+  pubstatus: PubStatus;
+  /** '' when absent, as are the two below. */
+  copyrightHolder: string;
+  copyrightNotice: string;
+  usageTerms: string;
+}
+
+/** A correction the publisher appended to the story (`_wire.correction`), shown dated wherever the story shows. */
+export interface Correction {
+  /** ISO 8601 UTC. */
+  date?: string;
+  text: string;
+}
+
+/** The agency or partner the story comes from (`_wire.source`), credited prominently. */
+export interface Source {
+  name: string;
+  url?: string;
+  logo?: string;
+}
 
 /** One source of an image at a given intrinsic width, for `srcset`. */
 export interface ImageSource {
@@ -38,6 +69,10 @@ export interface Photo {
   /** Shareable URL of this photo. */
   permalink?: string;
   srcset: ImageSource[];
+  /** The photo's own usage terms; '' when absent. */
+  usageTerms: string;
+  /** False for a photo licensed for the publisher's own site only (not to partners); true when absent. */
+  syndication: boolean;
 }
 
 export interface Author {
@@ -101,6 +136,14 @@ export interface FeedItem {
   /** Ids of items in this feed (strings) or stories outside it. */
   related: (string | ExternalStory)[];
   comments?: ItemComments;
+  /**
+   * The raw `content_html`, capped at `LIMITS.contentHtml`; '' when absent. NOT sanitised: never rendered except
+   * through `<wire-story>`'s sanitiser.
+   */
+  contentHtml: string;
+  rights: Rights;
+  correction?: Correction;
+  source?: Source;
 }
 
 export interface Feed {

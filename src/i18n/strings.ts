@@ -46,6 +46,14 @@ export interface Strings {
   joinDiscussion: string;
   signedInAs: string;
   commentsClosed: string;
+  // Syndication rights
+  withheld: string;
+  canceled: string;
+  expired: string;
+  readOriginal: string;
+  correction: string;
+  correctionDated: string;
+  source: string;
 }
 
 const en: Strings = {
@@ -87,6 +95,13 @@ const en: Strings = {
   joinDiscussion: 'Join the discussion',
   signedInAs: 'Signed in as {name}',
   commentsClosed: 'Comments are closed',
+  withheld: 'This story has been withheld.',
+  canceled: 'This story has been withdrawn.',
+  expired: 'This story is no longer available here.',
+  readOriginal: 'Read it on the original site',
+  correction: 'Correction:',
+  correctionDated: 'Correction, {date}:',
+  source: 'Source: {name}',
 };
 
 export const fallback: Strings = en;

@@ -6,9 +6,10 @@
  */
 import { ContextConsumer } from '@lit/context';
 import { Task, initialState } from '@lit/task';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { FeedError, loadFeed, onFeedRefresh, resolveFeedUrl, type LoadedFeed } from '../feed/loader.js';
 import { normalizeFeed } from '../feed/normalize.js';
+import { forPage, nextChangeOf, rightsState, type RightsState } from '../feed/rights.js';
 import type { Feed, FeedItem } from '../feed/types.js';
 import { pageBase } from './dom.js';
 import { emit } from './events.js';
@@ -127,8 +128,51 @@ export function reportOutcome(host: HTMLElement, view: FeedView, reported: strin
   return key;
 }
 
-/** What a widget's feed looks like to it: the feed state, with the item it shows once the feed is ready. */
-export type FeedView = FeedState & { item?: FeedItem };
+/**
+ * What a widget's feed looks like to it: the feed state, with the item it shows once the feed is ready and what
+ * its rights allow now.
+ */
+export type FeedView = FeedState & { item?: FeedItem; rights?: RightsState };
+
+// setTimeout holds its delay in a signed 32-bit int: a longer one fires at once. Farther changes wait in steps.
+const LONGEST_WAIT = 2 ** 31 - 1;
+const wakeAt = new Map<() => void, number>();
+let rightsTimer: ReturnType<typeof setTimeout> | undefined;
+let rightsTimerAt = Infinity;
+
+/**
+ * One page-wide timer for every widget's next rights change (an embargo lifting, an expiry passing), set for the
+ * earliest one and only while some widget waits: the pattern `time.ts` follows for relative dates.
+ */
+function scheduleRights(): void {
+  const next = Math.min(...wakeAt.values());
+  if (next === rightsTimerAt) return;
+  clearTimeout(rightsTimer);
+  rightsTimer = undefined;
+  rightsTimerAt = next;
+  if (next === Infinity) return;
+  rightsTimer = setTimeout(
+    () => {
+      rightsTimer = undefined;
+      rightsTimerAt = Infinity;
+      const now = Date.now();
+      for (const [wake, at] of wakeAt)
+        if (at <= now) {
+          wakeAt.delete(wake);
+          wake();
+        }
+      scheduleRights();
+    },
+    Math.min(LONGEST_WAIT, Math.max(1, next - Date.now())),
+  );
+}
+
+/** Calls `wake` once at `at` (ms, the reader's clock), replacing its earlier wish; undefined cancels it. */
+function wakeForRights(wake: () => void, at: number | undefined): void {
+  if (at === undefined) wakeAt.delete(wake);
+  else wakeAt.set(wake, at);
+  scheduleRights();
+}
 
 /**
  * What a widget draws in each state of its feed, in the manner of @lit/task's `Task.render`: `loading` until
@@ -137,7 +181,8 @@ export type FeedView = FeedState & { item?: FeedItem };
  */
 export interface FeedRenderer<L, R, E> {
   loading: () => L;
-  ready: (item: FeedItem, feed: Feed) => R;
+  /** `rights` is never `embargoed`: an embargoed item is an error (`reason: 'embargoed'`) for every widget. */
+  ready: (item: FeedItem, feed: Feed, rights: Exclude<RightsState, 'embargoed'>) => R;
   error: (view: FeedView) => E;
 }
 
@@ -148,6 +193,9 @@ export class FeedController implements ReactiveController {
   private readonly source: FeedSource;
   private context?: FeedState;
   private reported = '';
+  /** The page showing the widget, for photos licensed to the publisher's own site only; unknown on the server. */
+  private page?: string;
+  private readonly wake = () => this.host.requestUpdate();
 
   constructor(host: FeedHost, itemId: () => string | null | undefined) {
     this.host = host;
@@ -169,23 +217,41 @@ export class FeedController implements ReactiveController {
     return this.source.state ?? this.context ?? { status: 'idle', url: '' };
   }
 
-  /** The item this widget shows: the one named by the host (`item` attribute), else the feed's first. */
+  /**
+   * The item this widget shows: the one named by the host (`item` attribute), else the feed's first that is out of
+   * embargo; without the photos this page may not show.
+   */
   get item(): FeedItem | undefined {
     const feed = this.state.feed;
     if (!feed) return undefined;
     const id = this.itemId();
-    return id ? feed.items.find((item) => item.id === id) : feed.items[0];
+    const now = Date.now();
+    const item = id
+      ? feed.items.find((entry) => entry.id === id)
+      : feed.items.find((entry) => rightsState(entry, now) !== 'embargoed');
+    return item && this.shown(item);
+  }
+
+  /** `item` as this page may show it: photos licensed for the publisher's own site only are left out elsewhere. */
+  shown(item: FeedItem): FeedItem {
+    const feed = this.state.feed;
+    return feed ? forPage(feed, item, this.page) : item;
   }
 
   /**
-   * The state with a missing item counted as an error, which is what a widget renders. Widgets that show a feed
-   * rather than one item read `state` instead.
+   * The state with a missing item counted as an error, which is what a widget renders: `not-found`, or `embargoed`
+   * before the item's embargo (the widget shows the same not-found fallback). Widgets that show a feed rather than
+   * one item read `state` instead.
    */
   get view(): FeedView {
     const state = this.state;
     if (state.status !== 'ready') return state;
     const item = this.item;
-    return item ? { ...state, item } : { ...state, status: 'error', reason: 'not-found' };
+    if (!item) return { ...state, status: 'error', reason: 'not-found' };
+    const rights = rightsState(item, Date.now());
+    return rights === 'embargoed'
+      ? { ...state, status: 'error', reason: 'embargoed' }
+      : { ...state, item, rights };
   }
 
   /** The state as a reader sees it: waiting (`idle` included) is `loading`. */
@@ -198,11 +264,27 @@ export class FeedController implements ReactiveController {
   render<L, R, E>(renderer: FeedRenderer<L, R, E>): L | R | E {
     const view = this.view;
     if (view.status === 'error') return renderer.error(view);
-    if (view.status === 'ready' && view.item && view.feed) return renderer.ready(view.item, view.feed);
+    if (view.status === 'ready' && view.item && view.feed && view.rights && view.rights !== 'embargoed')
+      return renderer.ready(view.item, view.feed, view.rights);
     return renderer.loading();
   }
 
+  hostConnected(): void {
+    if (!isServer) this.page = location.href;
+  }
+
+  hostDisconnected(): void {
+    wakeForRights(this.wake, undefined);
+  }
+
   hostUpdated(): void {
-    this.reported = reportOutcome(this.host, this.view, this.reported);
+    const view = this.view;
+    this.reported = reportOutcome(this.host, view, this.reported);
+    // Every item of the feed, not only this widget's: a related list changes when any story's rights do.
+    const feed = this.state.feed;
+    wakeForRights(
+      this.wake,
+      this.host.isConnected && feed ? nextChangeOf(feed.items, Date.now()) : undefined,
+    );
   }
 }

@@ -123,6 +123,29 @@ export const cardStyles = css`
     white-space: normal;
   }
 
+  /* What a syndication contract keeps on the card: the correction stands out, the credit stays quiet. */
+  .correction {
+    padding-inline-start: 8px;
+    border-inline-start: 3px solid var(--_accent);
+    font-size: 0.875em;
+  }
+
+  .rights {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 12px;
+    color: var(--_muted);
+    font-size: 0.8125em;
+  }
+
+  .notice {
+    color: var(--_muted);
+  }
+
+  .notice a {
+    color: var(--_link);
+  }
+
   .skeletons {
     display: grid;
     gap: 16px;

@@ -3,7 +3,8 @@
  * skeleton; their styles are in `story-card.styles.ts`, the fallback line in the base class.
  */
 import { html, isServer, nothing, type TemplateResult } from 'lit';
-import type { FeedItem } from '../feed/types.js';
+import type { RightsState } from '../feed/rights.js';
+import type { Correction, FeedItem } from '../feed/types.js';
 import { t } from '../i18n/i18n.js';
 import { eventLink } from './link.js';
 import { formatDate, formatRelative } from './time.js';
@@ -105,4 +106,60 @@ export function skeleton(lang: string, layout: string, count = 1, heading = fals
     </div>
     <span class="visually-hidden">${t(lang, 'loading')}</span>
   </div>`;
+}
+
+/** A rights state that takes a story down: only a notice (and, once expired, a link back) is left of it. */
+export type TakenDown = Exclude<RightsState, 'embargoed' | 'usable'>;
+
+/**
+ * What is left of a story that is withheld, canceled or expired: a short notice, and for an expired one a link
+ * back to the original. No headline, no text, no photo: the contract no longer allows them here.
+ */
+export function takenDown(
+  story: Pick<FeedItem, 'id' | 'url'>,
+  rights: TakenDown,
+  lang: string,
+  className = '',
+): TemplateResult {
+  const back =
+    rights === 'expired' && story.url
+      ? eventLink(
+          {
+            href: story.url,
+            part: 'link',
+            id: story.id,
+            event: 'wire-card-click',
+            detail: { id: story.id, url: story.url },
+          },
+          t(lang, 'readOriginal'),
+        )
+      : nothing;
+  return html`<article class="card taken-down ${className}" part="card">
+    <p class="notice" part="notice">
+      ${t(lang, rights === 'expired' ? 'expired' : rights === 'withheld' ? 'withheld' : 'canceled')} ${back}
+    </p>
+  </article>`;
+}
+
+/** The publisher's correction, dated when the feed dates it. */
+export function correctionNotice(correction: Correction | undefined, lang: string) {
+  if (!correction) return nothing;
+  const date = correction.date ? formatDate(lang, correction.date) : '';
+  return html`<p class="correction" part="correction">
+    <strong>${date ? t(lang, 'correctionDated', { date }) : t(lang, 'correction')}</strong>
+    ${correction.text}
+  </p>`;
+}
+
+/** The credit a syndication contract asks for: where the story comes from and its copyright notice. */
+export function rightsCredit(item: Pick<FeedItem, 'source' | 'rights'>, lang: string) {
+  const name = item.source?.name;
+  // Optional chaining: items from an older copy's `<wire-feed>` on the same page carry no rights.
+  const rights = item.rights as FeedItem['rights'] | undefined;
+  const copyright = rights?.copyrightNotice || (rights?.copyrightHolder ? `© ${rights.copyrightHolder}` : '');
+  if (!name && !copyright) return nothing;
+  return html`<p class="rights" part="rights">
+    ${name ? html`<span part="source">${t(lang, 'source', { name })}</span>` : nothing}
+    ${copyright ? html`<span part="copyright">${copyright}</span>` : nothing}
+  </p>`;
 }

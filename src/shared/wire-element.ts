@@ -97,7 +97,8 @@ export class WireFeedElement extends WireElement {
   /** The quiet line every widget shows instead of its content; links to the publisher for a story that is gone. */
   protected fallback(view: FeedView): TemplateResult {
     const lang = this.language;
-    const feed = view.reason === 'not-found' ? view.feed : undefined;
+    // An embargoed story does not exist yet: it reads exactly as one that is not in the feed.
+    const feed = view.reason === 'not-found' || view.reason === 'embargoed' ? view.feed : undefined;
     const home = feed?.homePageUrl ?? feed?.publisher?.url;
     return html`<p class="fallback" part="fallback">
       ${t(lang, feed ? 'notFound' : 'unavailable')}

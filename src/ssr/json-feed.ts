@@ -40,6 +40,8 @@ function photo(value: Photo): Json {
     acquire_license_page: value.acquireLicensePage,
     permalink: value.permalink,
     srcset: value.srcset.map((source) => ({ url: source.url, width: source.width })),
+    usage_terms: text(value.usageTerms),
+    syndication: value.syndication ? undefined : false,
   });
 }
 
@@ -56,6 +58,14 @@ function related(entry: string | ExternalStory): string | Json {
 }
 
 function item(value: FeedItem): Json {
+  const rights = compact({
+    embargoed: value.rights.embargoed,
+    expires: value.rights.expires,
+    pubstatus: value.rights.pubstatus === 'usable' ? undefined : value.rights.pubstatus,
+    copyright_holder: text(value.rights.copyrightHolder),
+    copyright_notice: text(value.rights.copyrightNotice),
+    usage_terms: text(value.rights.usageTerms),
+  });
   const wire = compact({
     kicker: text(value.kicker),
     section: text(value.section),
@@ -64,6 +74,12 @@ function item(value: FeedItem): Json {
     gallery: value.gallery.map(photo),
     related: value.related.map(related),
     comments: value.comments && compact({ ...value.comments }),
+    // The browser applies the rights again on the reader's clock: an embargo or expiry passing while the page
+    // is open changes what the snippet shows.
+    rights: Object.keys(rights).length ? rights : undefined,
+    correction:
+      value.correction && compact({ date: value.correction.date, text: text(value.correction.text) }),
+    source: value.source && compact({ ...value.source, name: text(value.source.name) }),
   });
   return compact({
     id: value.id,

@@ -9,6 +9,7 @@ import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { loadFeed } from '../feed/loader.js';
 import { normalizeFeed } from '../feed/normalize.js';
+import { rightsState } from '../feed/rights.js';
 import type { Feed, FeedItem } from '../feed/types.js';
 import { relatedStories } from '../components/related-story/related.js';
 import { isRtlLanguage, loadCatalog } from '../i18n/i18n.js';
@@ -84,15 +85,49 @@ function shownItems(feed: Feed, options: RenderWidgetOptions): FeedItem[] {
   const attributes = options.attributes ?? {};
   const relatedTo = options.widget === 'related-story' ? attributes['related-to'] : undefined;
   const id = relatedTo || options.item;
-  const item = id ? feed.items.find((entry) => entry.id === id) : feed.items[0];
+  // The server's clock decides here; the browser checks again on the reader's.
+  const now = Date.now();
+  const item = id
+    ? feed.items.find((entry) => entry.id === id)
+    : feed.items.find((entry) => rightsState(entry, now) !== 'embargoed');
   if (!item)
     throw new RenderError(id ? `no item with id ${JSON.stringify(id)} in the feed` : 'the feed has no items');
-  if (!relatedTo) return [item];
+  // Refused outright rather than rendered as "not found": a snippet cached before the embargo would announce
+  // the story's id in published HTML.
+  if (rightsState(item, now) === 'embargoed')
+    throw new RenderError(`item ${JSON.stringify(item.id)} is under embargo until ${item.rights.embargoed}`);
+  if (!relatedTo) return [redacted(item, now)];
   // The element's own rule for the list length, so the inline feed holds exactly what it will list.
   const limit = Number(attributes.limit ?? 3);
-  const stories = relatedStories(feed, item.id, limit >= 0 ? Math.floor(limit) : 3);
+  const stories = relatedStories(feed, item.id, limit >= 0 ? Math.floor(limit) : 3, now);
   const ids = new Set([item.id, ...stories.map((story) => story.id)]);
-  return feed.items.filter((entry) => ids.has(entry.id));
+  return feed.items.filter((entry) => ids.has(entry.id)).map((entry) => redacted(entry, now));
+}
+
+/**
+ * An item as the snippet may carry it inline. The raw `content_html` is never shown by these widgets, and a story
+ * taken down (withheld, withdrawn, expired) keeps only what its notice needs: its text and photos must not reach
+ * the page's source either.
+ */
+function redacted(item: FeedItem, now: number): FeedItem {
+  const shown = { ...item, contentHtml: '' };
+  if (rightsState(item, now) === 'usable') return shown;
+  return {
+    ...shown,
+    title: '',
+    summary: '',
+    wordCount: 0,
+    authors: [],
+    tags: [],
+    kicker: '',
+    section: '',
+    dateline: '',
+    image: undefined,
+    bannerImage: undefined,
+    gallery: [],
+    related: [],
+    correction: undefined,
+  };
 }
 
 /**

@@ -484,6 +484,8 @@ describe('normalizeFeed: the _wire extension', () => {
         { url: 'https://cdn.news.example/fire-800.jpg', width: 800 },
         { url: 'https://cdn.news.example/fire-1200.jpg', width: 1200 },
       ],
+      usageTerms: '',
+      syndication: true,
     });
     expect(warnings).toContain('items[0]._wire.image.srcset[4]: no http(s) url and width; dropped (+2 more)');
   });
@@ -504,6 +506,8 @@ describe('normalizeFeed: the _wire extension', () => {
       creator: '',
       copyrightNotice: '',
       srcset: [],
+      usageTerms: '',
+      syndication: true,
     });
   });
 
@@ -537,6 +541,8 @@ describe('normalizeFeed: the _wire extension', () => {
           creator: '',
           copyrightNotice: '',
           srcset: [],
+          usageTerms: '',
+          syndication: true,
         },
       },
       {

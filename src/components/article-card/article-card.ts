@@ -4,7 +4,15 @@ import type { FeedItem } from '../../feed/types.js';
 import { list, plural, t } from '../../i18n/i18n.js';
 import { commentIcon } from '../../shared/icons.js';
 import { photoStyles, photoTemplate } from '../../shared/photo.js';
-import { dateTemplate, headingLevel, headline, skeleton } from '../../shared/story-card.js';
+import {
+  correctionNotice,
+  dateTemplate,
+  headingLevel,
+  headline,
+  rightsCredit,
+  skeleton,
+  takenDown,
+} from '../../shared/story-card.js';
 import { cardStyles } from '../../shared/story-card.styles.js';
 import { TickController } from '../../shared/time.js';
 import { WireFeedElement } from '../../shared/wire-element.js';
@@ -32,7 +40,7 @@ const SIZES: Record<CardLayout, string> = {
  * route in a single-page app instead of navigating.
  * @fires wire-feed-load - The feed loaded. `detail: { url, itemCount }`.
  * @fires wire-feed-error - The card cannot be shown. `detail: { url, reason, status? }`; reason `not-found` when
- * the feed has no such item.
+ * the feed has no such item, `embargoed` before the item's embargo.
  *
  * @csspart card - The card (an `<article>`).
  * @csspart kicker - The kicker, or the section when the story has no kicker.
@@ -53,6 +61,11 @@ const SIZES: Record<CardLayout, string> = {
  * @csspart credit - The credit line ("© Sputnik").
  * @csspart skeleton - The placeholder shown while the feed loads.
  * @csspart fallback - The quiet message shown when the story cannot be shown.
+ * @csspart correction - The publisher's dated correction.
+ * @csspart rights - The line crediting the story's source and copyright.
+ * @csspart source - The story's source ("Source: Reuters").
+ * @csspart copyright - The story's copyright notice.
+ * @csspart notice - What replaces a story withheld, withdrawn or expired (with a link back once expired).
  *
  * @cssprop --wire-card-background - Card background (default `--wire-color-background`).
  * @cssprop --wire-card-padding - Space inside the card (default 0).
@@ -97,7 +110,8 @@ export class WireArticleCard extends WireFeedElement {
     return html`<div class="wrap" lang=${lang} dir=${this.direction}>
       ${this.data.render({
         loading: () => skeleton(lang, layout),
-        ready: (item) => this.card(item, layout, lang),
+        ready: (item, _feed, rights) =>
+          rights === 'usable' ? this.card(item, layout, lang) : takenDown(item, rights, lang, layout),
         error: (view) => this.fallback(view),
       })}
     </div>`;
@@ -164,6 +178,7 @@ export class WireArticleCard extends WireFeedElement {
               </ul>`
             : nothing
         }
+        ${correctionNotice(item.correction, lang)} ${rightsCredit(item, lang)}
       </div>
       ${
         photo

@@ -43,7 +43,8 @@ let loaded: LiveCounts | undefined;
  * @cssprop --wire-comment-badge-color - Text colour of the compact badge (default: the text colour).
  *
  * Nothing is drawn, and the element takes no space (custom state `:state(empty)`), while the feed loads, when it
- * fails, when the item has no `_wire.comments`, and when its comments are `disabled`. A failed feed is still
+ * fails, when the item has no `_wire.comments`, when its comments are `disabled`, and when the story is withheld, withdrawn,
+ * expired or under embargo. A failed feed is still
  * `:state(error)` and fires `wire-feed-error`; the prompt draws no fallback line, as it sits beside a story whose
  * own widget already says it is unavailable.
  */
@@ -109,8 +110,10 @@ export class WireCommentPrompt extends WireFeedElement {
   }
 
   protected override get empty(): boolean {
-    const status = this.data.view.item?.comments?.status;
-    return !status || status === 'disabled';
+    const { item, rights } = this.data.view;
+    const status = item?.comments?.status;
+    // No discussion under a story that is withheld, withdrawn or expired: it is no longer shown.
+    return !status || status === 'disabled' || rights !== 'usable';
   }
 
   /** Follows the live count of one item from one endpoint, or none (no arguments). */
@@ -159,7 +162,7 @@ export class WireCommentPrompt extends WireFeedElement {
   override render() {
     return this.data.render({
       loading: () => nothing,
-      ready: (item, feed) => this.prompt(item, feed),
+      ready: (item, feed, rights) => (rights === 'usable' ? this.prompt(item, feed) : nothing),
       // The story's own widget says it is unavailable; a second line here would only repeat it.
       error: () => nothing,
     });

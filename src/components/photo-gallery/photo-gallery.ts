@@ -4,6 +4,7 @@ import type { Photo } from '../../feed/types.js';
 import { t } from '../../i18n/i18n.js';
 import { emit } from '../../shared/events.js';
 import { photoStyles } from '../../shared/photo.js';
+import { takenDown } from '../../shared/story-card.js';
 import { WireFeedElement } from '../../shared/wire-element.js';
 import { AutoplayController } from './autoplay-controller.js';
 import { controls, stage, thumbnailStrip, type CarouselView } from './carousel.js';
@@ -39,6 +40,7 @@ import { SwipeController } from './swipe-controller.js';
  * @csspart lightbox - The full-screen `<dialog>`.
  * @csspart skeleton - The photo box held while the feed loads.
  * @csspart fallback - The quiet message shown when the gallery cannot be shown.
+ * @csspart notice - What replaces a story withheld, withdrawn or expired (with a link back once expired).
  *
  * @cssprop --wire-gallery-aspect-ratio - Shape of the photo box; photos are fitted inside it (default 3 / 2).
  * @cssprop --wire-gallery-thumbnail-size - Width of a thumbnail (default 72px).
@@ -121,8 +123,11 @@ export class WirePhotoGallery extends WireFeedElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    const item = this.data.view.item;
-    this.photos = item?.gallery.length ? item.gallery : item?.image ? [item.image] : [];
+    const { item, rights } = this.data.view;
+    // A story taken down (withheld, withdrawn, expired) keeps none of its photos; the controller has already left
+    // out those licensed for the publisher's own site only when this page is elsewhere.
+    const photos = rights === 'usable' ? item?.gallery : undefined;
+    this.photos = photos?.length ? photos : item?.image && rights === 'usable' ? [item.image] : [];
     if (item && item.id !== this.shownItem) {
       this.shownItem = item.id;
       this.index = this.link.read() ?? this.clamp(Math.trunc(this.start) || 0);
@@ -224,7 +229,12 @@ export class WirePhotoGallery extends WireFeedElement {
           ${this.thumbnails !== 'off' ? html`<div class="skeleton-thumbs"></div>` : nothing}
           <div class="skeleton-controls"></div>
           <span class="visually-hidden">${t(lang, 'loading')}</span>`,
-      ready: () => (photos.length ? undefined : this.fallback({ status: 'error', url: '' })),
+      ready: (item, _feed, rights) =>
+        rights !== 'usable'
+          ? takenDown(item, rights, lang)
+          : photos.length
+            ? undefined
+            : this.fallback({ status: 'error', url: '' }),
       error: (view) => this.fallback(view),
     });
     if (state)

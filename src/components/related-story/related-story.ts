@@ -1,10 +1,19 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
+import { rightsState } from '../../feed/rights.js';
+import type { ExternalStory, FeedItem } from '../../feed/types.js';
 import { t } from '../../i18n/i18n.js';
 import { photoStyles, photoTemplate } from '../../shared/photo.js';
 import { TickController } from '../../shared/time.js';
 import { WireFeedElement } from '../../shared/wire-element.js';
-import { dateTemplate, headingLevel, headline, skeleton, type Story } from '../../shared/story-card.js';
+import {
+  dateTemplate,
+  headingLevel,
+  headline,
+  skeleton,
+  takenDown,
+  type Story,
+} from '../../shared/story-card.js';
 import { cardStyles } from '../../shared/story-card.styles.js';
 import { relatedStories } from './related.js';
 import { relatedStoryStyles } from './related-story.styles.js';
@@ -18,7 +27,7 @@ import { relatedStoryStyles } from './related-story.styles.js';
  * route in a single-page app instead of navigating.
  * @fires wire-feed-load - The feed loaded. `detail: { url, itemCount }`.
  * @fires wire-feed-error - Nothing can be shown. `detail: { url, reason, status? }`; reason `not-found` when the
- * feed has no such item.
+ * feed has no such item, `embargoed` before the item's embargo.
  *
  * @csspart heading - The list's heading ("Related stories").
  * @csspart list - The list of teasers.
@@ -34,6 +43,7 @@ import { relatedStoryStyles } from './related-story.styles.js';
  * @csspart credit - The credit line ("© Sputnik").
  * @csspart skeleton - The placeholder shown while the feed loads.
  * @csspart fallback - The quiet message shown when nothing can be shown.
+ * @csspart notice - What replaces a story withheld, withdrawn or expired (with a link back once expired).
  *
  * @cssprop --wire-card-background - Background (default `--wire-color-background`).
  * @cssprop --wire-card-padding - Space inside the element (default 0).
@@ -83,10 +93,12 @@ export class WireRelatedStory extends WireFeedElement {
         // One placeholder row per teaser to come, so the list does not grow when it arrives.
         loading: () =>
           this.relatedTo ? skeleton(lang, 'compact', Math.min(limit, 6), true) : skeleton(lang, ''),
-        ready: (item, feed) =>
+        ready: (item, feed, rights) =>
           this.relatedTo
             ? this.list(relatedStories(feed, item.id, limit), level, lang)
-            : this.teaser(item, level, lang, false),
+            : rights === 'usable'
+              ? this.teaser(item, level, lang, false)
+              : takenDown(item, rights, lang),
         error: (view) => this.fallback(view),
       })}
     </div>`;
@@ -97,14 +109,28 @@ export class WireRelatedStory extends WireFeedElement {
     return Boolean(this.relatedTo && item && feed && !relatedStories(feed, item.id, this.limitValue).length);
   }
 
-  private list(stories: Story[], level: number, lang: string) {
+  private list(stories: (FeedItem | ExternalStory)[], level: number, lang: string) {
     if (!stories.length) return nothing;
+    const now = Date.now();
     return html`<div class="heading" part="heading" role="heading" aria-level=${level}>
         ${this.heading || t(lang, 'related')}
       </div>
       <ul part="list">
         ${stories.map(
-          (story) => html`<li part="item">${this.teaser(story, Math.min(level + 1, 6), lang, true)}</li>`,
+          (story) =>
+            html`<li part="item">
+              ${
+                // The list keeps only usable and expired stories (relatedStories); an expired one is a link back.
+                'rights' in story && rightsState(story, now) === 'expired'
+                  ? takenDown(story, 'expired', lang, 'compact')
+                  : this.teaser(
+                      'rights' in story ? this.data.shown(story) : story,
+                      Math.min(level + 1, 6),
+                      lang,
+                      true,
+                    )
+              }
+            </li>`,
         )}
       </ul>`;
   }

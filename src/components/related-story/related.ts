@@ -1,3 +1,4 @@
+import { rightsState } from '../../feed/rights.js';
 import type { Feed, FeedItem, ExternalStory } from '../../feed/types.js';
 
 /**
@@ -5,14 +6,26 @@ import type { Feed, FeedItem, ExternalStory } from '../../feed/types.js';
  * order, including stories from outside the feed), then feed items sharing the most of its tags (newest first on
  * a tie), then the most recent. Never the article itself, never one story twice (by id or by URL). Empty when the
  * feed has no such article.
+ *
+ * Only stories a reader may see at `now` (the reader's clock): an embargoed one does not exist yet, and a
+ * withheld or withdrawn one is not recommended (a notice in a reading list helps nobody). An expired one stays,
+ * drawn as a link back to the original.
  */
-export function relatedStories(feed: Feed, id: string, limit = 3): (FeedItem | ExternalStory)[] {
+export function relatedStories(
+  feed: Feed,
+  id: string,
+  limit = 3,
+  now = Date.now(),
+): (FeedItem | ExternalStory)[] {
   const article = feed.items.find((item) => item.id === id);
   const chosen: (FeedItem | ExternalStory)[] = [];
   if (!article) return chosen;
   const seen = new Set<string>();
+  const hidden = (story: FeedItem | ExternalStory) =>
+    'rights' in story && !['usable', 'expired'].includes(rightsState(story, now));
   const add = (story: FeedItem | ExternalStory | undefined) => {
     if (!story || chosen.length >= limit || seen.has(story.id) || (story.url && seen.has(story.url))) return;
+    if (hidden(story)) return;
     chosen.push(story);
     seen.add(story.id);
     if (story.url) seen.add(story.url);

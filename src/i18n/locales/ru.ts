@@ -49,6 +49,13 @@ const ru: Strings = {
   joinDiscussion: 'Присоединиться к обсуждению',
   signedInAs: 'Вы вошли как {name}',
   commentsClosed: 'Комментарии закрыты',
+  withheld: 'Материал временно снят с публикации.',
+  canceled: 'Материал отозван.',
+  expired: 'Материал здесь больше недоступен.',
+  readOriginal: 'Читать на сайте источника',
+  correction: 'Исправление:',
+  correctionDated: 'Исправление от {date}:',
+  source: 'Источник: {name}',
 };
 
 export default ru;
