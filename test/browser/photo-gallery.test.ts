@@ -638,11 +638,13 @@ describe('<wire-photo-gallery>', () => {
 
     it('holds still while the page is hidden, and moves on once the reader is back', async () => {
       await pointAway();
-      const hidden = vi.spyOn(document, 'hidden', 'get').mockReturnValue(true);
+      // The library reads visibility from Document.prototype, so that a named element cannot clobber it.
+      const visibility = vi.spyOn(Document.prototype, 'visibilityState', 'get').mockReturnValue('hidden');
       const { counter } = await renderStory(Default, { autoplay: 100 });
       await pause(400);
       expect(counter()).toBe('1 / 7');
-      hidden.mockReturnValue(false);
+      visibility.mockReturnValue('visible');
+      document.dispatchEvent(new Event('visibilitychange'));
       await until(() => counter() !== '1 / 7', 2000, 'advance once visible');
     });
 
