@@ -16,6 +16,8 @@ export const fullCredit: Photo = {
   license: 'https://news.example/licensing/editorial',
   acquireLicensePage: 'https://news.example/licensing/buy?photo=kim-factory',
   srcset: [],
+  usageTerms: '',
+  syndication: true,
 };
 
 const meta: Meta = {

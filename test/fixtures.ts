@@ -179,4 +179,6 @@ export const fullCredit: Photo = {
   license: 'https://news.example/licensing/editorial',
   acquireLicensePage: 'https://news.example/licensing/buy?photo=kim-factory',
   srcset: [],
+  usageTerms: '',
+  syndication: true,
 };

@@ -9,6 +9,7 @@ import { cleanText, countWords, decodeEntities, htmlToText, tidyText, type TagBu
 import type {
   Author,
   CommentStatus,
+  Correction,
   ExternalStory,
   Feed,
   FeedComments,
@@ -17,7 +18,10 @@ import type {
   ItemComments,
   NormalizeResult,
   Photo,
+  PubStatus,
   Publisher,
+  Rights,
+  Source,
 } from './types.js';
 import { safeUrl } from './url.js';
 
@@ -291,6 +295,8 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
       acquireLicensePage: url(get(o, 'acquire_license_page'), `${at}.acquire_license_page`, base),
       permalink: url(get(o, 'permalink'), `${at}.permalink`, base),
       srcset: srcset(get(o, 'srcset'), `${at}.srcset`, base),
+      usageTerms: text(o, 'usage_terms', LIMITS.credit),
+      syndication: get(o, 'syndication') !== false,
     };
   };
 
@@ -381,6 +387,40 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
     };
   };
 
+  const pubstatus = (raw: unknown, at: string): PubStatus =>
+    check('usable, withheld or canceled', (v) =>
+      v === 'usable' || v === 'withheld' || v === 'canceled' ? v : undefined,
+    )(raw, at) ?? 'usable';
+
+  const rights = (raw: unknown, at: string): Rights => {
+    const o = object(raw, at);
+    return {
+      embargoed: date(get(o, 'embargoed'), `${at}.embargoed`),
+      expires: date(get(o, 'expires'), `${at}.expires`),
+      pubstatus: pubstatus(get(o, 'pubstatus'), `${at}.pubstatus`),
+      copyrightHolder: text(o, 'copyright_holder', LIMITS.credit),
+      copyrightNotice: text(o, 'copyright_notice', LIMITS.credit),
+      usageTerms: text(o, 'usage_terms', LIMITS.credit),
+    };
+  };
+
+  const correction = (raw: unknown, at: string): Correction | undefined => {
+    const o = object(raw, at);
+    const note = text(o, 'text', LIMITS.summary);
+    return note ? { text: note, date: date(get(o, 'date'), `${at}.date`) } : undefined;
+  };
+
+  const source = (raw: unknown, at: string, base: string | undefined): Source | undefined => {
+    const o = object(raw, at);
+    const name = text(o, 'name', LIMITS.name);
+    if (!name) return undefined;
+    return {
+      name,
+      url: url(get(o, 'url'), `${at}.url`, base),
+      logo: url(get(o, 'logo'), `${at}.logo`, base),
+    };
+  };
+
   const item = (
     raw: unknown,
     at: string,
@@ -429,6 +469,13 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
       ),
       related: related(get(wire, 'related'), `${at}._wire.related`, here),
       comments: comments(get(wire, 'comments'), `${at}._wire.comments`, here),
+      contentHtml:
+        typeof get(raw, 'content_html') === 'string'
+          ? (get(raw, 'content_html') as string).slice(0, LIMITS.contentHtml)
+          : '',
+      rights: rights(get(wire, 'rights'), `${at}._wire.rights`),
+      correction: correction(get(wire, 'correction'), `${at}._wire.correction`),
+      source: source(get(wire, 'source'), `${at}._wire.source`, here),
     };
   };
 

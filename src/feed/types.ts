@@ -9,7 +9,7 @@
  * `too-large` that the body passed the loader's byte cap (decoded bytes, whatever its headers said).
  */
 export type FeedErrorReason =
-  'network' | 'timeout' | 'http' | 'parse' | 'invalid' | 'too-large' | 'not-found';
+  'network' | 'timeout' | 'http' | 'parse' | 'invalid' | 'too-large' | 'not-found' | 'embargoed';
 
 /** One source of an image at a given intrinsic width, for `srcset`. */
 export interface ImageSource {
@@ -37,6 +37,9 @@ export interface Photo {
   /** Shareable URL of this photo. */
   permalink?: string;
   srcset: ImageSource[];
+  usageTerms: string;
+  /** False when the photo is not licensed to partners: `<wire-story>` leaves it out. */
+  syndication: boolean;
 }
 
 export interface Author {
@@ -75,6 +78,31 @@ export interface Publisher {
   logo?: string;
 }
 
+export type PubStatus = 'usable' | 'withheld' | 'canceled';
+
+export interface Rights {
+  /** ISO 8601 UTC; before it the item does not exist for any widget. */
+  embargoed?: string;
+  /** ISO 8601 UTC; after it only a link back to the original remains. */
+  expires?: string;
+  pubstatus: PubStatus;
+  /** '' when absent. */
+  copyrightHolder: string;
+  copyrightNotice: string;
+  usageTerms: string;
+}
+
+export interface Correction {
+  date?: string;
+  text: string;
+}
+
+export interface Source {
+  name: string;
+  url?: string;
+  logo?: string;
+}
+
 export interface FeedItem {
   id: string;
   url?: string;
@@ -100,6 +128,14 @@ export interface FeedItem {
   /** Ids of items in this feed (strings) or stories outside it. */
   related: (string | ExternalStory)[];
   comments?: ItemComments;
+  /**
+   * Raw `content_html`, capped at `LIMITS.contentHtml`, NOT sanitised, never rendered except through
+   * `<wire-story>`'s DOMPurify sanitiser; '' when absent.
+   */
+  contentHtml: string;
+  rights: Rights;
+  correction?: Correction;
+  source?: Source;
 }
 
 export interface Feed {

@@ -4,7 +4,7 @@
  * already cleaned and capped, every URL absolute and http(s) (so it resolves the same on any page), fields the
  * widgets never show left out. `normalizeFeed(toJsonFeed(feed))` gives `feed` back.
  */
-import type { Author, ExternalStory, Feed, FeedItem, Photo } from '../feed/types.js';
+import type { Author, ExternalStory, Feed, FeedItem, Photo, Rights } from '../feed/types.js';
 
 type Json = Record<string, unknown>;
 
@@ -40,6 +40,9 @@ function photo(value: Photo): Json {
     acquire_license_page: value.acquireLicensePage,
     permalink: value.permalink,
     srcset: value.srcset.map((source) => ({ url: source.url, width: source.width })),
+    usage_terms: text(value.usageTerms),
+    // Only the exception is written: the reader defaults to licensed.
+    syndication: value.syndication ? undefined : false,
   });
 }
 
@@ -55,6 +58,19 @@ function related(entry: string | ExternalStory): string | Json {
   });
 }
 
+/** The rights as the reader takes them back; undefined when they say nothing beyond the defaults. */
+function rights(value: Rights): Json | undefined {
+  const written = compact({
+    embargoed: value.embargoed,
+    expires: value.expires,
+    pubstatus: value.pubstatus === 'usable' ? undefined : value.pubstatus,
+    copyright_holder: text(value.copyrightHolder),
+    copyright_notice: text(value.copyrightNotice),
+    usage_terms: text(value.usageTerms),
+  });
+  return Object.keys(written).length ? written : undefined;
+}
+
 function item(value: FeedItem): Json {
   const wire = compact({
     kicker: text(value.kicker),
@@ -64,6 +80,12 @@ function item(value: FeedItem): Json {
     gallery: value.gallery.map(photo),
     related: value.related.map(related),
     comments: value.comments && compact({ ...value.comments }),
+    rights: rights(value.rights),
+    correction:
+      value.correction && compact({ date: value.correction.date, text: text(value.correction.text) }),
+    source:
+      value.source &&
+      compact({ name: text(value.source.name), url: value.source.url, logo: value.source.logo }),
   });
   return compact({
     id: value.id,
@@ -71,9 +93,15 @@ function item(value: FeedItem): Json {
     external_url: value.externalUrl,
     title: text(value.title),
     summary: text(value.summary),
-    // The reader counts words in the body for the reading time; the body itself is never shown, so the count is
-    // carried as that many one-letter words rather than the article.
-    content_text: value.wordCount ? 'w '.repeat(value.wordCount).trimEnd() : undefined,
+    // The reader counts the body's words for the reading time, from `content_text` before `content_html`: the count
+    // travels as that many one-letter words, and a count of none beside HTML as one mark that is no word.
+    content_text: value.wordCount
+      ? 'w '.repeat(value.wordCount).trimEnd()
+      : value.contentHtml
+        ? '-'
+        : undefined,
+    // Raw, as the feed gave it: only <wire-story> renders it, through the same sanitiser on both sides.
+    content_html: value.contentHtml,
     date_published: value.datePublished,
     date_modified: value.dateModified,
     authors: value.authors.map((author) => person(author)),
