@@ -11,6 +11,7 @@ export { relatedStories } from './components/related-story/related.js';
 export { WireCommentPrompt } from './components/comment-prompt/comment-prompt.js';
 export { setCountRefreshInterval } from './components/comment-prompt/live-counts.js';
 export { WirePhotoGallery } from './components/photo-gallery/photo-gallery.js';
+export { WireStory } from './components/story/story.js';
 export { normalizeFeed } from './feed/normalize.js';
 export { loadFeed, configureLoader, clearFeedCache, FeedError } from './feed/loader.js';
 export { safeUrl } from './feed/url.js';

@@ -46,6 +46,15 @@ export interface Strings {
   joinDiscussion: string;
   signedInAs: string;
   commentsClosed: string;
+  // <wire-story>
+  storyPublished: string;
+  storyUpdated: string;
+  storyCorrection: string;
+  storyOriginal: string;
+  storyExpired: string;
+  storyWithdrawn: string;
+  storyEmbedLoad: string;
+  storyEmbedOpen: string;
 }
 
 const en: Strings = {
@@ -87,6 +96,15 @@ const en: Strings = {
   joinDiscussion: 'Join the discussion',
   signedInAs: 'Signed in as {name}',
   commentsClosed: 'Comments are closed',
+  // <wire-story>
+  storyPublished: 'Published',
+  storyUpdated: 'Updated',
+  storyCorrection: 'Correction',
+  storyOriginal: 'Originally published by {publisher}',
+  storyExpired: 'This story is no longer available here.',
+  storyWithdrawn: 'This story has been withdrawn by its publisher.',
+  storyEmbedLoad: 'Load content from {host}',
+  storyEmbedOpen: 'Open on {host}',
 };
 
 export const fallback: Strings = en;

@@ -49,6 +49,15 @@ const ru: Strings = {
   joinDiscussion: 'Присоединиться к обсуждению',
   signedInAs: 'Вы вошли как {name}',
   commentsClosed: 'Комментарии закрыты',
+  // <wire-story>
+  storyPublished: 'Опубликовано',
+  storyUpdated: 'Обновлено',
+  storyCorrection: 'Исправление',
+  storyOriginal: 'Впервые опубликовано: {publisher}',
+  storyExpired: 'Этот материал здесь больше недоступен.',
+  storyWithdrawn: 'Издатель отозвал этот материал.',
+  storyEmbedLoad: 'Загрузить содержимое с {host}',
+  storyEmbedOpen: 'Открыть на {host}',
 };
 
 export default ru;
