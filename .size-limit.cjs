@@ -6,7 +6,10 @@ const withoutLazyChunks = (config) => ({
   ...config,
   external: [
     ...(config.external ?? []),
-    './wire-widgets/*',
+    // Only the lazy chunks: a chunk of code shared with a lazy one (the strings, the URL gate) loads with the bundle.
+    './wire-widgets/floating-*',
+    './wire-widgets/ru-*',
+    './wire-widgets/sanitize-*',
     './floating.js',
     './locales/ru.js',
     './sanitize.js',

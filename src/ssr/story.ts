@@ -3,7 +3,8 @@
  * (jsdom, an optional peer dependency), and the head snippet for the partner's page (robots meta and JSON-LD).
  */
 import createDOMPurify, { type WindowLike } from 'dompurify';
-import { bodyOptions, sanitizeBody } from '../components/story/sanitize.js';
+import { bodyOptions } from '../components/story/body-options.js';
+import { sanitizeBody } from '../components/story/sanitize.js';
 import type { Feed, FeedItem } from '../feed/types.js';
 import { readFeed, RenderError, scriptJson } from './render.js';
 

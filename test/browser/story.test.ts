@@ -6,6 +6,8 @@ import type { FeedErrorDetail } from '../../src/shared/events.js';
 import type { WireStory } from '../../src/components/story/story.js';
 // Static, so Vite finds DOMPurify before the first test rather than reloading the page mid-run.
 import { sanitizeBody } from '../../src/components/story/sanitize.js';
+import { bodyOptions } from '../../src/components/story/body-options.js';
+import { normalizeFeed } from '../../src/feed/normalize.js';
 import '../../src/components/story/story.define.js';
 import { corpusFile, installTripwire } from '../hostile/dom.js';
 import { CORPUS_XSS, corpusStrings, hostileStrings } from '../hostile/payloads.js';
@@ -206,9 +208,10 @@ describe('<wire-story> and hostile content_html', () => {
     const problems: string[] = [];
     tripwire.reset();
     // Every string through the element's own sanitiser, adopted into a live shadow root as the element does.
+    const options = bodyOptions(normalizeFeed(rawFeed([rawItem('x', { url: base })])).feed!.items[0]!, 'en');
     const host = mount('<div></div>').firstElementChild!.attachShadow({ mode: 'open' });
     for (const [i, html] of strings.entries()) {
-      host.replaceChildren(sanitizeBody(html, { lang: 'en', base, withheld: new Set(), credits: new Map() }));
+      host.replaceChildren(sanitizeBody(html, options));
       problems.push(...unsafe(host, `string ${i}`));
     }
     // And a sample through the element itself, end to end.

@@ -5,9 +5,7 @@
  * loads it as a lazy chunk and the server render runs the same code on a server DOM, so both write the same HTML.
  */
 import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
-import type { FeedItem, Photo } from '../../feed/types.js';
-import { safeUrl } from '../../feed/url.js';
-import { t } from '../../i18n/i18n.js';
+import type { safeUrl as SafeUrl } from '../../feed/url.js';
 
 /** The name of the Trusted Types policy a strict page lists in `trusted-types` (see SECURITY.md). */
 export const POLICY_NAME = 'wire-widgets-story';
@@ -67,27 +65,22 @@ function player(url: string): string | undefined {
   return undefined;
 }
 
+/**
+ * What the body needs from the rest of the library, passed in rather than imported: a chunk that imports nothing
+ * the bundle has makes the bundler split no shared code out of the bundle (see `body-options.ts`).
+ */
 export interface BodyOptions {
-  lang: string;
   /** What relative links and pictures resolve against: the story's own URL. */
   base?: string;
   /** Pictures not licensed to partners (`syndication: false`), by URL: left out with their figure. */
   withheld: ReadonlySet<string>;
   /** The credit of each of the feed's pictures, by URL, added to a body picture that shows one. */
   credits: ReadonlyMap<string, string>;
-}
-
-/** What the body needs to know about the item's pictures. */
-export function bodyOptions(item: FeedItem, lang: string): BodyOptions {
-  const photos: Photo[] = [...(item.image ? [item.image] : []), ...item.gallery];
-  const withheld = new Set<string>();
-  const credits = new Map<string, string>();
-  for (const photo of photos) {
-    if (!photo.syndication) withheld.add(photo.url);
-    const credit = photo.creditText || photo.copyrightNotice || photo.creator;
-    if (credit) credits.set(photo.url, credit);
-  }
-  return { lang, base: item.url, withheld, credits };
+  /** The URL allow-list (`safeUrl` from `feed/url.ts`). */
+  safeUrl: typeof SafeUrl;
+  /** The placeholder's button and link text for a host, in the reader's language. */
+  loadLabel: (host: string) => string;
+  openLabel: (host: string) => string;
 }
 
 type Policy = NonNullable<Config['TRUSTED_TYPES_POLICY']>;
@@ -125,7 +118,12 @@ function unwrap(element: Element): void {
  * A placeholder for third-party content: nothing in it requests anything. With a player URL it holds a button
  * that `<wire-story>` replaces by the player on click; it always links to the original.
  */
-function placeholder(doc: Document, original: string, playerUrl: string | undefined, lang: string): Element {
+function placeholder(
+  doc: Document,
+  original: string,
+  playerUrl: string | undefined,
+  options: BodyOptions,
+): Element {
   const host = new URL(original).hostname.replace(/^www\./, '');
   const box = doc.createElement('figure');
   box.className = playerUrl ? 'embed player' : 'embed';
@@ -133,14 +131,14 @@ function placeholder(doc: Document, original: string, playerUrl: string | undefi
     const button = doc.createElement('button');
     button.type = 'button';
     button.setAttribute('data-player', playerUrl);
-    button.textContent = t(lang, 'storyEmbedLoad', { host });
+    button.textContent = options.loadLabel(host);
     box.append(button);
   }
   const caption = doc.createElement('figcaption');
   const link = doc.createElement('a');
   link.href = original;
   link.rel = 'noopener noreferrer';
-  link.textContent = t(lang, 'storyEmbedOpen', { host });
+  link.textContent = options.openLabel(host);
   caption.append(link);
   box.append(caption);
   return box;
@@ -158,7 +156,7 @@ function lonePlayerLink(paragraph: Element): string | undefined {
 }
 
 function fitImage(img: Element, options: BodyOptions): void {
-  const src = safeUrl(img.getAttribute('src'), options.base);
+  const src = options.safeUrl(img.getAttribute('src'), options.base);
   const figure = img.closest('figure');
   if (!src || options.withheld.has(src)) {
     // The picture's whole figure goes, caption included, so no empty box or orphan credit is left.
@@ -222,25 +220,25 @@ export function sanitizeBody(
   const posts = all('blockquote').flatMap((quote) => {
     if (!SOCIAL.test(quote.getAttribute('class') ?? '')) return [];
     const post = [...quote.querySelectorAll('a')]
-      .map((a) => safeUrl(a.getAttribute('href'), options.base))
+      .map((a) => options.safeUrl(a.getAttribute('href'), options.base))
       .find((href) => href && SOCIAL_HOSTS.test(new URL(href).hostname));
     return post ? [[quote, post] as const] : [];
   });
   for (const element of all('[class]')) element.removeAttribute('class');
-  for (const [quote, post] of posts) quote.replaceWith(placeholder(doc, post, undefined, options.lang));
+  for (const [quote, post] of posts) quote.replaceWith(placeholder(doc, post, undefined, options));
   for (const frame of all('iframe')) {
-    const src = safeUrl(frame.getAttribute('src'), options.base);
-    if (src) frame.replaceWith(placeholder(doc, src, player(src) ?? src, options.lang));
+    const src = options.safeUrl(frame.getAttribute('src'), options.base);
+    if (src) frame.replaceWith(placeholder(doc, src, player(src) ?? src, options));
     else frame.remove();
   }
   for (const paragraph of all('p')) {
     const href = lonePlayerLink(paragraph);
-    const original = href && safeUrl(href, options.base);
-    if (original) paragraph.replaceWith(placeholder(doc, original, player(original), options.lang));
+    const original = href && options.safeUrl(href, options.base);
+    if (original) paragraph.replaceWith(placeholder(doc, original, player(original), options));
   }
   for (const img of all('img')) fitImage(img, options);
   for (const link of all('a:not(.embed a)')) {
-    const href = safeUrl(link.getAttribute('href'), options.base);
+    const href = options.safeUrl(link.getAttribute('href'), options.base);
     if (!href) {
       unwrap(link);
       continue;

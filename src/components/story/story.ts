@@ -10,6 +10,7 @@ import { cardStyles } from '../../shared/story-card.styles.js';
 import { TickController } from '../../shared/time.js';
 import { WireFeedElement } from '../../shared/wire-element.js';
 import { safeUrl } from '../../feed/url.js';
+import { bodyOptions } from './body-options.js';
 import { storyStyles } from './story.styles.js';
 
 /** Longest delay `setTimeout` keeps (about 24.8 days); a later change of rights is looked at again then. */
@@ -117,7 +118,7 @@ export class WireStory extends WireFeedElement {
       target.replaceChildren();
       return;
     }
-    const { sanitizeBody, bodyOptions } = await import('./sanitize.js');
+    const { sanitizeBody } = await import('./sanitize.js');
     // A render since then may have replaced the container or the story: that render fills it.
     if (this.filled?.target !== target || this.filled.html !== html) return;
     try {
