@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // wire-widgets render <feed> --widget <name> [--item <id>] [--attr <name>=<value> …] [--base <url>]
+// wire-widgets render <feed> --widget story [--item <id>] --head [--index]
 //
 // Prints one widget as a self-contained HTML snippet on stdout (see docs/server-rendering.md). On bad input it
 // prints nothing on stdout and one line on stderr, and exits 1, so a build step can use the output as it is.
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { renderWidget, WIDGETS } from '../dist/ssr/index.js';
+import { renderStoryHead, renderWidget, WIDGETS } from '../dist/ssr/index.js';
 
-const USAGE = `usage: wire-widgets render <feed file or http(s) URL> --widget <${WIDGETS.join('|')}> [--item <id>] [--attr <name>=<value> ...] [--base <url>]`;
+const USAGE = `usage: wire-widgets render <feed file or http(s) URL> --widget <${WIDGETS.join('|')}> [--item <id>] [--attr <name>=<value> ...] [--base <url>] [--head [--index]]`;
 
 /** The loader's own cap on a feed body: a file is held to the same limit as a download. */
 const MAX_BYTES = 5_000_000;
@@ -39,6 +40,8 @@ async function main(argv) {
       item: { type: 'string' },
       attr: { type: 'string', multiple: true },
       base: { type: 'string' },
+      head: { type: 'boolean' },
+      index: { type: 'boolean' },
     },
   });
   const [command, source, ...rest] = positionals;
@@ -51,6 +54,12 @@ async function main(argv) {
   }
   // Anything that looks like a URL goes to the loader, which refuses every scheme but http(s).
   const feed = /^[a-z][a-z\d+.-]*:/i.test(source) ? source : await readFeedFile(source);
+  // The partner page's <head> lines for the story, printed instead of the widget: they go elsewhere in the page.
+  if (values.head) {
+    if (values.widget !== 'story') throw new UsageError('--head is for --widget story');
+    return renderStoryHead(feed, { item: values.item, index: values.index, baseUrl: values.base });
+  }
+  if (values.index) throw new UsageError('--index goes with --head');
   return renderWidget(feed, { widget: values.widget, item: values.item, attributes, baseUrl: values.base });
 }
 

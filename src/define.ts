@@ -8,5 +8,6 @@ import './components/article-card/article-card.define.js';
 import './components/related-story/related-story.define.js';
 import './components/comment-prompt/comment-prompt.define.js';
 import './components/photo-gallery/photo-gallery.define.js';
+import './components/story/story.define.js';
 
 export * from './index.js';

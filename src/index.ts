@@ -12,6 +12,7 @@ export { WireCommentPrompt } from './components/comment-prompt/comment-prompt.js
 export { setCountRefreshInterval } from './components/comment-prompt/live-counts.js';
 export { configureCommentOrigins } from './components/comment-prompt/origins.js';
 export { WirePhotoGallery } from './components/photo-gallery/photo-gallery.js';
+export { WireStory } from './components/story/story.js';
 export { normalizeFeed } from './feed/normalize.js';
 export { loadFeed, configureLoader, clearFeedCache, FeedError } from './feed/loader.js';
 export { safeUrl } from './feed/url.js';

@@ -54,6 +54,15 @@ export interface Strings {
   correction: string;
   correctionDated: string;
   source: string;
+  // <wire-story>
+  storyPublished: string;
+  storyUpdated: string;
+  storyCorrection: string;
+  storyOriginal: string;
+  storyExpired: string;
+  storyWithdrawn: string;
+  storyEmbedLoad: string;
+  storyEmbedOpen: string;
 }
 
 const en: Strings = {
@@ -102,6 +111,15 @@ const en: Strings = {
   correction: 'Correction:',
   correctionDated: 'Correction, {date}:',
   source: 'Source: {name}',
+  // <wire-story>
+  storyPublished: 'Published',
+  storyUpdated: 'Updated',
+  storyCorrection: 'Correction',
+  storyOriginal: 'Originally published by {publisher}',
+  storyExpired: 'This story is no longer available here.',
+  storyWithdrawn: 'This story has been withdrawn by its publisher.',
+  storyEmbedLoad: 'Load content from {host}',
+  storyEmbedOpen: 'Open on {host}',
 };
 
 export const fallback: Strings = en;

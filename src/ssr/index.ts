@@ -12,3 +12,4 @@ export {
   type WidgetName,
 } from './render.js';
 export { toJsonFeed } from './json-feed.js';
+export { newsArticle, renderStoryHead, storyHead, type HeadOptions } from './story.js';

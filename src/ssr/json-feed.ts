@@ -4,7 +4,7 @@
  * already cleaned and capped, every URL absolute and http(s) (so it resolves the same on any page), fields the
  * widgets never show left out. `normalizeFeed(toJsonFeed(feed))` gives `feed` back.
  */
-import type { Author, ExternalStory, Feed, FeedItem, Photo } from '../feed/types.js';
+import type { Author, ExternalStory, Feed, FeedItem, Photo, Rights } from '../feed/types.js';
 
 type Json = Record<string, unknown>;
 
@@ -41,6 +41,7 @@ function photo(value: Photo): Json {
     permalink: value.permalink,
     srcset: value.srcset.map((source) => ({ url: source.url, width: source.width })),
     usage_terms: text(value.usageTerms),
+    // Only the exception is written: the reader defaults to licensed.
     syndication: value.syndication ? undefined : false,
   });
 }
@@ -57,15 +58,20 @@ function related(entry: string | ExternalStory): string | Json {
   });
 }
 
-function item(value: FeedItem): Json {
-  const rights = compact({
-    embargoed: value.rights.embargoed,
-    expires: value.rights.expires,
-    pubstatus: value.rights.pubstatus === 'usable' ? undefined : value.rights.pubstatus,
-    copyright_holder: text(value.rights.copyrightHolder),
-    copyright_notice: text(value.rights.copyrightNotice),
-    usage_terms: text(value.rights.usageTerms),
+/** The rights as the reader takes them back; undefined when they say nothing beyond the defaults. */
+function rights(value: Rights): Json | undefined {
+  const written = compact({
+    embargoed: value.embargoed,
+    expires: value.expires,
+    pubstatus: value.pubstatus === 'usable' ? undefined : value.pubstatus,
+    copyright_holder: text(value.copyrightHolder),
+    copyright_notice: text(value.copyrightNotice),
+    usage_terms: text(value.usageTerms),
   });
+  return Object.keys(written).length ? written : undefined;
+}
+
+function item(value: FeedItem, body: boolean): Json {
   const wire = compact({
     kicker: text(value.kicker),
     section: text(value.section),
@@ -74,12 +80,12 @@ function item(value: FeedItem): Json {
     gallery: value.gallery.map(photo),
     related: value.related.map(related),
     comments: value.comments && compact({ ...value.comments }),
-    // The browser applies the rights again on the reader's clock: an embargo or expiry passing while the page
-    // is open changes what the snippet shows.
-    rights: Object.keys(rights).length ? rights : undefined,
+    rights: rights(value.rights),
     correction:
       value.correction && compact({ date: value.correction.date, text: text(value.correction.text) }),
-    source: value.source && compact({ ...value.source, name: text(value.source.name) }),
+    source:
+      value.source &&
+      compact({ name: text(value.source.name), url: value.source.url, logo: value.source.logo }),
   });
   return compact({
     id: value.id,
@@ -87,9 +93,16 @@ function item(value: FeedItem): Json {
     external_url: value.externalUrl,
     title: text(value.title),
     summary: text(value.summary),
-    // The reader counts words in the body for the reading time; the body itself is never shown, so the count is
-    // carried as that many one-letter words rather than the article.
-    content_text: value.wordCount ? 'w '.repeat(value.wordCount).trimEnd() : undefined,
+    // The reader counts the body's words for the reading time, from `content_text` before `content_html`: the count
+    // travels as that many one-letter words, and a count of none beside HTML as one mark that is no word.
+    content_text: value.wordCount
+      ? 'w '.repeat(value.wordCount).trimEnd()
+      : value.contentHtml
+        ? '-'
+        : undefined,
+    // Raw, as the feed gave it, and only in a story's snippet: only <wire-story> renders it, through the same
+    // sanitiser on both sides; every other widget's snippet would only carry the article for nothing.
+    content_html: body ? value.contentHtml : undefined,
     date_published: value.datePublished,
     date_modified: value.dateModified,
     authors: value.authors.map((author) => person(author)),
@@ -101,8 +114,11 @@ function item(value: FeedItem): Json {
   });
 }
 
-/** `feed` as a JSON Feed 1.1 object holding only `items` (all of them when absent). */
-export function toJsonFeed(feed: Feed, items: readonly FeedItem[] = feed.items): Json {
+/**
+ * `feed` as a JSON Feed 1.1 object holding only `items` (all of them when absent); `body` keeps each item's raw
+ * `content_html`, which only a `<wire-story>` snippet needs.
+ */
+export function toJsonFeed(feed: Feed, items: readonly FeedItem[] = feed.items, body = false): Json {
   const wire = compact({
     about: feed.about,
     publisher: feed.publisher && person({ ...feed.publisher, avatar: feed.publisher.logo }, 'logo'),
@@ -125,5 +141,5 @@ export function toJsonFeed(feed: Feed, items: readonly FeedItem[] = feed.items):
     _wire: Object.keys(wire).length ? wire : undefined,
   });
   // Outside `compact`: an empty list still has to be there, as a feed without an `items` array is not a feed.
-  return { ...head, items: items.map(item) };
+  return { ...head, items: items.map((value) => item(value, body)) };
 }

@@ -18,9 +18,12 @@ import '../components/article-card/article-card.define.js';
 import '../components/related-story/related-story.define.js';
 import '../components/comment-prompt/comment-prompt.define.js';
 import '../components/photo-gallery/photo-gallery.define.js';
+import '../components/story/story.define.js';
+import { BODY_ATTRIBUTE } from '../components/story/story.js';
 import { toJsonFeed } from './json-feed.js';
+import { storyBodyHtml } from './story.js';
 
-export const WIDGETS = ['article-card', 'related-story', 'photo-gallery', 'comment-prompt'] as const;
+export const WIDGETS = ['article-card', 'related-story', 'photo-gallery', 'comment-prompt', 'story'] as const;
 export type WidgetName = (typeof WIDGETS)[number];
 
 export interface RenderWidgetOptions {
@@ -145,7 +148,7 @@ export async function renderWidget(feedSource: unknown, options: RenderWidgetOpt
 
   const feed = await readFeed(feedSource, options.baseUrl);
   const items = shownItems(feed, options);
-  const inline = toJsonFeed(feed, items);
+  const inline = toJsonFeed(feed, items, options.widget === 'story');
 
   // The server has no page to inherit a language or direction from: it decides them, and writes them on the element
   // so the browser's first render decides the same.
@@ -162,8 +165,19 @@ export async function renderWidget(feedSource: unknown, options: RenderWidgetOpt
   ];
   // The element reads the inline data as its `feed`, exactly as the browser will read it from the script: the two
   // first renders come from the same model.
-  const element = await collectResult(
+  let element = await collectResult(
     render(staticHtml`<${unsafeStatic(open.join(' '))} .feed=${inline}></${unsafeStatic(tag)}>`),
   );
+  if (options.widget === 'story') {
+    // The element leaves its body empty where it cannot sanitise (the server has no DOM): the same sanitiser fills
+    // it here, on a server DOM. Feed text cannot forge the container: Lit escapes every `<` it renders as text.
+    const container = new RegExp(`<div class="body" part="body" ${BODY_ATTRIBUTE}\\s*>(?=</div>)`).exec(
+      element,
+    );
+    if (container) {
+      const end = container.index + container[0].length;
+      element = element.slice(0, end) + (await storyBodyHtml(items[0]!, lang)) + element.slice(end);
+    }
+  }
   return `<wire-feed><script type="application/feed+json">${scriptJson(inline)}</script>${element}</wire-feed>`;
 }

@@ -56,6 +56,15 @@ const ru: Strings = {
   correction: 'Исправление:',
   correctionDated: 'Исправление от {date}:',
   source: 'Источник: {name}',
+  // <wire-story>
+  storyPublished: 'Опубликовано',
+  storyUpdated: 'Обновлено',
+  storyCorrection: 'Исправление',
+  storyOriginal: 'Впервые опубликовано: {publisher}',
+  storyExpired: 'Этот материал здесь больше недоступен.',
+  storyWithdrawn: 'Издатель отозвал этот материал.',
+  storyEmbedLoad: 'Загрузить содержимое с {host}',
+  storyEmbedOpen: 'Открыть на {host}',
 };
 
 export default ru;

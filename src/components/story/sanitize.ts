@@ -1,0 +1,250 @@
+/**
+ * The story body: the feed's raw `content_html` through DOMPurify with a short allow-list, then made fit for a
+ * partner's page (links and pictures through the URL allow-list, pictures not licensed to partners left out,
+ * third-party embeds turned into click-to-load placeholders). The one place feed HTML becomes DOM; `<wire-story>`
+ * loads it as a lazy chunk and the server render runs the same code on a server DOM, so both write the same HTML.
+ */
+import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
+import type { safeUrl as SafeUrl } from '../../feed/url.js';
+
+/** The name of the Trusted Types policy a strict page lists in `trusted-types` (see SECURITY.md). */
+export const POLICY_NAME = 'wire-widgets-story';
+
+const CONFIG = {
+  ALLOWED_TAGS: [
+    'p',
+    'h2',
+    'h3',
+    'h4',
+    'ul',
+    'ol',
+    'li',
+    'blockquote',
+    'strong',
+    'em',
+    'a',
+    'figure',
+    'figcaption',
+    'img',
+    // Kept only to be found and replaced by a placeholder below: none leaves this module.
+    'iframe',
+  ],
+  // `class` only to recognise social embeds; it is removed before the body is returned.
+  ALLOWED_ATTR: ['href', 'src', 'alt', 'width', 'height', 'title', 'class'],
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  ALLOW_UNKNOWN_PROTOCOLS: false,
+  ALLOWED_URI_REGEXP: /^(?:https?:|\/|\.|#|[^:]*$)/i,
+  KEEP_CONTENT: true,
+  RETURN_DOM_FRAGMENT: true,
+} as const satisfies Config;
+
+/** Video hosts whose links become a player on click: the player URL for a link, or undefined. */
+const PLAYERS: [RegExp, (match: RegExpExecArray) => string][] = [
+  [
+    /^https:\/\/(?:www\.|m\.)?(?:youtube\.com\/(?:watch\?(?:.*&)?v=|embed\/|shorts\/)|youtu\.be\/)([\w-]{6,20})/,
+    (m) => `https://www.youtube-nocookie.com/embed/${m[1]}`,
+  ],
+  [
+    /^https:\/\/(?:www\.|player\.)?vimeo\.com\/(?:video\/)?(\d{1,12})/,
+    (m) => `https://player.vimeo.com/video/${m[1]}`,
+  ],
+];
+
+/** Social posts that their platform's script would turn into an embed: a link to the post is all that remains. */
+const SOCIAL =
+  /(?:^|\s)(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed|fb-post|bluesky-embed)(?:\s|$)/;
+const SOCIAL_HOSTS =
+  /^(?:www\.)?(?:twitter\.com|x\.com|instagram\.com|tiktok\.com|facebook\.com|bsky\.app|threads\.net)$/;
+
+function player(url: string): string | undefined {
+  for (const [pattern, build] of PLAYERS) {
+    const match = pattern.exec(url.replace(/^http:/, 'https:'));
+    if (match) return build(match);
+  }
+  return undefined;
+}
+
+/**
+ * What the body needs from the rest of the library, passed in rather than imported: a chunk that imports nothing
+ * the bundle has makes the bundler split no shared code out of the bundle (see `body-options.ts`).
+ */
+export interface BodyOptions {
+  /** What relative links and pictures resolve against: the story's own URL. */
+  base?: string;
+  /** Pictures not licensed to partners (`syndication: false`), by URL: left out with their figure. */
+  withheld: ReadonlySet<string>;
+  /** The credit of each of the feed's pictures, by URL, added to a body picture that shows one. */
+  credits: ReadonlyMap<string, string>;
+  /** The URL allow-list (`safeUrl` from `feed/url.ts`). */
+  safeUrl: typeof SafeUrl;
+  /** The placeholder's button and link text for a host, in the reader's language. */
+  loadLabel: (host: string) => string;
+  openLabel: (host: string) => string;
+}
+
+type Policy = NonNullable<Config['TRUSTED_TYPES_POLICY']>;
+let policy: Policy | null | undefined;
+
+/**
+ * The page's Trusted Types policy for the body, created once. DOMPurify hands it the raw HTML only to parse it
+ * in an inert document (no scripts run, nothing is fetched there); what reaches the page is the sanitised DOM.
+ * It makes no script URLs. Null where the browser has no Trusted Types, or the page refuses the name.
+ */
+function storyPolicy(): Policy | null {
+  if (policy !== undefined) return policy;
+  const factory = (globalThis as { trustedTypes?: { createPolicy: (name: string, rules: object) => Policy } })
+    .trustedTypes;
+  try {
+    policy =
+      factory?.createPolicy(POLICY_NAME, {
+        createHTML: (raw: string) => raw,
+        createScriptURL: () => {
+          throw new TypeError(`${POLICY_NAME} makes no script URLs`);
+        },
+      }) ?? null;
+  } catch {
+    policy = null;
+  }
+  return policy;
+}
+
+/** Removes `element`, keeping its children in its place. */
+function unwrap(element: Element): void {
+  element.replaceWith(...element.childNodes);
+}
+
+/**
+ * A placeholder for third-party content: nothing in it requests anything. With a player URL it holds a button
+ * that `<wire-story>` replaces by the player on click; it always links to the original.
+ */
+function placeholder(
+  doc: Document,
+  original: string,
+  playerUrl: string | undefined,
+  options: BodyOptions,
+): Element {
+  const host = new URL(original).hostname.replace(/^www\./, '');
+  const box = doc.createElement('figure');
+  box.className = playerUrl ? 'embed player' : 'embed';
+  if (playerUrl) {
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.setAttribute('data-player', playerUrl);
+    button.textContent = options.loadLabel(host);
+    box.append(button);
+  }
+  const caption = doc.createElement('figcaption');
+  const link = doc.createElement('a');
+  link.href = original;
+  link.rel = 'noopener noreferrer';
+  link.textContent = options.openLabel(host);
+  caption.append(link);
+  box.append(caption);
+  return box;
+}
+
+const dimension = (value: string | null): string | undefined =>
+  value && /^\d{1,5}$/.test(value) && Number(value) > 0 ? value : undefined;
+
+/** A known video link standing alone in its paragraph: the paragraph is the embed. */
+function lonePlayerLink(paragraph: Element): string | undefined {
+  const only = paragraph.children.length === 1 ? paragraph.children[0] : undefined;
+  if (only?.localName !== 'a' || paragraph.textContent?.trim() !== only.textContent?.trim()) return undefined;
+  const href = only.getAttribute('href');
+  return href ? player(href) && href : undefined;
+}
+
+function fitImage(img: Element, options: BodyOptions): void {
+  const src = options.safeUrl(img.getAttribute('src'), options.base);
+  const figure = img.closest('figure');
+  if (!src || options.withheld.has(src)) {
+    // The picture's whole figure goes, caption included, so no empty box or orphan credit is left.
+    (figure && figure.querySelectorAll('img').length === 1 ? figure : img).remove();
+    return;
+  }
+  const width = dimension(img.getAttribute('width'));
+  const height = dimension(img.getAttribute('height'));
+  for (const name of [...img.getAttributeNames()])
+    if (name !== 'alt' && name !== 'title') img.removeAttribute(name);
+  img.setAttribute('src', src);
+  if (!img.hasAttribute('alt')) img.setAttribute('alt', '');
+  if (width && height) {
+    img.setAttribute('width', width);
+    img.setAttribute('height', height);
+  }
+  img.setAttribute('loading', 'lazy');
+  img.setAttribute('decoding', 'async');
+  img.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin');
+  const credit = options.credits.get(src);
+  if (!credit) return;
+  const doc = img.ownerDocument;
+  let box = figure;
+  if (!box) {
+    box = doc.createElement('figure');
+    img.replaceWith(box);
+    box.append(img);
+  }
+  let caption = box.querySelector('figcaption');
+  if (caption?.textContent?.includes(credit)) return;
+  if (!caption) {
+    caption = doc.createElement('figcaption');
+    box.append(caption);
+  }
+  const line = doc.createElement('span');
+  line.className = 'credit';
+  line.textContent = credit;
+  caption.append(caption.childNodes.length ? ' ' : '', line);
+}
+
+/**
+ * `html` sanitised into a fragment owned by an inert document, ready to be adopted into a shadow root. `purify`
+ * is DOMPurify bound to a window: the page's by default, a server DOM's (jsdom) on the server.
+ */
+export function sanitizeBody(
+  html: string,
+  options: BodyOptions,
+  purify: Purifier = DOMPurify,
+): DocumentFragment {
+  // Unbound (no DOM, as in Node without a server DOM), DOMPurify returns its input untouched.
+  if (!purify.isSupported) throw new TypeError('DOMPurify needs a DOM to sanitise');
+  const config = { ...CONFIG, TRUSTED_TYPES_POLICY: storyPolicy() };
+  // A document the parser cannot give a body (a `<frameset>`) comes back as null, typings notwithstanding: it has
+  // nothing to show, so it becomes an empty body.
+  const fragment = (purify.sanitize(html, config) as DocumentFragment | null) ?? purify.sanitize('', config);
+  const doc = fragment.ownerDocument;
+  const all = (selector: string) => [...fragment.querySelectorAll(selector)];
+
+  // Social embeds are known by their class, which is read here and then removed from every element the feed
+  // wrote: a feed's `class` must not pick up the shadow root's styles.
+  const posts = all('blockquote').flatMap((quote) => {
+    if (!SOCIAL.test(quote.getAttribute('class') ?? '')) return [];
+    const post = [...quote.querySelectorAll('a')]
+      .map((a) => options.safeUrl(a.getAttribute('href'), options.base))
+      .find((href) => href && SOCIAL_HOSTS.test(new URL(href).hostname));
+    return post ? [[quote, post] as const] : [];
+  });
+  for (const element of all('[class]')) element.removeAttribute('class');
+  for (const [quote, post] of posts) quote.replaceWith(placeholder(doc, post, undefined, options));
+  for (const frame of all('iframe')) {
+    const src = options.safeUrl(frame.getAttribute('src'), options.base);
+    if (src) frame.replaceWith(placeholder(doc, src, player(src) ?? src, options));
+    else frame.remove();
+  }
+  for (const paragraph of all('p')) {
+    const href = lonePlayerLink(paragraph);
+    const original = href && options.safeUrl(href, options.base);
+    if (original) paragraph.replaceWith(placeholder(doc, original, player(original), options));
+  }
+  for (const img of all('img')) fitImage(img, options);
+  for (const link of all('a:not(.embed a)')) {
+    const href = options.safeUrl(link.getAttribute('href'), options.base);
+    if (!href) {
+      unwrap(link);
+      continue;
+    }
+    link.setAttribute('href', href);
+    link.setAttribute('rel', 'noopener noreferrer');
+  }
+  return fragment;
+}

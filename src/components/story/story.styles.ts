@@ -1,0 +1,102 @@
+import { css } from 'lit';
+
+export const storyStyles = css`
+  article {
+    display: grid;
+    gap: 12px;
+    color: var(--_text);
+  }
+
+  .kicker {
+    margin: 0;
+    font-size: 0.8125em;
+    font-weight: 700;
+    text-transform: uppercase;
+    color: var(--wire-story-kicker-color, var(--wire-color-accent));
+  }
+
+  .headline {
+    margin: 0;
+    font-size: var(--wire-story-headline-size, 2em);
+    font-weight: 700;
+    line-height: 1.15;
+  }
+
+  .standfirst {
+    margin: 0;
+    font-size: 1.125em;
+  }
+
+  .byline,
+  .meta,
+  .notice,
+  footer {
+    margin: 0;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+
+  .correction {
+    padding: 8px 12px;
+    border-inline-start: 3px solid var(--wire-color-accent);
+    background: var(--_surface);
+  }
+
+  .body {
+    line-height: 1.6;
+    overflow-wrap: anywhere;
+  }
+
+  .body img {
+    display: block;
+    max-inline-size: 100%;
+    block-size: auto;
+  }
+
+  .body figure {
+    margin: 1em 0;
+  }
+
+  .body blockquote {
+    margin-inline: 0;
+    padding-inline-start: 12px;
+    border-inline-start: 3px solid var(--_border);
+  }
+
+  /* The box a player takes once loaded is reserved, so loading it moves nothing below. */
+  .embed {
+    display: grid;
+    place-content: center;
+    gap: 8px;
+    margin: 1em 0;
+    padding: 16px;
+    text-align: center;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+  }
+
+  .embed.player {
+    aspect-ratio: 16 / 9;
+  }
+
+  .embed iframe {
+    inline-size: 100%;
+    block-size: 100%;
+    border: 0;
+  }
+
+  .embed:has(iframe) {
+    padding: 0;
+    place-content: stretch;
+  }
+
+  .embed button {
+    font: inherit;
+    padding: 8px 16px;
+    cursor: pointer;
+  }
+
+  footer p {
+    margin: 0;
+  }
+`;

@@ -1,0 +1,236 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { nextRightsChange, rightsState } from '../../feed/rights.js';
+import type { Feed, FeedItem } from '../../feed/types.js';
+import { list, t } from '../../i18n/i18n.js';
+import { emit } from '../../shared/events.js';
+import { photoStyles, photoTemplate } from '../../shared/photo.js';
+import { dateTemplate, headingLevel, skeleton } from '../../shared/story-card.js';
+import { cardStyles } from '../../shared/story-card.styles.js';
+import { TickController } from '../../shared/time.js';
+import { WireFeedElement } from '../../shared/wire-element.js';
+import { safeUrl } from '../../feed/url.js';
+import { bodyOptions } from './body-options.js';
+import { storyStyles } from './story.styles.js';
+
+/** Longest delay `setTimeout` keeps (about 24.8 days); a later change of rights is looked at again then. */
+const MAX_DELAY = 2 ** 31 - 1;
+
+/** The body's container; the server render finds it by this exact markup and fills it with the same HTML. */
+export const BODY_ATTRIBUTE = 'data-wire-body';
+
+/**
+ * @tagname wire-story
+ * @summary The full story for a partner's page: kicker, headline, standfirst, byline with the source, dateline,
+ * published and updated times, the lead photo with its credit, the sanitised body, the copyright notice and a
+ * link back to the original.
+ *
+ * @fires wire-feed-load - The feed loaded. `detail: { url, itemCount }`.
+ * @fires wire-feed-error - Nothing can be shown. `detail: { url, reason, status? }`; reason `embargoed` before the
+ * story's embargo lifts, `not-found` when the feed has no such item.
+ *
+ * @csspart story - The `<article>`.
+ * @csspart kicker - The kicker (or section) above the headline.
+ * @csspart headline - The headline (`role="heading"`).
+ * @csspart standfirst - The standfirst.
+ * @csspart byline - The authors and the source.
+ * @csspart meta - The dateline and the published and updated times.
+ * @csspart date - A `<time>` element.
+ * @csspart correction - The dated correction notice.
+ * @csspart figure - The lead photo's figure.
+ * @csspart image - The lead photo.
+ * @csspart caption - The line under the lead photo.
+ * @csspart credit - The lead photo's credit line.
+ * @csspart body - The story's text.
+ * @csspart copyright - The copyright notice.
+ * @csspart attribution - "Originally published by …", linking to the original.
+ * @csspart notice - What replaces an expired or withdrawn story.
+ * @csspart skeleton - The placeholder shown while the feed loads.
+ * @csspart fallback - The quiet message shown when nothing can be shown.
+ *
+ * @cssprop --wire-story-headline-size - Headline font size (default 2em).
+ * @cssprop --wire-story-kicker-color - Kicker colour (default `--wire-color-accent`).
+ * @cssprop --wire-image-radius - Corner radius of the lead photo (default 0).
+ */
+export class WireStory extends WireFeedElement {
+  static override styles = [...WireFeedElement.styles, photoStyles, cardStyles, storyStyles];
+
+  /** ARIA level of the headline (default 1: the story is the page's main content). */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 1;
+
+  /** The body's container and the HTML it was last filled from, so a render that keeps both refills nothing. */
+  private filled?: { target: Element; html: string; lang: string };
+  private reportedEmbargo = '';
+  private rightsTimer?: ReturnType<typeof setTimeout>;
+
+  constructor() {
+    super();
+    new TickController(this);
+  }
+
+  override render() {
+    const lang = this.language;
+    return html`<div class="wrap" lang=${lang} dir=${this.direction}>
+      ${this.data.render({
+        loading: () => skeleton(lang, ''),
+        ready: (item, feed) => this.story(item, feed, lang),
+        error: (view) => this.fallback(view),
+      })}
+    </div>`;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.rightsTimer);
+    this.rightsTimer = undefined;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const { item, url } = this.data.view;
+    this.watchRights(item);
+    const embargoed = item && rightsState(item, Date.now()) === 'embargoed' ? `${url}|${item.id}` : '';
+    if (embargoed && embargoed !== this.reportedEmbargo)
+      emit(this, 'wire-feed-error', { url, reason: 'embargoed' });
+    this.reportedEmbargo = embargoed;
+    const target = this.renderRoot.querySelector(`[${BODY_ATTRIBUTE}]`);
+    if (target && item) void this.fill(target, item, this.language);
+    else this.filled = undefined;
+  }
+
+  /** Renders again when the story's rights next change (an embargo lifting, an expiry). */
+  private watchRights(item: FeedItem | undefined): void {
+    clearTimeout(this.rightsTimer);
+    const next = item && nextRightsChange(item, Date.now());
+    this.rightsTimer =
+      next === undefined
+        ? undefined
+        : setTimeout(() => this.requestUpdate(), Math.min(Math.max(next - Date.now(), 0) + 1, MAX_DELAY));
+  }
+
+  /** Sanitises the body in its own chunk, fetched by the first story that has one. */
+  private async fill(target: Element, item: FeedItem, lang: string): Promise<void> {
+    const html = item.contentHtml;
+    const last = this.filled;
+    if (last && last.target === target && last.html === html && last.lang === lang) return;
+    this.filled = { target, html, lang };
+    if (!html) {
+      target.replaceChildren();
+      return;
+    }
+    const { sanitizeBody } = await import('./sanitize.js');
+    // A render since then may have replaced the container or the story: that render fills it.
+    if (this.filled?.target !== target || this.filled.html !== html) return;
+    try {
+      target.replaceChildren(sanitizeBody(html, bodyOptions(item, lang)));
+    } catch {
+      // A page whose Trusted Types refuse the policy name: the body stays empty rather than unsafe.
+      target.replaceChildren();
+    }
+  }
+
+  /** A player is requested only here, after the reader asked for it. */
+  private onBodyClick(event: Event): void {
+    const button = (event.target as Element).closest('button[data-player]');
+    const box = button?.closest('.embed');
+    const src = safeUrl(button?.getAttribute('data-player'));
+    if (!box || !src) return;
+    const frame = document.createElement('iframe');
+    frame.src = src;
+    frame.title = button?.textContent ?? '';
+    frame.referrerPolicy = 'strict-origin-when-cross-origin';
+    frame.allow = 'fullscreen; picture-in-picture; encrypted-media';
+    // Without allow-same-origin the player is an opaque origin: it cannot reach its own cookies or storage.
+    frame.setAttribute('sandbox', 'allow-scripts allow-presentation allow-popups');
+    box.replaceChildren(frame);
+    frame.focus();
+  }
+
+  private publisherOf(item: FeedItem, feed: Feed): string {
+    return (
+      item.source?.name || feed.publisher?.name || feed.title || (item.url ? new URL(item.url).host : '')
+    );
+  }
+
+  private story(item: FeedItem, feed: Feed, lang: string): TemplateResult {
+    const state = rightsState(item, Date.now());
+    if (state === 'embargoed')
+      return this.fallback({ status: 'error', url: this.data.view.url, reason: 'embargoed' });
+    const publisher = this.publisherOf(item, feed);
+    if (state !== 'usable')
+      return html`<article part="story">
+        <p class="notice" part="notice">
+          ${t(lang, state === 'expired' ? 'storyExpired' : 'storyWithdrawn')}
+        </p>
+        ${this.attribution(item, publisher, lang)}
+      </article>`;
+    const authors = item.authors.map((author) => author.name).filter(Boolean);
+    const byline = [
+      authors.length ? t(lang, 'by', { names: list(lang, authors) }) : '',
+      item.source?.name ?? '',
+    ].filter(Boolean);
+    const updated = item.dateModified && item.dateModified !== item.datePublished;
+    const copyright =
+      item.rights.copyrightNotice || (item.rights.copyrightHolder ? `© ${item.rights.copyrightHolder}` : '');
+    return html`<article part="story">
+      <header>
+        ${
+          item.kicker || item.section
+            ? html`<p class="kicker" part="kicker">${item.kicker || item.section}</p>`
+            : nothing
+        }
+        <div class="headline" part="headline" role="heading" aria-level=${headingLevel(this.headingLevel)}>
+          ${item.title || item.summary}
+        </div>
+        ${item.title && item.summary ? html`<p class="standfirst" part="standfirst">${item.summary}</p>` : nothing}
+        ${byline.length ? html`<p class="byline" part="byline">${byline.join(' · ')}</p>` : nothing}
+        <p class="meta" part="meta">
+          ${item.dateline ? html`<span class="dateline">${item.dateline}</span>` : nothing}
+          ${
+            item.datePublished
+              ? html`<span>${t(lang, 'storyPublished')} ${dateTemplate(lang, item.datePublished)}</span>`
+              : nothing
+          }
+          ${updated ? html`<span>${t(lang, 'storyUpdated')} ${dateTemplate(lang, item.dateModified)}</span>` : nothing}
+        </p>
+      </header>
+      ${
+        item.correction
+          ? html`<aside class="correction" part="correction">
+              <strong>${t(lang, 'storyCorrection')}</strong>
+              ${item.correction.date ? dateTemplate(lang, item.correction.date) : nothing}
+              ${item.correction.text}
+            </aside>`
+          : nothing
+      }
+      ${
+        item.image?.syndication
+          ? photoTemplate(item.image, { lang, loading: 'eager', fetchpriority: 'high', sizes: 'auto, 100vw' })
+          : nothing
+      }
+      <div class="body" part="body" data-wire-body @click=${this.onBodyClick}></div>
+      <footer>
+        ${copyright ? html`<p part="copyright">${copyright}</p>` : nothing}
+        ${this.attribution(item, publisher, lang)}
+      </footer>
+    </article>`;
+  }
+
+  /** "Originally published by …", the publisher's name linking back to the story's own URL. */
+  private attribution(item: FeedItem, publisher: string, lang: string): TemplateResult | typeof nothing {
+    if (!publisher) return nothing;
+    const parts = t(lang, 'storyOriginal').split('{publisher}');
+    const name = item.url
+      ? html`<a href=${item.url} rel="noopener noreferrer">${publisher}</a>`
+      : html`${publisher}`;
+    return html`<p class="attribution" part="attribution">
+      ${parts.map((part, i) => (i ? html`${name}${part}` : part))}
+    </p>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wire-story': WireStory;
+  }
+}

@@ -1,0 +1,236 @@
+import { within } from '@testing-library/dom';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { clearFeedCache, configureLoader } from '../../src/feed/loader.js';
+import type { FeedErrorDetail } from '../../src/shared/events.js';
+import type { WireStory } from '../../src/components/story/story.js';
+// Static, so Vite finds DOMPurify before the first test rather than reloading the page mid-run.
+import { sanitizeBody } from '../../src/components/story/sanitize.js';
+import { bodyOptions } from '../../src/components/story/body-options.js';
+import { normalizeFeed } from '../../src/feed/normalize.js';
+import '../../src/components/story/story.define.js';
+import { corpusFile, installTripwire } from '../hostile/dom.js';
+import { CORPUS_XSS, corpusStrings, hostileStrings } from '../hostile/payloads.js';
+import { photo, rawFeed, rawItem } from '../fixtures.js';
+import { cleanup, faultServer, inShadow, mount, nextEvent, serverHits, until } from './helpers.js';
+
+beforeEach(() => configureLoader({ retries: 0 }));
+afterEach(() => {
+  cleanup();
+  clearFeedCache();
+});
+
+const BODY = `<p>First <strong>paragraph</strong> with <a href="/elsewhere" onclick="alert(1)">a link</a>.</p>
+<h2 style="position:fixed;inset:0">A subheading</h2>
+<ul><li>one</li><li>two</li></ul>
+<blockquote><em>Quoted</em></blockquote>
+<form action="/steal"><input name="password"></form>
+<svg><circle r="5"/></svg>
+<figure><img src="/images/body-shot.jpg" width="640" height="360" alt="Harbour cranes"><figcaption>The port.</figcaption></figure>
+<p><a href="javascript:alert(1)">not a link</a></p>`;
+
+function storyFeed(extra: Record<string, unknown> = {}, wire: Record<string, unknown> = {}) {
+  return rawFeed(
+    [
+      rawItem('s1', {
+        title: 'Cranes return to the harbour',
+        summary: 'The port reopens after a year of repairs.',
+        content_html: BODY,
+        date_modified: '2023-09-16T10:00:00Z',
+        authors: [{ name: 'Ann Lee' }, { name: 'Bo Chen' }],
+        image: '/images/lead.jpg',
+        ...extra,
+        _wire: {
+          kicker: 'Shipping',
+          dateline: 'ROTTERDAM',
+          image: photo('lead.jpg', { credit_text: '© Lead Agency' }),
+          gallery: [photo('body-shot.jpg', { credit_text: '© Body Agency' })],
+          source: { name: 'Harbour Gazette', url: 'https://gazette.example/' },
+          rights: { copyright_notice: '© 2023 Harbour Gazette', copyright_holder: 'Harbour Gazette' },
+          ...wire,
+        },
+      }),
+    ],
+    { _wire: { publisher: { name: 'Test Wire' } } },
+  );
+}
+
+async function showStory(feed: unknown): Promise<WireStory> {
+  const element = mount('<wire-story></wire-story>').querySelector('wire-story')!;
+  element.feed = feed as WireStory['feed'];
+  await element.updateComplete;
+  return element;
+}
+
+/** Waits for the lazily sanitised body to arrive. */
+async function body(element: WireStory): Promise<HTMLElement> {
+  const container = element.shadowRoot!.querySelector<HTMLElement>('[part="body"]')!;
+  await until(() => container.childNodes.length > 0, 10_000, 'the story body');
+  return container;
+}
+
+describe('<wire-story>', () => {
+  it('shows the whole story: kicker, headline, standfirst, byline with source, dateline, times, lead photo and credit', async () => {
+    const element = await showStory(storyFeed());
+    const view = inShadow(element);
+    expect(view.getByText('Shipping')).toBeTruthy();
+    expect(view.getByRole('heading', { level: 1 }).textContent).toContain('Cranes return to the harbour');
+    expect(view.getByText('The port reopens after a year of repairs.')).toBeTruthy();
+    expect(view.getByText('By Ann Lee and Bo Chen · Harbour Gazette')).toBeTruthy();
+    expect(view.getByText('ROTTERDAM')).toBeTruthy();
+    expect(element.shadowRoot!.querySelectorAll('time')).toHaveLength(2);
+    expect(view.getByText(/Published/)).toBeTruthy();
+    expect(view.getByText(/Updated/)).toBeTruthy();
+    expect(view.getByText('© Lead Agency')).toBeTruthy();
+    expect(view.getByText('© 2023 Harbour Gazette')).toBeTruthy();
+    const original = view.getByRole('link', { name: 'Harbour Gazette' });
+    expect(original.getAttribute('href')).toBe('https://news.example/s1');
+    expect(original.closest('p')!.textContent!.replace(/\s+/g, ' ').trim()).toBe(
+      'Originally published by Harbour Gazette',
+    );
+  });
+
+  it('keeps the allowed markup of the body and nothing else', async () => {
+    const element = await showStory(storyFeed());
+    const container = await body(element);
+    const text = within(container);
+    expect(text.getByRole('heading', { level: 2, name: 'A subheading' })).toBeTruthy();
+    expect(text.getAllByRole('listitem')).toHaveLength(2);
+    expect(container.querySelector('blockquote em')?.textContent).toBe('Quoted');
+    const link = text.getByRole('link', { name: 'a link' });
+    expect(link.getAttribute('href')).toBe('https://news.example/elsewhere');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(text.queryByRole('link', { name: 'not a link' })).toBeNull();
+    expect(text.getByText('not a link')).toBeTruthy();
+    expect(container.querySelector('form, input, svg, circle, script, iframe')).toBeNull();
+    expect(container.querySelector('[style], [onclick]')).toBeNull();
+    const image = text.getByRole('img', { name: 'Harbour cranes' });
+    expect(image.getAttribute('width')).toBe('640');
+    expect(image.getAttribute('referrerpolicy')).toBe('strict-origin-when-cross-origin');
+    // The body picture is one of the feed's photos: its credit is shown with it.
+    expect(image.closest('figure')!.textContent).toContain('© Body Agency');
+  });
+
+  it('leaves out photos not licensed to partners, lead and body alike, and closes up their space', async () => {
+    const element = await showStory(
+      storyFeed(
+        {},
+        {
+          image: photo('lead.jpg', { credit_text: '© Lead Agency', syndication: false }),
+          gallery: [photo('body-shot.jpg', { syndication: false })],
+        },
+      ),
+    );
+    const container = await body(element);
+    expect(inShadow(element).queryByText('© Lead Agency')).toBeNull();
+    expect(element.shadowRoot!.querySelectorAll('img, figure')).toHaveLength(0);
+    expect(container.textContent).not.toContain('The port.');
+  });
+
+  it('turns embeds into placeholders that request nothing until the reader clicks', async () => {
+    const player = `${faultServer()}/story-embed-player`;
+    const element = await showStory(
+      storyFeed({
+        content_html: `<p>Before.</p><iframe src="${player}" width="560" height="315"></iframe>
+          <blockquote class="twitter-tweet"><p>A post</p><a href="https://twitter.com/wire/status/1">link</a></blockquote>
+          <script src="https://platform.twitter.com/widgets.js"></script>`,
+      }),
+    );
+    const container = await body(element);
+    expect(container.querySelector('iframe, script')).toBeNull();
+    expect(within(container).getByRole('link', { name: 'Open on twitter.com' })).toBeTruthy();
+    const button = within(container).getByRole('button', { name: /Load content from 127\.0\.0\.1/ });
+    // Long enough for anything the placeholder might have loaded on its own.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await serverHits('/story-embed-player')).toBe(0);
+    await userEvent.click(button);
+    const frame = container.querySelector('iframe')!;
+    expect(frame.getAttribute('src')).toBe(player);
+    expect(frame.getAttribute('referrerpolicy')).toBe('strict-origin-when-cross-origin');
+    let hits = 0;
+    for (let tries = 0; tries < 100 && !hits; tries++) {
+      hits = await serverHits('/story-embed-player');
+      if (!hits) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(hits).toBe(1);
+  });
+
+  it('before its embargo renders the fallback and fires wire-feed-error with reason embargoed', async () => {
+    const container = mount('<wire-story></wire-story>');
+    const element = container.querySelector('wire-story')!;
+    const error = nextEvent<CustomEvent<FeedErrorDetail>>(element, 'wire-feed-error');
+    element.feed = storyFeed(
+      {},
+      { rights: { embargoed: new Date(Date.now() + 86_400_000).toISOString() } },
+    ) as WireStory['feed'];
+    expect((await error).detail.reason).toBe('embargoed');
+    await element.updateComplete;
+    expect(inShadow(element).queryByRole('heading')).toBeNull();
+    expect(element.shadowRoot!.querySelector('[part="fallback"]')).toBeTruthy();
+    expect(element.shadowRoot!.textContent).not.toContain('Cranes');
+  });
+
+  it('after it expires keeps only a link back to the original', async () => {
+    const element = await showStory(storyFeed({}, { rights: { expires: '2000-01-01T00:00:00Z' } }));
+    const view = inShadow(element);
+    expect(view.getByText('This story is no longer available here.')).toBeTruthy();
+    expect(view.getByRole('link', { name: 'Harbour Gazette' }).getAttribute('href')).toBe(
+      'https://news.example/s1',
+    );
+    expect(element.shadowRoot!.querySelectorAll('img, [part="body"]')).toHaveLength(0);
+    expect(element.shadowRoot!.textContent).not.toContain('Cranes');
+  });
+});
+
+describe('<wire-story> and hostile content_html', () => {
+  const tripwire = installTripwire();
+  afterAll(() => tripwire.dispose());
+
+  /** Every attribute or element of `root` that could run script, style the page or load a frame. */
+  function unsafe(root: ParentNode, where: string): string[] {
+    const found: string[] = [];
+    for (const node of root.querySelectorAll('*')) {
+      if (/^(script|iframe|object|embed|svg|math|form|input|style|link|base|meta)$/.test(node.localName))
+        found.push(`${where}: <${node.localName}>`);
+      for (const name of node.getAttributeNames())
+        if (name === 'style' || name.startsWith('on') || name === 'srcdoc')
+          found.push(`${where}: <${node.localName} ${name}>`);
+    }
+    return found;
+  }
+
+  it('runs no script, lets no style or on* attribute through and requests nothing but images', async () => {
+    const dompurify = await corpusFile<unknown>(faultServer(), CORPUS_XSS.dompurify, 'story');
+    const naughty = await corpusFile<unknown>(faultServer(), CORPUS_XSS.naughty, 'story');
+    const strings = hostileStrings(corpusStrings(dompurify, naughty));
+    const base = `${faultServer()}/hostile/`;
+    const before = performance.getEntriesByType('resource').length;
+    const problems: string[] = [];
+    tripwire.reset();
+    // Every string through the element's own sanitiser, adopted into a live shadow root as the element does.
+    const options = bodyOptions(normalizeFeed(rawFeed([rawItem('x', { url: base })])).feed!.items[0]!, 'en');
+    const host = mount('<div></div>').firstElementChild!.attachShadow({ mode: 'open' });
+    for (const [i, html] of strings.entries()) {
+      host.replaceChildren(sanitizeBody(html, options));
+      problems.push(...unsafe(host, `string ${i}`));
+    }
+    // And a sample through the element itself, end to end.
+    const element = mount('<wire-story></wire-story>').querySelector('wire-story')!;
+    for (const [i, html] of strings.entries()) {
+      if (i % 10) continue;
+      element.feed = rawFeed([
+        rawItem(`x${i}`, { url: `${base}story-${i}`, content_html: html }),
+      ]) as WireStory['feed'];
+      await element.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      problems.push(...unsafe(element.shadowRoot!, `element, string ${i}`));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(strings.length).toBeGreaterThan(500);
+    expect(problems.slice(0, 20)).toEqual([]);
+    expect(tripwire.problems()).toEqual([]);
+    const requests = performance.getEntriesByType('resource').slice(before) as PerformanceResourceTiming[];
+    // The payloads' pictures may load (a feed's images are the one thing a widget fetches); nothing else may.
+    expect(requests.filter((entry) => entry.initiatorType !== 'img').map((entry) => entry.name)).toEqual([]);
+  }, 180_000);
+});

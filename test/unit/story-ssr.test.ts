@@ -1,0 +1,126 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { normalizeFeed } from '../../src/feed/normalize.js';
+import { renderStoryHead, renderWidget } from '../../src/ssr/index.js';
+import { storyBodyHtml } from '../../src/ssr/story.js';
+import { photo, rawFeed, rawItem } from '../fixtures.js';
+
+// Beside the main checkout, or one level further up for a worktree (as test/server.mjs looks for it).
+const ROOT = resolve(import.meta.dirname, '../..');
+const CORPUS =
+  process.env.WIRE_CORPUS ??
+  [resolve(ROOT, '../shared/corpus'), resolve(ROOT, '../../shared/corpus')].find((dir) => existsSync(dir)) ??
+  resolve(ROOT, '../shared/corpus');
+const corpusPresent = existsSync(resolve(CORPUS, 'xss'));
+
+function corpusStrings(): string[] {
+  const read = (file: string) => JSON.parse(readFileSync(resolve(CORPUS, 'xss', file), 'utf8')) as unknown[];
+  return [
+    ...read('cure53_DOMPurify__test_fixtures_expect.json').map(
+      (entry) => (entry as { payload: string }).payload,
+    ),
+    ...(read('minimaxir_big-list-of-naughty-strings__blns.json') as string[]),
+  ].filter((entry) => typeof entry === 'string');
+}
+
+/** Elements and attributes that could run script, style the page or load a frame, in an HTML string. */
+const { document } = new JSDOM('').window;
+
+function unsafe(html: string): string[] {
+  const holder = document.createElement('div');
+  holder.innerHTML = html;
+  const found: string[] = [];
+  for (const node of holder.querySelectorAll('*')) {
+    if (/^(script|iframe|object|embed|svg|math|form|input|style|link|base|meta)$/.test(node.localName))
+      found.push(`<${node.localName}>`);
+    for (const name of node.getAttributeNames())
+      if (name === 'style' || name.startsWith('on') || name === 'srcdoc')
+        found.push(`<${node.localName} ${name}>`);
+  }
+  return found;
+}
+
+const END = '</script><script>alert(1)</script>';
+
+const feed = rawFeed(
+  [
+    rawItem('s1', {
+      title: `Cranes ${END}`,
+      summary: `Standfirst ${END}`,
+      content_html:
+        '<p onclick="alert(1)" style="color:red">Body <a href="/x">link</a></p><script>alert(1)</script><iframe src="https://www.youtube.com/embed/abcdefghijk"></iframe>',
+      date_modified: '2023-09-16T10:00:00Z',
+      authors: [{ name: `Ann ${END}` }],
+      image: '/images/lead.jpg',
+      _wire: {
+        image: photo('lead.jpg', { credit_text: `© Agency ${END}`, copyright_notice: `© 2023 ${END}` }),
+        source: { name: `Gazette ${END}`, url: 'https://gazette.example/' },
+        rights: {
+          copyright_holder: `Holder ${END}`,
+          copyright_notice: `© Notice ${END}`,
+          expires: '2031-01-01T00:00:00Z',
+        },
+      },
+    }),
+  ],
+  { _wire: { publisher: { name: 'Test Wire' } } },
+);
+
+describe('wire-widgets render --widget story', () => {
+  it('writes the story with its body sanitised on the server, no script, style or handler left', async () => {
+    const html = await renderWidget(feed, { widget: 'story', item: 's1', baseUrl: 'https://news.example/' });
+    const template = html.slice(html.indexOf('<template'));
+    expect(template).toContain(
+      '<p>Body <a href="https://news.example/x" rel="noopener noreferrer">link</a></p>',
+    );
+    expect(template).toContain('Load content from youtube.com');
+    expect(template).not.toMatch(/<script|<iframe|onclick|style="/);
+    expect(template).toContain('Originally published by');
+  });
+
+  it.skipIf(!corpusPresent)(
+    'sanitises every corpus string to markup with no script, style or handler',
+    async () => {
+      const problems: string[] = [];
+      const item = normalizeFeed(rawFeed([rawItem('x')])).feed!.items[0]!;
+      for (const [i, content] of corpusStrings().entries()) {
+        const body = await storyBodyHtml({ ...item, contentHtml: content }, 'en');
+        for (const problem of unsafe(body)) problems.push(`string ${i}: ${problem}`);
+      }
+      expect(problems.slice(0, 20)).toEqual([]);
+    },
+  );
+});
+
+describe('wire-widgets render --widget story --head', () => {
+  it('prints noindex and a NewsArticle that parses and keeps every field whole', async () => {
+    const head = await renderStoryHead(feed, { item: 's1', baseUrl: 'https://news.example/' });
+    expect(head.startsWith('<meta name="robots" content="noindex">\n')).toBe(true);
+    const { document } = new JSDOM(`<!doctype html><head>${head}</head>`).window;
+    const scripts = document.querySelectorAll('script');
+    // A field that closed the script element would have made a second one.
+    expect(scripts).toHaveLength(1);
+    const ld = JSON.parse(scripts[0]!.textContent!) as Record<string, unknown>;
+    expect(ld).toMatchObject({
+      '@type': 'NewsArticle',
+      headline: `Cranes ${END}`,
+      datePublished: '2023-09-15T09:00:00.000Z',
+      dateModified: '2023-09-16T10:00:00.000Z',
+      author: [{ '@type': 'Person', name: `Ann ${END}` }],
+      image: { creditText: `© Agency ${END}`, copyrightNotice: `© 2023 ${END}` },
+      isBasedOn: 'https://news.example/s1',
+      sourceOrganization: { name: `Gazette ${END}`, url: 'https://gazette.example/' },
+      copyrightHolder: { name: `Holder ${END}` },
+      copyrightNotice: `© Notice ${END}`,
+      expires: '2031-01-01T00:00:00.000Z',
+    });
+  });
+
+  it('leaves out the robots meta with --index', async () => {
+    const head = await renderStoryHead(feed, { item: 's1', index: true });
+    expect(head).not.toContain('robots');
+    expect(head.startsWith('<script type="application/ld+json">')).toBe(true);
+  });
+});
