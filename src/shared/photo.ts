@@ -73,6 +73,7 @@ export function photoTemplate(photo: Photo, options: PhotoOptions): DirectiveRes
           loading=${options.loading ?? 'lazy'}
           fetchpriority=${options.fetchpriority ?? 'auto'}
           decoding="async"
+          referrerpolicy="strict-origin-when-cross-origin"
           @error=${onImageError}
         />
         <span class="placeholder" role="img" aria-label=${t(lang, 'imageUnavailable')}></span>

@@ -66,6 +66,10 @@ const SIZES: Record<CardLayout, string> = {
  * @csspart source - The story's source ("Source: Reuters").
  * @csspart copyright - The story's copyright notice.
  * @csspart notice - What replaces a story withheld, withdrawn or expired (with a link back once expired).
+ * @cssstate loading - The feed is loading.
+ * @cssstate ready - The content is shown.
+ * @cssstate error - The feed or item cannot be shown (a `wire-feed-error` says why).
+ * @cssstate empty - Nothing is drawn and the element takes no space.
  *
  * @cssprop --wire-card-background - Card background (default `--wire-color-background`).
  * @cssprop --wire-card-padding - Space inside the card (default 0).
@@ -148,6 +152,7 @@ export class WireArticleCard extends WireFeedElement {
                         width="24"
                         height="24"
                         loading="lazy"
+                        referrerpolicy="strict-origin-when-cross-origin"
                       />`
                     : nothing,
                 )}

@@ -37,6 +37,10 @@ let loaded: LiveCounts | undefined;
  * @csspart join - The "Join the discussion" link.
  * @csspart user - "Signed in as …".
  * @csspart badge - The compact variant's count badge.
+ * @cssstate loading - The feed is loading.
+ * @cssstate ready - The content is shown.
+ * @cssstate error - The feed or item cannot be shown (a `wire-feed-error` says why).
+ * @cssstate empty - Nothing is drawn and the element takes no space.
  *
  * @cssprop --wire-comment-icon-color - Colour of the speech bubble (default: the accent colour).
  * @cssprop --wire-comment-badge-background - Background of the compact badge (default: the surface colour).

@@ -131,7 +131,13 @@ export function thumbnailStrip(view: CarouselView): TemplateResult | typeof noth
           aria-current=${i === index ? 'true' : 'false'}
           @click=${() => go(i)}
         >
-          <img src=${photo.srcset[0]?.url ?? photo.url} alt="" loading="lazy" decoding="async" />
+          <img
+            src=${photo.srcset[0]?.url ?? photo.url}
+            alt=""
+            loading="lazy"
+            decoding="async"
+            referrerpolicy="strict-origin-when-cross-origin"
+          />
         </button>`,
     )}
   </div>`;

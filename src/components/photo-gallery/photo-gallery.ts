@@ -41,6 +41,10 @@ import { SwipeController } from './swipe-controller.js';
  * @csspart skeleton - The photo box held while the feed loads.
  * @csspart fallback - The quiet message shown when the gallery cannot be shown.
  * @csspart notice - What replaces a story withheld, withdrawn or expired (with a link back once expired).
+ * @cssstate loading - The feed is loading.
+ * @cssstate ready - The content is shown.
+ * @cssstate error - The feed or item cannot be shown (a `wire-feed-error` says why).
+ * @cssstate empty - Nothing is drawn and the element takes no space.
  *
  * @cssprop --wire-gallery-aspect-ratio - Shape of the photo box; photos are fitted inside it (default 3 / 2).
  * @cssprop --wire-gallery-thumbnail-size - Width of a thumbnail (default 72px).

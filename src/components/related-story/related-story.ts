@@ -44,6 +44,10 @@ import { relatedStoryStyles } from './related-story.styles.js';
  * @csspart skeleton - The placeholder shown while the feed loads.
  * @csspart fallback - The quiet message shown when nothing can be shown.
  * @csspart notice - What replaces a story withheld, withdrawn or expired (with a link back once expired).
+ * @cssstate loading - The feed is loading.
+ * @cssstate ready - The content is shown.
+ * @cssstate error - The feed or item cannot be shown (a `wire-feed-error` says why).
+ * @cssstate empty - Nothing is drawn and the element takes no space.
  *
  * @cssprop --wire-card-background - Background (default `--wire-color-background`).
  * @cssprop --wire-card-padding - Space inside the element (default 0).

@@ -3,7 +3,6 @@ import { property } from 'lit/decorators.js';
 import { nextRightsChange, rightsState } from '../../feed/rights.js';
 import type { Feed, FeedItem } from '../../feed/types.js';
 import { list, t } from '../../i18n/i18n.js';
-import { emit } from '../../shared/events.js';
 import { photoStyles, photoTemplate } from '../../shared/photo.js';
 import { dateTemplate, headingLevel, skeleton } from '../../shared/story-card.js';
 import { cardStyles } from '../../shared/story-card.styles.js';
@@ -47,6 +46,10 @@ export const BODY_ATTRIBUTE = 'data-wire-body';
  * @csspart notice - What replaces an expired or withdrawn story.
  * @csspart skeleton - The placeholder shown while the feed loads.
  * @csspart fallback - The quiet message shown when nothing can be shown.
+ * @cssstate loading - The feed is loading.
+ * @cssstate ready - The content is shown.
+ * @cssstate error - The feed or item cannot be shown (a `wire-feed-error` says why).
+ * @cssstate empty - Nothing is drawn and the element takes no space.
  *
  * @cssprop --wire-story-headline-size - Headline font size (default 2em).
  * @cssprop --wire-story-kicker-color - Kicker colour (default `--wire-color-accent`).
@@ -60,7 +63,6 @@ export class WireStory extends WireFeedElement {
 
   /** The body's container and the HTML it was last filled from, so a render that keeps both refills nothing. */
   private filled?: { target: Element; html: string; lang: string };
-  private reportedEmbargo = '';
   private rightsTimer?: ReturnType<typeof setTimeout>;
 
   constructor() {
@@ -87,12 +89,8 @@ export class WireStory extends WireFeedElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const { item, url } = this.data.view;
+    const { item } = this.data.view;
     this.watchRights(item);
-    const embargoed = item && rightsState(item, Date.now()) === 'embargoed' ? `${url}|${item.id}` : '';
-    if (embargoed && embargoed !== this.reportedEmbargo)
-      emit(this, 'wire-feed-error', { url, reason: 'embargoed' });
-    this.reportedEmbargo = embargoed;
     const target = this.renderRoot.querySelector(`[${BODY_ATTRIBUTE}]`);
     if (target && item) void this.fill(target, item, this.language);
     else this.filled = undefined;
