@@ -207,6 +207,18 @@ export const tokens: Token[] = [
     about: 'Background of the full-screen view.',
     elements: ['wire-photo-gallery'],
   },
+  {
+    name: '--wire-story-headline-size',
+    light: '2em',
+    about: 'Headline font size of the full story.',
+    elements: ['wire-story'],
+  },
+  {
+    name: '--wire-story-kicker-color',
+    light: 'var(--wire-color-accent)',
+    about: 'Kicker colour of the full story.',
+    elements: ['wire-story'],
+  },
 ];
 
 /** Colours get a colour picker; sizes, ratios and families a text box. */

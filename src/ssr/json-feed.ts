@@ -97,7 +97,7 @@ function item(value: FeedItem, body: boolean): Json {
     // travels as that many one-letter words, and a count of none beside HTML as one mark that is no word.
     content_text: value.wordCount
       ? 'w '.repeat(value.wordCount).trimEnd()
-      : value.contentHtml
+      : body && value.contentHtml
         ? '-'
         : undefined,
     // Raw, as the feed gave it, and only in a story's snippet: only <wire-story> renders it, through the same

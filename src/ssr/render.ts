@@ -90,6 +90,7 @@ function shownItems(feed: Feed, options: RenderWidgetOptions): FeedItem[] {
   const id = relatedTo || options.item;
   // The server's clock decides here; the browser checks again on the reader's.
   const now = Date.now();
+  const body = options.widget === 'story';
   const item = id
     ? feed.items.find((entry) => entry.id === id)
     : feed.items.find((entry) => rightsState(entry, now) !== 'embargoed');
@@ -99,7 +100,7 @@ function shownItems(feed: Feed, options: RenderWidgetOptions): FeedItem[] {
   // the story's id in published HTML.
   if (rightsState(item, now) === 'embargoed')
     throw new RenderError(`item ${JSON.stringify(item.id)} is under embargo until ${item.rights.embargoed}`);
-  if (!relatedTo) return [redacted(item, now)];
+  if (!relatedTo) return [redacted(item, now, body)];
   // The element's own rule for the list length, so the inline feed holds exactly what it will list.
   const limit = Number(attributes.limit ?? 3);
   const stories = relatedStories(feed, item.id, limit >= 0 ? Math.floor(limit) : 3, now);
@@ -108,15 +109,16 @@ function shownItems(feed: Feed, options: RenderWidgetOptions): FeedItem[] {
 }
 
 /**
- * An item as the snippet may carry it inline. The raw `content_html` is never shown by these widgets, and a story
- * taken down (withheld, withdrawn, expired) keeps only what its notice needs: its text and photos must not reach
- * the page's source either.
+ * An item as the snippet may carry it inline. The raw `content_html` is shown by `<wire-story>` alone (`body`), and
+ * a story taken down (withheld, withdrawn, expired) keeps only what its notice needs: its text and photos must not
+ * reach the page's source either.
  */
-function redacted(item: FeedItem, now: number): FeedItem {
-  const shown = { ...item, contentHtml: '' };
+function redacted(item: FeedItem, now: number, body = false): FeedItem {
+  const shown = body ? item : { ...item, contentHtml: '' };
   if (rightsState(item, now) === 'usable') return shown;
   return {
     ...shown,
+    contentHtml: '',
     title: '',
     summary: '',
     wordCount: 0,
@@ -176,7 +178,7 @@ export async function renderWidget(feedSource: unknown, options: RenderWidgetOpt
     );
     if (container) {
       const end = container.index + container[0].length;
-      element = element.slice(0, end) + (await storyBodyHtml(items[0]!, lang)) + element.slice(end);
+      element = element.slice(0, end) + (await storyBodyHtml(feed, items[0]!, lang)) + element.slice(end);
     }
   }
   return `<wire-feed><script type="application/feed+json">${scriptJson(inline)}</script>${element}</wire-feed>`;

@@ -2,6 +2,7 @@
  * What the server adds for `<wire-story>`: the body, sanitised by the element's own sanitiser on a server DOM
  * (jsdom, an optional peer dependency), and the head snippet for the partner's page (robots meta and JSON-LD).
  */
+import { forPage } from '../feed/rights.js';
 import createDOMPurify, { type WindowLike } from 'dompurify';
 import { bodyOptions } from '../components/story/body-options.js';
 import { sanitizeBody } from '../components/story/sanitize.js';
@@ -34,11 +35,13 @@ function dom(): Promise<ServerDom> {
 }
 
 /** The story's body as the browser will draw it, as HTML. */
-export async function storyBodyHtml(item: FeedItem, lang: string): Promise<string> {
+export async function storyBodyHtml(feed: Feed, item: FeedItem, lang: string): Promise<string> {
   if (!item.contentHtml) return '';
   const { document, purify } = await dom();
   const holder = document.createElement('div');
-  holder.append(sanitizeBody(item.contentHtml, bodyOptions(item, lang), purify));
+  // The server cannot know the page its snippet lands on, so it renders for a partner's (as the element does).
+  const shown = forPage(feed, item, undefined);
+  holder.append(sanitizeBody(item.contentHtml, bodyOptions(shown, item, lang), purify));
   return holder.innerHTML;
 }
 

@@ -156,7 +156,8 @@ describe('<wire-story>', () => {
   });
 
   it('before its embargo renders the fallback and fires wire-feed-error with reason embargoed', async () => {
-    const container = mount('<wire-story></wire-story>');
+    // Named by id: a story that names none shows the feed's first item that is out of embargo (none here).
+    const container = mount('<wire-story item="s1"></wire-story>');
     const element = container.querySelector('wire-story')!;
     const error = nextEvent<CustomEvent<FeedErrorDetail>>(element, 'wire-feed-error');
     element.feed = storyFeed(
@@ -208,7 +209,8 @@ describe('<wire-story> and hostile content_html', () => {
     const problems: string[] = [];
     tripwire.reset();
     // Every string through the element's own sanitiser, adopted into a live shadow root as the element does.
-    const options = bodyOptions(normalizeFeed(rawFeed([rawItem('x', { url: base })])).feed!.items[0]!, 'en');
+    const item = normalizeFeed(rawFeed([rawItem('x', { url: base })])).feed!.items[0]!;
+    const options = bodyOptions(item, item, 'en');
     const host = mount('<div></div>').firstElementChild!.attachShadow({ mode: 'open' });
     for (const [i, html] of strings.entries()) {
       host.replaceChildren(sanitizeBody(html, options));

@@ -1,5 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { clearFeedCache, configureLoader, FeedError, loadFeed } from '../../src/feed/loader.js';
+import {
+  clearFeedCache,
+  configureLoader,
+  FeedError,
+  loadFeed,
+  onFeedRefresh,
+} from '../../src/feed/loader.js';
 import { sent, startHostileServer } from '../hostile/bodies.js';
 import { serverFeed } from '../fixtures.js';
 import { startFaultServer, type FaultServer } from '../server.mjs';
@@ -165,9 +171,16 @@ describe('loadFeed against a local server', () => {
     const url = `${server.url}/feed-stale`;
     const first = await loadFeed(url);
     await new Promise((resolve) => setTimeout(resolve, 80));
+    // The background refresh announces itself: wait for that, not for a guess at how long it takes.
+    const refreshed = new Promise<void>((resolve) => {
+      const stop = onFeedRefresh(() => {
+        stop();
+        resolve();
+      });
+    });
     const stale = await loadFeed(url);
     expect(stale).toBe(first);
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    await refreshed;
     const fresh = await loadFeed(url);
     expect(fresh).not.toBe(first);
     expect(fresh.loadedAt).toBeGreaterThan(first.loadedAt);

@@ -84,9 +84,9 @@ describe('wire-widgets render --widget story', () => {
     'sanitises every corpus string to markup with no script, style or handler',
     async () => {
       const problems: string[] = [];
-      const item = normalizeFeed(rawFeed([rawItem('x')])).feed!.items[0]!;
+      const feed = normalizeFeed(rawFeed([rawItem('x')])).feed!;
       for (const [i, content] of corpusStrings().entries()) {
-        const body = await storyBodyHtml({ ...item, contentHtml: content }, 'en');
+        const body = await storyBodyHtml(feed, { ...feed.items[0]!, contentHtml: content }, 'en');
         for (const problem of unsafe(body)) problems.push(`string ${i}: ${problem}`);
       }
       expect(problems.slice(0, 20)).toEqual([]);

@@ -89,10 +89,12 @@ export class WireStory extends WireFeedElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const { item } = this.data.view;
+    const { item, feed } = this.data.view;
     this.watchRights(item);
     const target = this.renderRoot.querySelector(`[${BODY_ATTRIBUTE}]`);
-    if (target && item) void this.fill(target, item, this.language);
+    // The view's item has the photos this page may not show taken out; the feed's own copy still names them.
+    const original = item && (feed?.items.find((entry) => entry.id === item.id) ?? item);
+    if (target && item && original) void this.fill(target, item, original, this.language);
     else this.filled = undefined;
   }
 
@@ -107,7 +109,7 @@ export class WireStory extends WireFeedElement {
   }
 
   /** Sanitises the body in its own chunk, fetched by the first story that has one. */
-  private async fill(target: Element, item: FeedItem, lang: string): Promise<void> {
+  private async fill(target: Element, item: FeedItem, original: FeedItem, lang: string): Promise<void> {
     const html = item.contentHtml;
     const last = this.filled;
     if (last && last.target === target && last.html === html && last.lang === lang) return;
@@ -120,7 +122,7 @@ export class WireStory extends WireFeedElement {
     // A render since then may have replaced the container or the story: that render fills it.
     if (this.filled?.target !== target || this.filled.html !== html) return;
     try {
-      target.replaceChildren(sanitizeBody(html, bodyOptions(item, lang)));
+      target.replaceChildren(sanitizeBody(html, bodyOptions(item, original, lang)));
     } catch {
       // A page whose Trusted Types refuse the policy name: the body stays empty rather than unsafe.
       target.replaceChildren();
