@@ -27,7 +27,7 @@ export default mergeConfig(
       minify: false,
       lib: { entry: entries, formats: ['es'], fileName: (_format, name) => `${name}.js` },
       rollupOptions: {
-        external: [/^lit($|\/)/, /^@lit\//, /^@floating-ui\//, /^react($|\/)/],
+        external: [/^lit($|\/)/, /^@lit\//, /^@floating-ui\//, /^react($|\/)/, /^dompurify($|\/)/],
         output: { preserveModules: true, preserveModulesRoot: 'src', minify: false },
       },
     },

@@ -27,6 +27,8 @@ export default defineConfig({
           // Timeouts sized for a busy 2-core machine shared with other runs; the property tests run hundreds of
           // cases each.
           testTimeout: 120_000,
+          // A poll that gives up after Vitest's default second fails on a busy machine for no reason.
+          expect: { poll: { timeout: 30_000 } },
           hookTimeout: 120_000,
         },
       },
@@ -41,6 +43,8 @@ export default defineConfig({
           setupFiles: ['test/browser/setup.ts'],
           browser: browser(),
           testTimeout: 120_000,
+          // A poll that gives up after Vitest's default second fails on a busy machine for no reason.
+          expect: { poll: { timeout: 30_000 } },
           hookTimeout: 120_000,
         },
       },
@@ -52,6 +56,8 @@ export default defineConfig({
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 300_000,
+          // A poll that gives up after Vitest's default second fails on a busy machine for no reason.
+          expect: { poll: { timeout: 30_000 } },
           hookTimeout: 300_000,
         },
       },
@@ -61,6 +67,8 @@ export default defineConfig({
           name: 'storybook',
           browser: browser(),
           testTimeout: 120_000,
+          // A poll that gives up after Vitest's default second fails on a busy machine for no reason.
+          expect: { poll: { timeout: 30_000 } },
           hookTimeout: 120_000,
         },
       },

@@ -110,16 +110,29 @@ export async function watchedPage(
     if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
       problems.push(`console error: ${message.text()}`);
   });
+  // An aborted request for a URL that was also answered is the loader's own doing (an attempt that timed out on a
+  // busy machine and was retried, or a body it stopped reading); an abort that nothing answered is a problem.
+  const answered = new Set<string>();
+  const aborted: string[] = [];
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`);
+    else answered.add(response.url());
   });
-  page.on('requestfailed', (request) =>
-    problems.push(`request failed: ${request.failure()?.errorText} ${request.url()}`),
-  );
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText;
+    if (reason === 'net::ERR_ABORTED') aborted.push(request.url());
+    else problems.push(`request failed: ${reason} ${request.url()}`);
+  });
   return {
     context,
     page,
-    problems: (ignore) => problems.filter((line) => !ignore?.test(line)),
+    problems: (ignore) =>
+      [
+        ...problems,
+        ...aborted
+          .filter((url) => !answered.has(url))
+          .map((url) => `request failed: net::ERR_ABORTED ${url}`),
+      ].filter((line) => !ignore?.test(line)),
   };
 }
 
