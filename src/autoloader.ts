@@ -10,7 +10,15 @@
  */
 
 /** The elements a chunk exists for (`wire-<name>` → `wire-widgets/<name>.js`). */
-const NAMES = ['feed', 'article-card', 'related-story', 'photo-gallery', 'comment-prompt', 'credit-info'];
+const NAMES = [
+  'feed',
+  'article-card',
+  'related-story',
+  'photo-gallery',
+  'comment-prompt',
+  'credit-info',
+  'story',
+];
 
 // Held in a variable so the bundler leaves the URLs alone: they name this build's own output, resolved at run time.
 const base = import.meta.url;
@@ -46,7 +54,11 @@ export async function discover(root: Element | ShadowRoot | Document): Promise<v
   // Lit itself does, so it is fetched first. Every later load waits for it too, or Lit could overtake it.
   if (wire.some((el) => el.shadowRoot)) hydrateSupport ??= load('hydrate');
   await hydrateSupport;
-  await Promise.all([...new Set(wire.map((el) => el.localName))].map(register));
+  const tags = [...new Set(wire.map((el) => el.localName))];
+  // Widgets inside a <wire-feed> take their feed from it: defined first, it holds the feed before any widget's
+  // first render, which is what hydration compares with the server's markup.
+  if (tags.includes('wire-feed')) await register('wire-feed');
+  await Promise.all(tags.map(register));
 }
 
 if (typeof document !== 'undefined') {
