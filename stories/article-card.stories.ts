@@ -4,68 +4,17 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent } from 'storybook/test';
 import '../src/components/article-card/article-card.define.js';
 
-/** Image URLs are root-relative, as in the sample feed: Storybook serves demo/public at `/`. */
-export function photo(file: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    url: `/images/${file}`,
-    width: 1280,
-    height: 720,
-    alt: 'Illustration: a rocket lifting off at night',
-    caption: 'A rocket lifts off at night (illustration).',
-    credit_text: '© Sputnik',
-    creator: 'Sputnik photo service',
-    license: 'https://news.example/licensing/editorial-use',
-    ...extra,
-  };
-}
+import {
+  brokenImageFeed,
+  linkPostFeed,
+  longTextFeed,
+  noTitleFeed,
+  oneItemFeed,
+  photo,
+} from '../test/fixtures.js';
 
-/** One-item feeds for the states the sample feed does not have; the tests render them too. */
-export function oneItemFeed(item: Record<string, unknown>, language = 'en'): Record<string, unknown> {
-  return {
-    version: 'https://jsonfeed.org/version/1.1',
-    title: 'Story states',
-    home_page_url: 'https://news.example/',
-    language,
-    items: [
-      { id: 'story', url: 'https://news.example/story', date_published: '2023-09-12T08:00:00Z', ...item },
-    ],
-  };
-}
-
-export const longTextFeed = oneItemFeed({
-  title:
-    'An Extraordinarily Long Headline About the Eastern Economic Forum in Vladivostok, Where Delegations From Dozens of Countries Discussed Ports, Pipelines, Railways, Fisheries, Tourism and the Future of Trade Across the Pacific Rim for Three Whole Days',
-  summary:
-    'Supercalifragilisticexpialidociouslylongunbrokenwordthatmustwrapinsteadofoverflowingthecard. The standfirst runs on for several sentences too, so that the card has to cut it after three lines rather than growing without end and pushing everything below it down the page.',
-  content_text: 'word '.repeat(2400),
-  image: '/images/pacific-fleet.svg',
-  tags: ['Economy', 'Vladivostok', 'Trade', 'Ports', 'Asia-Pacific', 'Eastern Economic Forum'],
-  authors: [{ name: 'Maria Longname-Extremelylongsurname' }, { name: 'Alex Sample' }],
-  _wire: {
-    kicker: 'Eastern Economic Forum — Special Report',
-    image: photo('pacific-fleet.svg', { alt: 'Illustration: warships at sea', caption: '' }),
-    comments: { count: 1204, status: 'open' },
-  },
-});
-
-export const noTitleFeed = oneItemFeed({
-  summary: 'A story published with no headline: the card leads with its standfirst instead.',
-  _wire: { section: 'World' },
-});
-
-export const brokenImageFeed = oneItemFeed({
-  title: 'The Picture for This Story Failed to Load',
-  summary: 'A neutral placeholder stands in for the picture; the caption and credit stay readable.',
-  image: '/images/does-not-exist.svg',
-  _wire: { section: 'World', image: photo('does-not-exist.svg') },
-});
-
-export const linkPostFeed = oneItemFeed({
-  title: 'Japan Publishes Its Lunar Lander Mission Plan',
-  summary: 'A link post: the story is a page on another site.',
-  external_url: 'https://space.example/slim-mission-plan',
-  _wire: { section: 'Asia' },
-});
+// The feeds are the tests' fixtures too: one definition, in test/fixtures.ts.
+export { brokenImageFeed, linkPostFeed, longTextFeed, noTitleFeed, oneItemFeed, photo };
 
 interface Args {
   src?: string;

@@ -1,24 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, userEvent } from 'storybook/test';
-import type { Photo } from '../src/feed/types.js';
 import '../src/components/credit-info/credit-info.define.js';
 
-export const fullCredit: Photo = {
-  url: '/images/kim-factory-1280.svg',
-  width: 1280,
-  height: 720,
-  alt: '',
-  caption: "North Korean Leader Kim Jong Un's visit to Russia's Komsomolsk-on-Amur, September 15, 2023.",
-  creditText: '© Sputnik',
-  creator: 'Staff photographer',
-  copyrightNotice: '© Sputnik 2023',
-  license: 'https://news.example/licensing/editorial',
-  acquireLicensePage: 'https://news.example/licensing/buy?photo=kim-factory',
-  srcset: [],
-  usageTerms: '',
-  syndication: true,
-};
+import { fullCredit } from '../test/fixtures.js';
+
+export { fullCredit };
 
 const meta: Meta = {
   title: 'Building blocks/Credit info',
