@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // wire-widgets render <feed> --widget <name> [--item <id>] [--attr <name>=<value> …] [--base <url>]
+//                    [--live <url> | --no-live]
 // wire-widgets render <feed> --widget story [--item <id>] --head [--index]
 //
 // Prints one widget as a self-contained HTML snippet on stdout (see docs/server-rendering.md). On bad input it
@@ -8,7 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { renderStoryHead, renderWidget, WIDGETS } from '../dist/ssr/index.js';
 
-const USAGE = `usage: wire-widgets render <feed file or http(s) URL> --widget <${WIDGETS.join('|')}> [--item <id>] [--attr <name>=<value> ...] [--base <url>] [--head [--index]]`;
+const USAGE = `usage: wire-widgets render <feed file or http(s) URL> --widget <${WIDGETS.join('|')}> [--item <id>] [--attr <name>=<value> ...] [--base <url>] [--live <url> | --no-live] [--head [--index]]`;
 
 /** The loader's own cap on a feed body: a file is held to the same limit as a download. */
 const MAX_BYTES = 5_000_000;
@@ -42,6 +43,8 @@ async function main(argv) {
       base: { type: 'string' },
       head: { type: 'boolean' },
       index: { type: 'boolean' },
+      live: { type: 'string' },
+      'no-live': { type: 'boolean' },
     },
   });
   const [command, source, ...rest] = positionals;
@@ -60,7 +63,15 @@ async function main(argv) {
     return renderStoryHead(feed, { item: values.item, index: values.index, baseUrl: values.base });
   }
   if (values.index) throw new UsageError('--index goes with --head');
-  return renderWidget(feed, { widget: values.widget, item: values.item, attributes, baseUrl: values.base });
+  if (values.live !== undefined && values['no-live'])
+    throw new UsageError('--live and --no-live exclude each other');
+  return renderWidget(feed, {
+    widget: values.widget,
+    item: values.item,
+    attributes,
+    baseUrl: values.base,
+    live: values['no-live'] ? false : values.live,
+  });
 }
 
 try {

@@ -9,6 +9,7 @@ import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { loadFeed } from '../feed/loader.js';
 import { normalizeFeed } from '../feed/normalize.js';
+import { safeUrl } from '../feed/url.js';
 import { rightsState } from '../feed/rights.js';
 import type { Feed, FeedItem } from '../feed/types.js';
 import { relatedStories } from '../components/related-story/related.js';
@@ -38,6 +39,12 @@ export interface RenderWidgetOptions {
    * are dropped, as the snippet may be shown on any page. A feed loaded from a URL resolves against that URL.
    */
   baseUrl?: string;
+  /**
+   * The live feed the browser re-reads after hydration, so that a kill, expiry or embargo issued after the snippet
+   * was rendered reaches the reader: the feed's own `feed_url` (or the URL it was loaded from) when absent, none
+   * with `false`. The snippet shows its inline copy until the live feed has loaded, and keeps it if that fails.
+   */
+  live?: string | false;
 }
 
 /** Input the renderer refuses: the message is one line, fit for a command line's stderr. */
@@ -136,6 +143,19 @@ function redacted(item: FeedItem, now: number, body = false): FeedItem {
 }
 
 /**
+ * Where the feed is published: the URL it was loaded from, or the `feed_url` it names. Not `Feed.feedUrl`, which
+ * falls back to the base URL relative links resolve against, and that is a page, not the feed.
+ */
+function publishedAt(source: unknown, feed: Feed, baseUrl?: string): string | undefined {
+  if (typeof source === 'string') return feed.feedUrl;
+  try {
+    return safeUrl((source as { feed_url?: unknown }).feed_url, baseUrl);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * One widget rendered from a feed (a parsed JSON Feed object, or an http(s) URL to load): the element with its
  * declarative shadow root, inside a `<wire-feed>` that carries the shown items inline. Rejects with a
  * `RenderError` for an unknown widget, an unreadable feed or a missing item.
@@ -181,5 +201,11 @@ export async function renderWidget(feedSource: unknown, options: RenderWidgetOpt
       element = element.slice(0, end) + (await storyBodyHtml(feed, items[0]!, lang)) + element.slice(end);
     }
   }
-  return `<wire-feed><script type="application/feed+json">${scriptJson(inline)}</script>${element}</wire-feed>`;
+  const live =
+    options.live === false ? undefined : (options.live ?? publishedAt(feedSource, feed, options.baseUrl));
+  const src = live === undefined ? undefined : safeUrl(live);
+  if (live !== undefined && !src)
+    throw new RenderError(`live feed ${JSON.stringify(live)} is not an http(s) URL`);
+  const feedTag = src ? `<wire-feed src="${escapeAttribute(src)}">` : '<wire-feed>';
+  return `${feedTag}<script type="application/feed+json">${scriptJson(inline)}</script>${element}</wire-feed>`;
 }

@@ -157,3 +157,39 @@ describe('<wire-feed>', () => {
     expect(widget.data.state.feed).toBe((await loadFeed(src)).feed);
   });
 });
+
+describe('<wire-feed> with an inline copy and a live src (a server-rendered snippet)', () => {
+  const copy = (title: string) =>
+    `<script type="application/feed+json">${JSON.stringify(rawFeed([rawItem('one', { title })]))}</script>`;
+
+  it('shows the copy at once, then what the live feed says now', async () => {
+    const src = `${faultServer()}/feed-live`;
+    const loads: string[] = [];
+    const root = mount(
+      `<wire-feed src="${src}">${copy('Story one, as rendered')}<probe-widget item="one"></probe-widget></wire-feed>`,
+    );
+    const feed = root.querySelector('wire-feed')!;
+    // The widget's own event bubbles through <wire-feed>: count the feed's alone.
+    feed.addEventListener('wire-feed-load', (event) => {
+      if (event.target === feed) loads.push(event.detail.url);
+    });
+    const widget = root.querySelector('probe-widget')!;
+    await headline(widget, 'Story one, as rendered');
+    await headline(widget, 'Story one');
+    expect(loads).toEqual(['inline:', src]);
+    expect(await serverHits('/feed-live')).toBe(1);
+  });
+
+  it('keeps the copy when the live feed fails, and reports the failure', async () => {
+    const src = `${faultServer()}/status/503`;
+    const root = mount(
+      `<wire-feed src="${src}">${copy('Kept copy')}<probe-widget item="one"></probe-widget></wire-feed>`,
+    );
+    const feed = root.querySelector('wire-feed')!;
+    const error = nextEvent<CustomEvent<FeedErrorDetail>>(feed, 'wire-feed-error');
+    const widget = root.querySelector('probe-widget')!;
+    await headline(widget, 'Kept copy');
+    expect((await error).detail).toMatchObject({ url: src, reason: 'http', status: 503 });
+    expect(shownHeadline(widget)).toBe('Kept copy');
+  });
+});

@@ -5,6 +5,7 @@
  * older version rendered.
  */
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright';
@@ -179,6 +180,50 @@ describe('server-rendered snippets', () => {
     await card.getByRole('link', { name: /Kim Jong Un Visits/ }).waitFor();
     expect(await card.getByRole('link').count()).toBe(1);
     expect(seen).toEqual([]);
+  });
+});
+
+describe('a server-rendered snippet and the live feed', () => {
+  const sample = JSON.parse(readFileSync(FEED, 'utf8')) as { items: { id: string; _wire?: object }[] };
+  /** The sample feed as the publisher serves it after changing the seed story's rights. */
+  const liveFeed = (rights: Record<string, string>) =>
+    JSON.stringify({
+      ...sample,
+      items: sample.items.map((item) =>
+        item.id === SAMPLE_IDS.first ? { ...item, _wire: { ...item._wire, rights } } : item,
+      ),
+    });
+
+  // Rendered while the story was usable; the publisher acts on it afterwards.
+  it.each([
+    ['killed', { pubstatus: 'canceled' }, 'This story has been withdrawn.'],
+    ['put under embargo', { embargoed: '2099-01-01T00:00:00Z' }, 'This story is no longer available.'],
+    ['expired', { expires: '2024-01-01T00:00:00Z' }, 'This story is no longer available here.'],
+  ])('takes the story down once the live feed says it was %s', async (state, rights, notice) => {
+    const path = `/live-${state.replaceAll(' ', '-')}.json`;
+    site.add(path, liveFeed(rights));
+    const { stdout } = await run('node', [
+      CLI,
+      'render',
+      FEED,
+      '--widget',
+      'article-card',
+      '--base',
+      `${site.url}/`,
+      '--live',
+      `${site.url}${path}`,
+    ]);
+    const { page } = await watchedPage(browser);
+    site.add(`/snippet${path}.html`, pageHtml({ body: stdout }), CSP);
+    await page.goto(`${site.url}/snippet${path}.html`);
+    const card = page.locator('wire-article-card');
+    // What the server rendered shows first, and with JavaScript off stays.
+    await card.getByRole('link', { name: /Kim Jong Un Visits/ }).waitFor();
+    await page.evaluate("import('/dist/wire-widgets.js')");
+    await card.getByText(notice).waitFor();
+    expect(await card.getByText(/Kim Jong Un Visits/).count()).toBe(0);
+    expect(await card.locator('img').count()).toBe(0);
+    expect(site.hits(path)).toBe(1);
   });
 });
 

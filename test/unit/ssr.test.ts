@@ -242,6 +242,28 @@ describe('renderWidget: hostile feed text', () => {
   );
 });
 
+describe('renderWidget: the live feed the browser re-reads', () => {
+  const liveOf = async (source: unknown, live?: string | false) => {
+    const { window } = new JSDOM(await renderWidget(source, { widget: 'article-card', live }));
+    return window.document.querySelector('wire-feed')!.getAttribute('src');
+  };
+
+  it("names the feed's own feed_url, so a kill issued after rendering reaches the page", async () => {
+    expect(await liveOf({ ...feed, feed_url: 'https://news.example/feed.json' })).toBe(
+      'https://news.example/feed.json',
+    );
+  });
+
+  it('names the URL given instead, or none when asked', async () => {
+    const withUrl = { ...feed, feed_url: 'https://news.example/feed.json' };
+    expect(await liveOf(withUrl, 'https://cdn.example/live.json?v="1"')).toBe(
+      'https://cdn.example/live.json?v=%221%22',
+    );
+    expect(await liveOf(withUrl, false)).toBeNull();
+    expect(await liveOf(feed)).toBeNull();
+  });
+});
+
 describe('renderWidget: bad input', () => {
   const refuse = (source: unknown, options: Parameters<typeof renderWidget>[1]) =>
     expect(renderWidget(source, options)).rejects.toBeInstanceOf(RenderError);
@@ -256,6 +278,10 @@ describe('renderWidget: bad input', () => {
     await refuse(feed, { widget: 'article-card', attributes: { 'a"b': 'x' } });
     await refuse(feed, { widget: 'article-card', attributes: { src: 'https://x.example/f.json' } });
     await refuse('javascript:alert(1)', { widget: 'article-card' });
+  });
+
+  it('refuses a live feed that is not an http(s) URL', async () => {
+    await refuse(feed, { widget: 'article-card', live: 'javascript:alert(1)' });
   });
 
   it('escapes attribute values', async () => {

@@ -29,7 +29,10 @@ export class WireFeed extends WireElement {
     `,
   ];
 
-  /** URL of the JSON Feed. An inline `<script type="application/feed+json">` child is used when absent. */
+  /**
+   * URL of the JSON Feed. With an inline `<script type="application/feed+json">` child as well, the inline copy
+   * shows until this one has loaded (see `current()`).
+   */
   @property() src?: string;
 
   /** A JSON Feed object to share instead of loading one. */
@@ -45,6 +48,7 @@ export class WireFeed extends WireElement {
   private observer?: MutationObserver;
   private inline: { text: string; state: FeedState } | undefined;
   private reported = '';
+  private liveReported = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -60,7 +64,7 @@ export class WireFeed extends WireElement {
   }
 
   override willUpdate(): void {
-    const state = this.source.state ?? this.inlineState();
+    const state = this.current();
     const current = this.provider.value;
     // Consumers re-render on every setValue: only tell them when something they show changed.
     if (
@@ -75,6 +79,23 @@ export class WireFeed extends WireElement {
 
   override updated(): void {
     this.reported = reportOutcome(this, this.provider.value ?? { status: 'idle', url: '' }, this.reported);
+    // The inline copy still shows; the failed check is reported, not hidden.
+    const live = this.source.state;
+    if (live?.status === 'error' && this.provider.value?.url === 'inline:')
+      this.liveReported = reportOutcome(this, live, this.liveReported);
+  }
+
+  /**
+   * The state the widgets see. An inline feed with a `src` as well is a server-rendered snippet (or a page that
+   * embeds a copy) pointing at the live feed: the copy shows at once, so the first render equals the server's,
+   * and the live feed replaces it once it has loaded, so a kill, expiry or embargo issued after the copy was made
+   * reaches the reader. Until then, or if the live feed cannot be read, the copy stays.
+   */
+  private current(): FeedState {
+    const live = this.source.state;
+    if (live?.status === 'ready') return live;
+    const inline = this.inlineState();
+    return inline.status === 'ready' || !live ? inline : live;
   }
 
   /** The feed in an inline `<script type="application/feed+json">` child, parsed once per text. */
