@@ -25,3 +25,6 @@ export interface FaultServer {
 }
 
 export declare function startFaultServer(options?: ServerOptions): Promise<FaultServer>;
+
+/** The corpus's XSS strings (DOMPurify's test payloads and the big list of naughty strings); empty without it. */
+export declare function xssStrings(): string[];

@@ -25,6 +25,21 @@ const CORPUS =
   [resolve(ROOT, '../shared/corpus'), resolve(ROOT, '../../shared/corpus')].find((dir) => existsSync(dir)) ??
   resolve(ROOT, '../shared/corpus');
 
+/**
+ * The XSS strings of the corpus (DOMPurify's own test payloads and the big list of naughty strings), for the suites
+ * that push them through the story body on client and server; empty when the corpus is absent.
+ */
+export function xssStrings() {
+  const read = (file) => {
+    const path = resolve(CORPUS, 'xss', file);
+    return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : [];
+  };
+  return [
+    ...read('cure53_DOMPurify__test_fixtures_expect.json').map((entry) => entry?.payload),
+    ...read('minimaxir_big-list-of-naughty-strings__blns.json'),
+  ].filter((entry) => typeof entry === 'string');
+}
+
 /** URL prefix → directory served under it. */
 const MOUNTS = [
   ['/dist/', resolve(ROOT, 'dist')],

@@ -1,29 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { normalizeFeed } from '../../src/feed/normalize.js';
 import { renderStoryHead, renderWidget } from '../../src/ssr/index.js';
 import { storyBodyHtml } from '../../src/ssr/story.js';
 import { photo, rawFeed, rawItem } from '../fixtures.js';
+import { xssStrings } from '../server.mjs';
 
-// Beside the main checkout, or one level further up for a worktree (as test/server.mjs looks for it).
-const ROOT = resolve(import.meta.dirname, '../..');
-const CORPUS =
-  process.env.WIRE_CORPUS ??
-  [resolve(ROOT, '../shared/corpus'), resolve(ROOT, '../../shared/corpus')].find((dir) => existsSync(dir)) ??
-  resolve(ROOT, '../shared/corpus');
-const corpusPresent = existsSync(resolve(CORPUS, 'xss'));
-
-function corpusStrings(): string[] {
-  const read = (file: string) => JSON.parse(readFileSync(resolve(CORPUS, 'xss', file), 'utf8')) as unknown[];
-  return [
-    ...read('cure53_DOMPurify__test_fixtures_expect.json').map(
-      (entry) => (entry as { payload: string }).payload,
-    ),
-    ...(read('minimaxir_big-list-of-naughty-strings__blns.json') as string[]),
-  ].filter((entry) => typeof entry === 'string');
-}
+const corpus = xssStrings();
 
 /** Elements and attributes that could run script, style the page or load a frame, in an HTML string. */
 const { document } = new JSDOM('').window;
@@ -80,12 +63,12 @@ describe('wire-widgets render --widget story', () => {
     expect(template).toContain('Originally published by');
   });
 
-  it.skipIf(!corpusPresent)(
+  it.skipIf(corpus.length === 0)(
     'sanitises every corpus string to markup with no script, style or handler',
     async () => {
       const problems: string[] = [];
       const feed = normalizeFeed(rawFeed([rawItem('x')])).feed!;
-      for (const [i, content] of corpusStrings().entries()) {
+      for (const [i, content] of corpus.entries()) {
         const body = await storyBodyHtml(feed, { ...feed.items[0]!, contentHtml: content }, 'en');
         for (const problem of unsafe(body)) problems.push(`string ${i}: ${problem}`);
       }

@@ -31,6 +31,9 @@ const CONFIG = {
   ],
   // `class` only to recognise social embeds; it is removed before the body is returned.
   ALLOWED_ATTR: ['href', 'src', 'alt', 'width', 'height', 'title', 'class'],
+  // A form is dropped with its content: browsers do so anyway for a form whose inputs clobber its DOM properties
+  // (DOMPurify's check), which a server DOM without named properties cannot see, so both write the same body.
+  ADD_FORBID_CONTENTS: ['form'],
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   ALLOW_UNKNOWN_PROTOCOLS: false,
@@ -236,6 +239,10 @@ export function sanitizeBody(
     const original = href && options.safeUrl(href, options.base);
     if (original) paragraph.replaceWith(placeholder(doc, original, player(original), options));
   }
+  // A placeholder holds a button and a link of its own: inside the feed's link it would be a link in a link, which
+  // the HTML parser splits, so the server's HTML would not read back as the tree the browser drew.
+  const around = new Set(all('.embed').map((box) => box.parentElement?.closest('a')));
+  for (const link of around) if (link) unwrap(link);
   for (const img of all('img')) fitImage(img, options);
   for (const link of all('a:not(.embed a)')) {
     const href = options.safeUrl(link.getAttribute('href'), options.base);
