@@ -2,7 +2,7 @@
  * The plain-page snippet of docs/frameworks.md, exactly as written there except for its three placeholders (the
  * CDN host, the publisher's feed, the story id), served under the strict policy with the built bundle: it must
  * draw the card, the related list and the comment prompt with no error. The framework snippets are compiled by
- * `npm run test:types` (test/types/), from which they are cut.
+ * `npm run test:types` (test/types/), from which they are cut; the Angular one is that file as it is.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -66,5 +66,13 @@ describe('docs/frameworks.md', () => {
     expect(await violations(page)).toEqual([]);
     expect(problems()).toEqual([]);
     await context.close();
+  });
+
+  it('has the Angular component that npm run test:types compiles with strict template checking', () => {
+    const doc = readFileSync(resolve(ROOT, 'docs/frameworks.md'), 'utf8');
+    const block = /```ts\n([\s\S]*?)```/.exec(doc.slice(doc.indexOf('## Angular')))?.[1];
+    const compiled = readFileSync(resolve(ROOT, 'test/types/angular/story.component.ts'), 'utf8');
+    expect(block).toBeTruthy();
+    expect(compiled.slice(compiled.indexOf('\n') + 1)).toBe(block);
   });
 });
