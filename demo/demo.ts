@@ -11,8 +11,11 @@ document.addEventListener('wire-feed-load', (event) => {
   }
 });
 
+// Cards report their own errors too (the embargoed story's card reports `embargoed`): only the feed's failure
+// means the page could not be shown.
 document.addEventListener('wire-feed-error', (event) => {
-  if (statusLine) statusLine.textContent = `The feed could not be shown (${event.detail.reason}).`;
+  if (statusLine && event.target instanceof HTMLElement && event.target.localName === 'wire-feed')
+    statusLine.textContent = `The feed could not be shown (${event.detail.reason}).`;
 });
 
 /**

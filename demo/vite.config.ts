@@ -7,7 +7,14 @@ export default defineConfig({
   publicDir: 'public',
   // One copy of Lit for the page, or Lit warns "Multiple versions of Lit loaded".
   optimizeDeps: {
-    include: ['lit', 'lit/decorators.js', 'lit/directive-helpers.js', '@lit/context', '@lit/task'],
+    include: [
+      '@lit-labs/ssr-client/lit-element-hydrate-support.js',
+      'lit',
+      'lit/decorators.js',
+      'lit/directive-helpers.js',
+      '@lit/context',
+      '@lit/task',
+    ],
   },
   server: { port: 5173, host: '127.0.0.1', fs: { allow: ['..'] } },
 });

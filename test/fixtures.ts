@@ -237,3 +237,71 @@ export function rightsItems(now: number): RawItem[] {
 export function rightsFeed(now: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return rawFeed(rightsItems(now), extra);
 }
+
+/**
+ * `<wire-story>` in the states the sample feed does not have, at reader time `now` (ms): `story` (usable, a body with a
+ * subheading, a quote and a credited photo), `embargoed`, `expired`, `withheld`, `canceled`, `corrected`,
+ * `partner-only` (lead and body photo licensed to the publisher's own site) and `embed` (an iframe and a social post
+ * in its body). Pictures live under `base`: a story passes its own origin, which serves demo/public.
+ */
+export function storyStatesFeed(now: number, base = 'https://news.example/'): Record<string, unknown> {
+  const picture = (file: string, extra: Record<string, unknown> = {}) =>
+    photo(file, { url: `${base}images/${file}`, ...extra });
+  const body = (figure = 'gallery-assembly-hall.svg', more = '') =>
+    `<p>The first paragraph of the story, as the partner's page shows it.</p>
+<h2>What happened next</h2>
+<p>A second paragraph, under a subheading.</p>
+<blockquote><p>A quotation set off from the text.</p></blockquote>
+<figure><img src="${base}images/${figure}" width="1200" height="800" alt="Illustration: fuselage sections in an assembly hall"><figcaption>The assembly hall.</figcaption></figure>${more}`;
+  const story = (id: string, wire: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) =>
+    rawItem(id, {
+      title: `Headline of the ${id} story`,
+      summary: `The standfirst of the ${id} story.`,
+      content_html: body(),
+      date_modified: '2023-09-15T12:00:00Z',
+      authors: [{ name: 'Alex Sample' }],
+      image: `${base}images/kim-factory-1280.svg`,
+      ...extra,
+      _wire: {
+        kicker: 'World',
+        dateline: 'Komsomolsk-on-Amur',
+        image: picture('kim-factory-1280.svg', {
+          alt: 'Illustration: a fighter jet in an assembly hall',
+          caption: 'The lead photo.',
+        }),
+        gallery: [picture('gallery-assembly-hall.svg', { credit_text: '© Body Agency' })],
+        source: { name: 'Example Agency', url: 'https://agency.example/' },
+        ednote: EDNOTE,
+        ...wire,
+      },
+    });
+  return rawFeed(
+    [
+      story('story', { rights: { copyright_notice: '© 2023 Example Agency' } }),
+      story('embargoed', { rights: { embargoed: iso(now + HOUR) } }),
+      story('expired', { rights: { expires: iso(now - HOUR) } }),
+      story('withheld', { rights: { pubstatus: 'withheld' } }),
+      story('canceled', { rights: { pubstatus: 'canceled' } }),
+      story('corrected', {
+        correction: { date: '2023-09-16T10:00:00Z', text: 'An earlier version misnamed the shipyard.' },
+        rights: { copyright_holder: 'Example Agency', usage_terms: 'Editorial use only' },
+      }),
+      story('partner-only', {
+        image: picture('kim-factory-1280.svg', { syndication: false, usage_terms: 'Not for syndication' }),
+        gallery: [picture('gallery-assembly-hall.svg', { syndication: false })],
+      }),
+      story(
+        'embed',
+        {},
+        {
+          content_html: body(
+            'gallery-assembly-hall.svg',
+            `<iframe src="${base}images/rocket-launch.svg" width="560" height="315"></iframe>
+<blockquote class="twitter-tweet"><p>A post</p><a href="https://twitter.com/wire/status/1">link</a></blockquote>`,
+          ),
+        },
+      ),
+    ],
+    { _wire: { publisher: { name: 'Test Wire' } } },
+  );
+}

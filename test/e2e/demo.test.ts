@@ -1,7 +1,8 @@
 /**
  * The demo page (demo/index.html) as a publisher would serve it: the built bundle, the strict policy, the bundled
  * sample feed. It must reproduce the seed article (../shared/seed): section, headline, credited hero photo with its
- * caption and date, the related teaser, the comment prompt; and the page as a whole must be axe clean.
+ * caption and date, the related teaser, the comment prompt; the sample's embargoed and killed stories only as the
+ * widgets' fallback and notice; a link to the partner page; and the page as a whole must be axe clean.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -65,6 +66,26 @@ describe('the demo page', () => {
     expect(prompt).toContain('Be the first to comment');
     expect(prompt).toContain('To participate in the discussion, log in or register');
     expect(await deepTextOf(page, 'wire-photo-gallery')).toContain('1 / 7');
+
+    // The sample's two stories no page may show, each under the demo's label: the embargoed one reads as a story
+    // not in the feed, the killed one as a notice; neither's headline or text reaches the page.
+    const rights = page.locator('.rights li');
+    expect(await rights.nth(0).textContent()).toContain('Under embargo');
+    expect(await deepTextOf(page, '.rights li:nth-child(1) wire-article-card')).toBe(
+      'This story is no longer available. Sample Wire International',
+    );
+    expect(await rights.nth(1).textContent()).toContain('Killed');
+    expect(await deepTextOf(page, '.rights li:nth-child(2) wire-article-card')).toBe(
+      'This story has been withdrawn.',
+    );
+    const everything = await deepTextOf(page, 'body');
+    expect(everything).not.toContain('Northern Sea Route');
+    expect(everything).not.toContain('Khabarovsk Bridge');
+    expect(everything).not.toContain('embargoed sample story');
+    expect(everything).not.toContain('killed sample story');
+
+    const partner = page.getByRole('link', { name: 'See this story syndicated on a partner’s page' });
+    expect(await partner.getAttribute('href')).toBe('./partner.html');
 
     // axe-core evaluated through the DevTools protocol, which the page's CSP does not govern.
     const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -40,6 +40,7 @@ export const WIDGET_TAGS = [
   'wire-related-story',
   'wire-photo-gallery',
   'wire-comment-prompt',
+  'wire-story',
 ] as const;
 
 export const WIDGETS: WidgetConfig[] = [
@@ -75,6 +76,8 @@ export const WIDGETS: WidgetConfig[] = [
     // The user name comes from the host page, not the feed, but it is still text a page may fill from user data.
     attributes: () => ({ 'signed-in': '', 'user-name': '<img src=x onerror="window.__pwned=1">' }),
   },
+  // The whole story, its feed HTML body included (sanitised): the widget with the most feed text on the page.
+  { tag: 'wire-story', name: 'story' },
 ];
 
 /** Attributes of `config` for a feed, with the item (by its id) that it should show. */
