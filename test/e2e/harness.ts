@@ -169,20 +169,7 @@ export function widgetMarkup(src: string, configs: WidgetConfig[] = WIDGETS): st
     .join('\n');
 }
 
-export function pageHtml({ head = '', body }: { head?: string; body: string }): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<link rel="icon" href="data:,">
-<title>wire-widgets e2e</title>
-${head}
-</head>
-<body>
-${body}
-</body>
-</html>`;
-}
+export { pageHtml } from '../article-page.mjs';
 
 /** Tags among `configs` that the loaded bundle defines; the others are logged and skipped. */
 export async function definedTags(

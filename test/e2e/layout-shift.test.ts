@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WidgetName } from '../../src/ssr/index.js';
+import { ARTICLE_CSS, articlePage, plainTags, renderedTags } from '../article-page.mjs';
 import {
   launch,
   pageHtml,
@@ -37,51 +37,6 @@ const LATE = { bundle: 400, feed: 1500, images: 2500 };
 
 // Declarative shadow roots carry their styles as <style> elements: a page serving snippets allows inline styles.
 const SSR_CSP = STRICT_CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
-
-const ARTICLE_CSS = `
-body { margin: 0; font: 18px/1.55 Georgia, serif; color: #222; }
-main { max-width: 680px; margin: 0 auto; padding: 16px; }
-h1 { font-size: 28px; line-height: 1.2; margin: 0 0 12px; }
-p { margin: 0 0 16px; }
-main :is(wire-photo-gallery, wire-article-card, wire-related-story, wire-comment-prompt) { margin-block: 24px; }
-`;
-
-const TEXT =
-  'The delegation spent the morning on the factory floor, where engineers walked them along the assembly line ' +
-  'and answered questions about the airframes waiting for their engines.';
-
-/** An article page: a title, text, and the widgets between paragraphs, so any widget that grows moves text. */
-function article(widgets: string[], head = ''): string {
-  const [gallery, hero, card, related, prompt] = widgets;
-  return pageHtml({
-    head: `<link rel="stylesheet" href="/article.css">${head}`,
-    body: `<main>
-<h1>Kim Jong Un tours the aircraft plants of Komsomolsk-on-Amur</h1>
-<p>${TEXT}</p>
-${gallery}
-<p>${TEXT}</p>
-${hero}
-<p>${TEXT}</p>
-${card}
-<p>${TEXT}</p>
-${related}
-${prompt}
-<p>${TEXT}</p>
-</main>`,
-  });
-}
-
-/** The README's plain tags inside one `<wire-feed>` (seed story, as in the demo): gallery, hero, card, list, prompt. */
-function plainTags(src: string): string[] {
-  const id = SAMPLE_IDS.first;
-  return [
-    `<wire-feed src="${src}"><wire-photo-gallery item="${id}"></wire-photo-gallery>`,
-    `<wire-article-card item="${id}" layout="hero" heading-level="2"></wire-article-card>`,
-    `<wire-article-card item="${SAMPLE_IDS.ids[1]}"></wire-article-card>`,
-    `<wire-related-story related-to="${id}" limit="3"></wire-related-story>`,
-    `<wire-comment-prompt item="${id}" return-url="https://news.example/a"></wire-comment-prompt></wire-feed>`,
-  ];
-}
 
 let site: Site;
 let browser: Browser;
@@ -176,7 +131,7 @@ describe('layout shift on an article page on a phone, late bundle, feed and pict
   it('plain tags with dist/wire-widgets.css: at most 0.02', async () => {
     site.add(
       '/plain.html',
-      article(
+      articlePage(
         plainTags('/late-feed.json'),
         '<link rel="stylesheet" href="/dist/wire-widgets.css"><script type="module" src="/dist/wire-widgets.js"></script>',
       ),
@@ -193,19 +148,10 @@ describe('layout shift on an article page on a phone, late bundle, feed and pict
       resolve(ROOT, 'dist/ssr/index.js')
     )) as typeof import('../../src/ssr/index.js');
     const feed: unknown = JSON.parse(readFileSync(FEED, 'utf8'));
-    const id = SAMPLE_IDS.first;
-    const render = (widget: WidgetName, item: string, attributes: Record<string, string> = {}) =>
-      renderWidget(feed, { widget, item, attributes, baseUrl: `${site.url}/` });
-    const snippets = await Promise.all([
-      render('photo-gallery', id),
-      render('article-card', id, { layout: 'hero', 'heading-level': '2' }),
-      render('article-card', SAMPLE_IDS.ids[1]!),
-      render('related-story', id, { 'related-to': id, limit: '3' }),
-      render('comment-prompt', id, { 'return-url': 'https://news.example/a' }),
-    ]);
+    const snippets = await renderedTags(renderWidget, feed, `${site.url}/`);
     site.add(
       '/rendered.html',
-      article(snippets, '<script type="module" src="/dist/wire-widgets.js"></script>'),
+      articlePage(snippets, '<script type="module" src="/dist/wire-widgets.js"></script>'),
       SSR_CSP,
     );
     for (const viewport of [MOBILE, WHOLE_PAGE]) {

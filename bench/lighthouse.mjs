@@ -1,0 +1,84 @@
+/**
+ * Lighthouse (mobile: its default emulation and simulated throttling) on the article page with all four widgets
+ * (test/article-page.mjs, the page the layout-shift suite loads), two ways: plain tags drawn by the standalone
+ * bundle, and server-rendered snippets hydrated by it. Prints the performance score, Total Blocking Time and the
+ * other lab metrics, median of RUNS; writes JSON with --json. Run after a build, on a quiet machine (TBT counts the
+ * main thread's long tasks, which a busy machine lengthens):
+ *
+ *   npm run build && npm run bench:lighthouse [-- --json out.json]
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { renderWidget } from '../dist/ssr/index.js';
+import { ARTICLE_CSS, articlePage, plainTags, renderedTags } from '../test/article-page.mjs';
+import { chromiumArgs, chromiumPath } from '../test/chromium.mjs';
+import { startFaultServer } from '../test/server.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const RUNS = Number(process.env.BENCH_RUNS) || 3;
+const { values } = parseArgs({ options: { json: { type: 'string' } } });
+
+const server = await startFaultServer();
+const feed = JSON.parse(readFileSync(resolve(ROOT, 'demo/public/sample-feed.json'), 'utf8'));
+const bundle = '<script type="module" src="/dist/wire-widgets.js"></script>';
+server.add('/article.css', ARTICLE_CSS, { 'content-type': 'text/css' });
+server.add(
+  '/plain.html',
+  articlePage(
+    plainTags('/sample-feed.json'),
+    `<link rel="stylesheet" href="/dist/wire-widgets.css">${bundle}`,
+  ),
+);
+server.add('/rendered.html', articlePage(await renderedTags(renderWidget, feed, `${server.url}/`), bundle));
+
+const METRICS = [
+  ['score', (lhr) => lhr.categories.performance.score],
+  ['TBT ms', (lhr) => lhr.audits['total-blocking-time'].numericValue],
+  ['CLS', (lhr) => lhr.audits['cumulative-layout-shift'].numericValue],
+  ['FCP ms', (lhr) => lhr.audits['first-contentful-paint'].numericValue],
+  ['LCP ms', (lhr) => lhr.audits['largest-contentful-paint'].numericValue],
+  ['SI ms', (lhr) => lhr.audits['speed-index'].numericValue],
+];
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+
+const chrome = await chromeLauncher.launch({
+  chromePath: chromiumPath,
+  chromeFlags: ['--headless=new', ...chromiumArgs],
+});
+const results = {};
+let version = '';
+try {
+  for (const page of ['plain.html', 'rendered.html']) {
+    const runs = [];
+    for (let run = 0; run < RUNS; run++) {
+      const { lhr } = await lighthouse(`${server.url}/${page}`, {
+        port: chrome.port,
+        onlyCategories: ['performance'],
+        logLevel: 'error',
+      });
+      version = lhr.lighthouseVersion;
+      if (lhr.runtimeError) throw new Error(`${page}: ${lhr.runtimeError.message}`);
+      runs.push(Object.fromEntries(METRICS.map(([name, read]) => [name, read(lhr)])));
+    }
+    results[page] = Object.fromEntries(METRICS.map(([name]) => [name, median(runs.map((run) => run[name]))]));
+  }
+} finally {
+  await chrome.kill();
+  await server.close();
+}
+
+console.log(`Lighthouse ${version} mobile, article page with four widgets, median of ${RUNS}\n`);
+console.log('page'.padEnd(16), ...METRICS.map(([name]) => name.padStart(9)));
+for (const [page, row] of Object.entries(results))
+  console.log(
+    page.padEnd(16),
+    ...METRICS.map(([name]) =>
+      (name === 'score' || name === 'CLS' ? row[name].toFixed(3) : Math.round(row[name]).toString()).padStart(
+        9,
+      ),
+    ),
+  );
+if (values.json) writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`);
