@@ -13,6 +13,8 @@
  *   BENCH_TRACE_ALL=1  with --trace, also lists the 25 costliest trace events of each kind
  *   --profile          also records a V8 CPU profile (CDP Profiler) of one 1000-card insertion of each kind and
  *                      prints the functions with the most self time, so script cost is found rather than guessed
+ *   BENCH_PROFILE_DIR  with --profile, also writes each profile there as <kind>.cpuprofile (DevTools opens it,
+ *                      and it holds the call tree that self times leave out)
  *   --screenshots dir  writes a PNG of each card layout (stacked, horizontal, compact, hero) 800px and 360px
  *                      wide (either side of the container queries' breakpoints) and stops
  *   BENCH_CSS='…'      appended to the card's styles before any card exists: try one CSS suspect at a time
@@ -509,6 +511,10 @@ async function profile(page, kind, top = 25) {
   const ms = await page.evaluate((k) => window.__bench.keep(k, 1000), kind);
   const { profile: recorded } = await cdp.send('Profiler.stop');
   await cdp.detach();
+  if (process.env.BENCH_PROFILE_DIR) {
+    mkdirSync(process.env.BENCH_PROFILE_DIR, { recursive: true });
+    writeFileSync(`${process.env.BENCH_PROFILE_DIR}/${kind}.cpuprofile`, JSON.stringify(recorded));
+  }
   await page.evaluate(() => document.querySelectorAll('.grid').forEach((grid) => grid.remove()));
   // Samples are evenly spaced in time; each one is charged to the function on top of the stack.
   const { nodes, samples, startTime, endTime } = recorded;

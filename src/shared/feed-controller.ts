@@ -5,7 +5,7 @@
  * without polling.
  */
 import { ContextConsumer } from '@lit/context';
-import { Task, initialState } from '@lit/task';
+import { Task } from '@lit/task';
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { FeedError, loadFeed, onFeedRefresh, resolveFeedUrl, type LoadedFeed } from '../feed/loader.js';
 import { normalizeFeed } from '../feed/normalize.js';
@@ -46,20 +46,34 @@ export function feedFromProperty(value: unknown): Feed | null {
 export class FeedSource implements ReactiveController {
   private unsubscribe?: () => void;
   private refreshed?: LoadedFeed;
-  private readonly task: Task<[string | null | undefined], LoadedFeed>;
+  private readonly task: Task<[string], LoadedFeed>;
+  /** The `src` the task last ran for. */
+  private ran?: string;
 
   constructor(private readonly host: FeedHost) {
     host.addController(this);
     // @lit/task drops the result of a run whose args have since changed, so a slow answer for an old `src`
-    // never overwrites the feed of the new one (or a feed set as a property since).
+    // never overwrites the feed of the new one. It runs only for a `src` (see hostUpdate), not on its own.
     this.task = new Task(host, {
       task: async ([src], { signal }) => {
         this.refreshed = undefined;
-        return src ? loadFeed(src, signal) : initialState;
+        return loadFeed(src, signal);
       },
-      args: () => [this.host.feed ? null : this.host.src] as [string | null | undefined],
-      autoRun: true,
+      autoRun: false,
     });
+  }
+
+  /**
+   * Starts a load when the element names a new `src` and no `feed`. A run without a `src` (what `autoRun` did for
+   * every element given its feed as a property or by `<wire-feed>`) still ends in a `requestUpdate`: every such
+   * card rendered and reported twice. A feed set since a load started wins in
+   * `state`, so that load's late answer is never shown.
+   */
+  hostUpdate(): void {
+    const src = this.host.feed ? undefined : this.host.src;
+    if (!src || src === this.ran) return;
+    this.ran = src;
+    void this.task.run([src]);
   }
 
   hostConnected(): void {
@@ -186,6 +200,13 @@ export interface FeedRenderer<L, R, E> {
   error: (view: FeedView) => E;
 }
 
+/**
+ * `forPage` answers by item, shared by every widget showing it. It parses three URLs, and `view` is read several
+ * times an update (state, render, report): that was 7% of a card's script time. The answer depends only on
+ * the feed, the item and the page, and a normalised feed and its items never change.
+ */
+const shownItems = new WeakMap<FeedItem, { feed: Feed; page: string | undefined; shown: FeedItem }>();
+
 /** A widget's feed and item: its own feed (`FeedSource`), else the enclosing `<wire-feed>`'s. */
 export class FeedController implements ReactiveController {
   private readonly host: FeedHost;
@@ -235,7 +256,12 @@ export class FeedController implements ReactiveController {
   /** `item` as this page may show it: photos licensed for the publisher's own site only are left out elsewhere. */
   shown(item: FeedItem): FeedItem {
     const feed = this.state.feed;
-    return feed ? forPage(feed, item, this.page) : item;
+    if (!feed) return item;
+    const last = shownItems.get(item);
+    if (last?.feed === feed && last.page === this.page) return last.shown;
+    const shown = forPage(feed, item, this.page);
+    shownItems.set(item, { feed, page: this.page, shown });
+    return shown;
   }
 
   /**
