@@ -8,6 +8,7 @@ import type { FeedErrorReason, Photo } from '../feed/types.js';
 export interface FeedLoadDetail {
   /** The feed URL, or `inline:` / `property:` for a feed that did not come from the network. */
   url: string;
+  /** How many stories the feed holds for the page now: one under embargo is not counted. */
   itemCount: number;
 }
 

@@ -134,7 +134,10 @@ export function reportOutcome(host: HTMLElement, view: FeedView, reported: strin
   const key = `${view.status}|${view.url}|${view.item?.id ?? ''}|${view.reason ?? ''}|${view.feed ? 'f' : ''}`;
   if (key === reported) return reported;
   if (view.status === 'ready') {
-    emit(host, 'wire-feed-load', { url: view.url, itemCount: view.feed?.items.length ?? 0 });
+    // An item under embargo does not exist yet for the page, its count included.
+    const now = Date.now();
+    const itemCount = view.feed?.items.filter((item) => rightsState(item, now) !== 'embargoed').length ?? 0;
+    emit(host, 'wire-feed-load', { url: view.url, itemCount });
   } else {
     const detail = { url: view.url, reason: view.reason ?? 'invalid' } as const;
     emit(host, 'wire-feed-error', view.status_code ? { ...detail, status: view.status_code } : detail);

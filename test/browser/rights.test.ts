@@ -52,6 +52,18 @@ describe('<wire-article-card> and rights', () => {
     view.getByRole('img', { name: 'Illustration: a rocket lifting off at night' });
   });
 
+  it('does not count a story under embargo in wire-feed-load', async () => {
+    const root = mount('<wire-article-card item="usable"></wire-article-card>');
+    const element = root.querySelector('wire-article-card')!;
+    const counts: number[] = [];
+    element.addEventListener('wire-feed-load', (event) => counts.push(event.detail.itemCount));
+    const feed = rightsFeed(NOW);
+    element.feed = feed;
+    await element.updateComplete;
+    const items = (feed as { items: unknown[] }).items.length;
+    expect(counts).toEqual([items - 1]);
+  });
+
   it('takes a story down to a link back when it expires while on the page', async () => {
     const { element, view } = await show('article-card', 'item="expiring"');
     view.getByRole('link', { name: 'Headline of expiring' });
