@@ -25,6 +25,16 @@ export const discover = autoload({ load: loadStory, names: ['story'] });
 // No document (a server importing the classes): nothing can appear, so the story is defined as soon as it loads.
 if (typeof document === 'undefined') void loadStory();
 
+/**
+ * How often live comment counts are refreshed while a prompt is on screen (default 60 s). The counts are a chunk
+ * of their own, fetched by the first prompt that shows one: this loads it and sets the interval there.
+ */
+export function setCountRefreshInterval(ms: number): void {
+  void import('./components/comment-prompt/live-counts.js').then((counts) =>
+    counts.setCountRefreshInterval(ms),
+  );
+}
+
 // WireStory stays a type here: its class is in the story's chunk (`customElements.get('wire-story')`, or
 // `wire-widgets/story.js`).
 export type * from './index.js';
@@ -35,7 +45,6 @@ export {
   WireRelatedStory,
   relatedStories,
   WireCommentPrompt,
-  setCountRefreshInterval,
   configureCommentOrigins,
   WirePhotoGallery,
   normalizeFeed,
