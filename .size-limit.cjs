@@ -1,6 +1,8 @@
-// Size budgets, checked by `npm test` on the build (minified, gzip). The standalone bundle is measured on its own:
-// the chunks it fetches on demand (floating-ui on the first popover, a language's strings on first use) have
-// budgets of their own. Per-element entries show what a bundler user pays for one element, Lit included.
+// Size budgets, checked by `npm test` on the build (minified, gzip), each just above the figure measured when it
+// was last lowered (2026-11-29). The standalone bundle is measured on its own: the chunks it fetches on demand
+// (floating-ui on the first popover, a language's strings on first use, <wire-story> when one appears, live
+// comment counts) have budgets of their own or are counted where they are loaded. Per-element entries show what a
+// bundler user pays for one element, Lit included.
 // Lazy chunks stay out of the figure they are loaded after (esbuild would otherwise inline dynamic imports).
 const withoutLazyChunks = (config) => ({
   ...config,
@@ -20,34 +22,49 @@ const withoutLazyChunks = (config) => ({
 
 module.exports = [
   {
-    // Issue 13 asks for 23 KB (stretch 19 KB); this is where it stands, not where it should be: 27.4 KB before the
-    // 2026-11-28 work, then about +2 KB for Lit's hydrate support, +3 KB for <wire-story> (its sanitiser is a lazy
-    // chunk, the element is not), and the rights model, render guard and state model. The limit stops growth.
+    // Issue 13 asks for 23 KB (stretch 19 KB). 36.4 KB before 2026-11-29; then <wire-story> lazy (-1.07 KB; it
+    // adds 0.41 KB over a bundle without it, the discovery included), the normaliser's warnings out of the build
+    // (-0.58 KB), live comment counts lazy (-0.80 KB). What remains, raw: Lit and its hydrate support about
+    // 20 KB, normalize.ts 8 KB, the gallery 11 KB with its styles and controllers, loader.ts 4 KB, text.ts 2.8 KB.
     name: 'standalone bundle, every element (dist/wire-widgets.js)',
     path: 'dist/wire-widgets.js',
-    limit: '37 KB',
+    limit: '34 KB',
     gzip: true,
     modifyEsbuildConfig: withoutLazyChunks,
   },
   {
+    // The standalone bundle's <wire-story>: fetched when the bundle first sees the tag; it takes Lit and the feed
+    // layer from the bundle, so only what it adds is counted.
+    name: 'lazy chunk: <wire-story> from the standalone bundle',
+    path: 'dist/wire-widgets/story.define-*.js',
+    limit: '2.7 KB',
+    gzip: true,
+    modifyEsbuildConfig: (config) => ({
+      ...config,
+      external: [...(config.external ?? []), '../wire-widgets.js', './sanitize-*'],
+    }),
+  },
+  {
     name: 'lazy chunk: floating-ui (first popover)',
     path: 'dist/wire-widgets/floating-*.js',
-    limit: '6.5 KB',
+    limit: '6.3 KB',
     gzip: true,
   },
   {
+    // Issue 13 allows 1.5 KB.
     name: 'autoloader alone (dist/wire-widgets.loader.js)',
     path: 'dist/wire-widgets.loader.js',
-    limit: '1.5 KB',
+    limit: '650 B',
     gzip: true,
   },
   {
     // What a page with one card fetches through the autoloader: the loader, the card's chunk and every chunk it
     // imports (Lit, the feed layer, the credit popover's element), bundled here into one figure. Issue 13 asks for
-    // 14 KB; this is where it stands, most of it the feed layer (normalize.ts, loader.ts, text.ts, @lit/task).
+    // 14 KB; 25.6 KB before the normaliser's warnings left the build. Most of it is the feed layer (normalize.ts,
+    // loader.ts, text.ts, @lit/task).
     name: 'autoloader page with one <wire-article-card>',
     path: ['dist/wire-widgets.loader.js', 'dist/wire-widgets/article-card.js'],
-    limit: '26 KB',
+    limit: '25.2 KB',
     gzip: true,
     modifyEsbuildConfig: withoutLazyChunks,
   },
@@ -56,22 +73,23 @@ module.exports = [
     // strings it shares with the bundle are already loaded, so only what the chunk adds is counted.
     name: 'lazy chunk: story sanitiser (DOMPurify)',
     path: 'dist/wire-widgets/sanitize-*.js',
-    limit: '13.5 KB',
+    limit: '13.1 KB',
     gzip: true,
     modifyEsbuildConfig: (config) => ({ ...config, external: [...(config.external ?? []), './i18n-*.js'] }),
   },
-  { name: 'lazy chunk: Russian strings', path: 'dist/wire-widgets/ru-*.js', limit: '1.4 KB', gzip: true },
+  { name: 'lazy chunk: Russian strings', path: 'dist/wire-widgets/ru-*.js', limit: '1.3 KB', gzip: true },
   {
+    // The per-module build keeps the normaliser's warnings (a bundler may define __WIRE_WARNINGS__ false).
     name: 'bundler entry: <wire-article-card>',
     path: 'dist/components/article-card/article-card.define.js',
-    limit: '26 KB',
+    limit: '25.7 KB',
     gzip: true,
     modifyEsbuildConfig: withoutLazyChunks,
   },
   {
     name: 'bundler entry: <wire-photo-gallery>',
     path: 'dist/components/photo-gallery/photo-gallery.define.js',
-    limit: '27.5 KB',
+    limit: '27.3 KB',
     gzip: true,
     modifyEsbuildConfig: withoutLazyChunks,
   },

@@ -46,6 +46,9 @@ export default mergeConfig(
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,
       },
+      // Each element's entry exports only itself: what the entries share goes to common chunks, not into
+      // whichever entry came first (which a page with another element would then fetch whole).
+      rollupOptions: { preserveEntrySignatures: 'strict' },
     },
   }),
 );

@@ -22,6 +22,9 @@ const entries = Object.fromEntries(
 export default mergeConfig(
   standalone,
   defineConfig({
+    // Left to the app's bundler, which may define it as the standalone bundle does: the normaliser reads an
+    // undefined flag as "warnings on".
+    define: { __WIRE_WARNINGS__: '__WIRE_WARNINGS__' },
     build: {
       sourcemap: false,
       minify: false,

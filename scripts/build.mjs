@@ -17,6 +17,8 @@ run('npx', ['vite', 'build', '--logLevel', 'warn', '--config', 'vite.loader.conf
 await build({
   configFile: 'vite.config.ts',
   logLevel: 'warn',
+  // The server keeps the normaliser's warnings: the CLI prints them.
+  define: { __WIRE_WARNINGS__: 'true' },
   build: {
     lib: false,
     ssr: 'src/ssr/index.ts',

@@ -68,6 +68,12 @@ export const LIMITS = {
 
 type Json = Record<string, unknown>;
 
+// Set to false by the browser builds (vite.config.ts), which ship no warning text: a reader never sees it, and the
+// messages were about half a kilobyte of every widget. Node, the server render, the tests and a bundler building
+// from source keep them; a bundler can drop them the same way (`define: { __WIRE_WARNINGS__: 'false' }`).
+declare const __WIRE_WARNINGS__: boolean | undefined;
+const WARNINGS = typeof __WIRE_WARNINGS__ === 'undefined' || __WIRE_WARNINGS__;
+
 const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
 
 // Own properties only: a feed key can never reach something on Object.prototype. Anything but an object has
@@ -126,23 +132,31 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
     ...shown.map(([text, repeats]) => (repeats ? `${text} (+${repeats} more)` : text)),
     ...(omitted ? [`${omitted} more warnings omitted`] : []),
   ];
-  const warn = (at: string, message: string): undefined => {
-    const line = byMessage.get(message);
-    if (line) line[1]++;
-    else if (shown.length < LIMITS.maxWarnings - 1) {
-      shown.push([`${at}: ${message}`, 0]);
-      byMessage.set(message, shown.at(-1)!);
-    } else omitted++;
-  };
-  const expected = (at: string, what: string, raw: unknown): undefined =>
-    warn(at, `not ${what}: ${show(raw)}`);
-  /** A reader keeping what `read` returns for a present value, with a warning when `read` refuses it. */
+  // Called as `warn?.(…)`: without warnings the call, its message included, is gone from the build, as optional
+  // calls on undefined evaluate no arguments.
+  const warn = WARNINGS
+    ? (at: string, message: string): undefined => {
+        const line = byMessage.get(message);
+        if (line) line[1]++;
+        else if (shown.length < LIMITS.maxWarnings - 1) {
+          shown.push([`${at}: ${message}`, 0]);
+          byMessage.set(message, shown.at(-1)!);
+        } else omitted++;
+      }
+    : undefined;
+  const expected = WARNINGS
+    ? (at: string, what: string | false, raw: unknown): undefined => warn?.(at, `not ${what}: ${show(raw)}`)
+    : undefined;
+  /**
+   * A reader keeping what `read` returns for a present value, with a warning when `read` refuses it. `what` is
+   * written `WARNINGS && '…'` so that the description goes with the warnings.
+   */
   const check =
-    <T>(what: string, read: (raw: unknown) => T | undefined) =>
+    <T>(what: string | false, read: (raw: unknown) => T | undefined) =>
     (raw: unknown, at: string): T | undefined =>
-      absent(raw) ? undefined : (read(raw) ?? expected(at, what, raw));
-  const object = check('an object', (v) => (isObject(v) ? v : undefined));
-  const array = check('an array', (v) => (Array.isArray(v) ? (v as unknown[]) : undefined));
+      absent(raw) ? undefined : (read(raw) ?? expected?.(at, what, raw));
+  const object = check(WARNINGS && 'an object', (v) => (isObject(v) ? v : undefined));
+  const array = check(WARNINGS && 'an array', (v) => (Array.isArray(v) ? (v as unknown[]) : undefined));
 
   // Ids of the items kept so far: later items with one of them are duplicates.
   const ids = new Set<string>();
@@ -153,38 +167,38 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
     absent(raw)
       ? undefined
       : (safeUrl(raw, base) ??
-        expected(at, !base && safeUrl(raw, 'http://a/') ? 'an absolute URL' : 'an http(s) URL', raw));
+        expected?.(at, !base && safeUrl(raw, 'http://a/') ? 'an absolute URL' : 'an http(s) URL', raw));
   /** Ids longer than LIMITS.id are payloads; an item or story without a usable id is known by its `link`. */
   const id = (raw: unknown, at: string, link?: string): string | undefined =>
-    check(`an id of up to ${LIMITS.id} characters`, (v) =>
+    check(WARNINGS && `an id of up to ${LIMITS.id} characters`, (v) =>
       typeof v === 'number' && isFinite(v)
         ? `${v}`
         : typeof v === 'string' && v.length <= LIMITS.id
           ? v
           : undefined,
     )(raw, at) ??
-    (link && (warn(at, 'no usable id; url used'), link));
-  const date = check('an RFC 3339 or RFC 822 date', parseDate);
-  const language = check('a language tag', (v) => {
+    (link && (warn?.(at, 'no usable id; url used'), link));
+  const date = check(WARNINGS && 'an RFC 3339 or RFC 822 date', parseDate);
+  const language = check(WARNINGS && 'a language tag', (v) => {
     const tag = typeof v === 'string' ? v.trim() : '';
     // `de_DE` is a common locale spelling; `lang` wants BCP 47 hyphens.
     return tag.length <= LIMITS.language && /^[a-z]{2,8}(?:[-_][a-z\d]{1,8})*$/i.test(tag)
       ? tag.replace(/_/g, '-')
       : undefined;
   });
-  const size = check(`1 to ${LIMITS.photoSize} px`, (v) => (pixels(v) ? v : undefined));
-  const count = check('a count', (v) =>
+  const size = check(WARNINGS && `1 to ${LIMITS.photoSize} px`, (v) => (pixels(v) ? v : undefined));
+  const count = check(WARNINGS && 'a count', (v) =>
     typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : undefined,
   );
   const status = (raw: unknown, at: string): CommentStatus =>
-    check('open, closed or disabled', (v) =>
+    check(WARNINGS && 'open, closed or disabled', (v) =>
       v === 'open' || v === 'closed' || v === 'disabled' ? v : undefined,
     )(raw, at) ?? 'open';
 
   // Only `false` withholds a photo from partners; anything else unreadable is reported and read as the default.
   const syndication = (raw: unknown, at: string): boolean =>
-    check('true or false', (v) => (typeof v === 'boolean' ? v : undefined))(raw, at) ?? true;
-  const pubstatus = check('usable, withheld or canceled', (v): PubStatus | undefined => {
+    check(WARNINGS && 'true or false', (v) => (typeof v === 'boolean' ? v : undefined))(raw, at) ?? true;
+  const pubstatus = check(WARNINGS && 'usable, withheld or canceled', (v): PubStatus | undefined => {
     const word = typeof v === 'string' ? v.trim().toLowerCase() : '';
     // ninjs spells it "canceled"; a British "cancelled" is still a kill and must not publish the story.
     return word === 'usable' || word === 'withheld'
@@ -209,11 +223,11 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
     const entries = array(raw, at) ?? [];
     for (let i = 0; i < entries.length; i++) {
       if (out.length >= max) {
-        warn(at, `more than ${max}; rest dropped`);
+        warn?.(at, `more than ${max}; rest dropped`);
         break;
       }
       if (i >= look) {
-        warn(at, `examined ${look} entries; rest dropped`);
+        warn?.(at, `examined ${look} entries; rest dropped`);
         break;
       }
       const value = read(entries[i], `${at}[${i}]`);
@@ -230,7 +244,7 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
       url: url(get(o, 'url'), `${at}.url`, base),
       avatar: url(get(o, 'avatar'), `${at}.avatar`, base),
     };
-    return who.name || who.url || who.avatar ? who : warn(at, 'no name or URL; dropped');
+    return who.name || who.url || who.avatar ? who : warn?.(at, 'no name or URL; dropped');
   };
 
   /** v1.1 `authors` when it names anyone, else the v1 `author` object, else (for items) the feed's authors. */
@@ -250,7 +264,7 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
       url: url(get(o, 'url'), `${at}.url`, base),
       logo: url(get(o, 'logo'), `${at}.logo`, base),
     };
-    return who.name || who.url || who.logo ? who : warn(at, 'no name or URL; dropped');
+    return who.name || who.url || who.logo ? who : warn?.(at, 'no name or URL; dropped');
   };
 
   // Reading far past the cap would only cost time: only the narrowest LIMITS.maxSrcset survive anyway.
@@ -265,7 +279,7 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
         (entry, at): ImageSource | undefined => {
           const src = safeUrl(get(entry, 'url'), base);
           const width = get(entry, 'width');
-          return src && pixels(width) ? { url: src, width } : warn(at, 'no http(s) url and width; dropped');
+          return src && pixels(width) ? { url: src, width } : warn?.(at, 'no http(s) url and width; dropped');
         },
         max,
       )
@@ -296,7 +310,7 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
   ): Photo | undefined => {
     const o = object(typeof raw === 'string' ? { url: raw } : raw, at);
     const src = url(get(o, 'url'), `${at}.url`, base) ?? fallback;
-    if (!src) return o && warn(at, 'no http(s) url; dropped');
+    if (!src) return o && warn?.(at, 'no http(s) url; dropped');
     return {
       url: src,
       alt: text(o, 'alt', LIMITS.alt),
@@ -326,7 +340,7 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
     const o = object(raw, at);
     if (!o) return;
     const { link, key } = head(o, at, base);
-    if (!key) return warn(at, 'no id or http(s) url; dropped');
+    if (!key) return warn?.(at, 'no id or http(s) url; dropped');
     const image = get(o, 'image');
     return {
       id: key,
@@ -380,7 +394,7 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
     const rawEmbargo = get(o, 'embargoed');
     const embargoed = date(rawEmbargo, `${at}.embargoed`);
     const unreadable = !absent(rawEmbargo) && !embargoed;
-    if (unreadable) warn(`${at}.embargoed`, 'unreadable embargo; item withheld');
+    if (unreadable) warn?.(`${at}.embargoed`, 'unreadable embargo; item withheld');
     const status = pubstatus(get(o, 'pubstatus'), `${at}.pubstatus`) ?? 'usable';
     return {
       embargoed,
@@ -397,7 +411,9 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
     const o = object(raw, at);
     if (!o) return;
     const notice = text(o, 'text', LIMITS.notice);
-    return notice ? { date: date(get(o, 'date'), `${at}.date`), text: notice } : warn(at, 'no text; dropped');
+    return notice
+      ? { date: date(get(o, 'date'), `${at}.date`), text: notice }
+      : warn?.(at, 'no text; dropped');
   };
 
   const source = (raw: unknown, at: string, base: string | undefined): Source | undefined => {
@@ -408,7 +424,7 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
       url: url(get(o, 'url'), `${at}.url`, base),
       logo: url(get(o, 'logo'), `${at}.logo`, base),
     };
-    return from.name ? from : warn(at, 'no name; dropped');
+    return from.name ? from : warn?.(at, 'no name; dropped');
   };
 
   const tags = (raw: unknown, at: string): string[] => {
@@ -418,7 +434,7 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
     // examined is split off, so that a longer list still says it was cut.
     const entries =
       typeof raw === 'string'
-        ? (warn(at, 'a string; split at commas'), raw.slice(0, TAG_STRING).split(',', look + 1))
+        ? (warn?.(at, 'a string; split at commas'), raw.slice(0, TAG_STRING).split(',', look + 1))
         : raw;
     return list(
       entries,
@@ -448,11 +464,11 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
     base: string | undefined,
     inherited: Author[],
   ): FeedItem | undefined => {
-    if (!isObject(raw)) return expected(at, 'an object', raw);
+    if (!isObject(raw)) return expected?.(at, 'an object', raw);
     const { link, key } = head(raw, at, base);
-    if (!key) return warn(at, 'no id or http(s) url; dropped');
+    if (!key) return warn?.(at, 'no id or http(s) url; dropped');
     // Checked before anything else is read: a feed of one item repeated is no more work than one item.
-    if (ids.has(key)) return warn(at, `duplicate id ${show(key)}; dropped`);
+    if (ids.has(key)) return warn?.(at, `duplicate id ${show(key)}; dropped`);
     ids.add(key);
     const here = link ?? base;
     const externalUrl = url(get(raw, 'external_url'), `${at}.external_url`, here);
@@ -504,16 +520,16 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
     const v = typeof raw === 'string' && /jsonfeed\.org\/version\/(1(?:\.1)?)\/?$/i.exec(raw.trim())?.[1];
     return v === '1' || v === '1.1'
       ? v
-      : (expected('version', 'a JSON Feed version URL (read as 1.1)', raw) ?? '1.1');
+      : (expected?.('version', 'a JSON Feed version URL (read as 1.1)', raw) ?? '1.1');
   };
 
   const read = (): Feed | null => {
-    if (!isObject(input)) return warn('not a JSON Feed', show(input)) ?? null;
+    if (!isObject(input)) return warn?.('not a JSON Feed', show(input)) ?? null;
     if (!Array.isArray(get(input, 'items'))) {
       const rss = get(input, 'rss') || get(input, 'channel');
-      return warn('not a JSON Feed', rss ? 'RSS as JSON' : 'no "items" array') ?? null;
+      return warn?.('not a JSON Feed', rss ? 'RSS as JSON' : 'no "items" array') ?? null;
     }
-    const loadedFrom = check('an http(s) URL', (u) => safeUrl(u))(feedUrl, 'feed URL');
+    const loadedFrom = check(WARNINGS && 'an http(s) URL', (u) => safeUrl(u))(feedUrl, 'feed URL');
     const feedVersion = version(get(input, 'version'));
     const title = text(input, 'title', LIMITS.title);
     const homePageUrl = url(get(input, 'home_page_url'), 'home_page_url', loadedFrom);
@@ -551,7 +567,7 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
         (r) =>
           typeof r !== 'string' ||
           ids.has(r) ||
-          warn(`item ${show(i.id)}`, `related id ${show(r)} not in feed; dropped`),
+          warn?.(`item ${show(i.id)}`, `related id ${show(r)} not in feed; dropped`),
       );
     }
     // The model is plain JSON data: the round trip leaves out the fields that stayed undefined (so it serialises

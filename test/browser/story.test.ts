@@ -1,5 +1,5 @@
 import { within } from '@testing-library/dom';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { clearFeedCache, configureLoader } from '../../src/feed/loader.js';
 import type { FeedErrorDetail } from '../../src/shared/events.js';
@@ -11,7 +11,7 @@ import { normalizeFeed } from '../../src/feed/normalize.js';
 import '../../src/components/story/story.define.js';
 import { corpusFile, installTripwire } from '../hostile/dom.js';
 import { CORPUS_XSS, corpusStrings, hostileStrings } from '../hostile/payloads.js';
-import { photo, rawFeed, rawItem } from '../fixtures.js';
+import { photo, rawFeed, rawItem, rightsFeed } from '../fixtures.js';
 import { cleanup, faultServer, inShadow, mount, nextEvent, serverHits, until } from './helpers.js';
 
 beforeEach(() => configureLoader({ retries: 0 }));
@@ -180,6 +180,45 @@ describe('<wire-story>', () => {
     );
     expect(element.shadowRoot!.querySelectorAll('img, [part="body"]')).toHaveLength(0);
     expect(element.shadowRoot!.textContent).not.toContain('Cranes');
+  });
+});
+
+describe('<wire-story> on a driven clock', () => {
+  const NOW = Date.parse('2024-06-01T12:00:00Z');
+  const HOUR = 3_600_000;
+
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: NOW });
+  });
+  afterEach(() => vi.useRealTimers());
+
+  async function showAt(item: string): Promise<WireStory> {
+    const element = mount(`<wire-story item="${item}"></wire-story>`).querySelector('wire-story')!;
+    element.feed = rightsFeed(NOW) as WireStory['feed'];
+    await element.updateComplete;
+    return element;
+  }
+
+  async function advance(element: WireStory, ms: number): Promise<void> {
+    vi.advanceTimersByTime(ms);
+    await element.updateComplete;
+  }
+
+  it('shows the story when its embargo lifts, without a reload', async () => {
+    const element = await showAt('embargoed');
+    const view = inShadow(element);
+    expect(view.queryByRole('heading')).toBeNull();
+    await advance(element, HOUR);
+    view.getByRole('heading', { name: 'Headline of embargoed' });
+  });
+
+  it('takes the story down to a link back when it expires while on the page', async () => {
+    const element = await showAt('expiring');
+    const view = inShadow(element);
+    view.getByRole('heading', { name: 'Headline of expiring' });
+    await advance(element, HOUR);
+    view.getByText('This story is no longer available here.');
+    expect(view.queryByRole('heading')).toBeNull();
   });
 });
 

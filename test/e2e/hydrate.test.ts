@@ -51,6 +51,8 @@ const WIDGETS: [name: string, tag: string, args: string[], shows: string][] = [
     ],
     'log in',
   ],
+  // Not in the standalone bundle's first download: its chunk is fetched once the bundle sees the tag.
+  ['story', 'wire-story', ['--widget', 'story'], 'Kim Jong Un Visits'],
 ];
 
 let site: Site;
@@ -245,6 +247,24 @@ describe('dist in Node', () => {
       },
     );
     expect([stdout.trim(), stderr]).toEqual(['ok', '']);
+  });
+
+  it('the standalone bundle reads a faulty feed without warnings; the per-module build and the server keep them', async () => {
+    const faulty = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      items: [{ id: 'a', url: 'https://news.example/a', authors: [{}] }],
+    });
+    const script = `
+      const warnings = async (entry) =>
+        (await import('./dist/' + entry)).normalizeFeed(${faulty}, 'https://news.example/feed.json').warnings;
+      console.log(JSON.stringify([await warnings('wire-widgets.js'), await warnings('index.js')]));`;
+    const { stdout } = await run('node', ['--input-type=module', '-e', script], { cwd: ROOT });
+    const [bundle, modules] = JSON.parse(stdout) as [string[], string[]];
+    expect(bundle).toEqual([]);
+    expect(modules).toEqual(['items[0].authors[0]: no name or URL; dropped']);
+    // The server render's copy is built apart (scripts/build.mjs): the CLI prints its warnings.
+    expect(readFileSync(resolve(ROOT, 'dist/ssr/index.js'), 'utf8')).toContain('no name or URL; dropped');
+    expect(readFileSync(resolve(ROOT, 'dist/wire-widgets.js'), 'utf8')).not.toContain('no name or URL');
   });
 });
 

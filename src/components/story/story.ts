@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { nextRightsChange, rightsState } from '../../feed/rights.js';
+import { rightsState } from '../../feed/rights.js';
 import type { Feed, FeedItem } from '../../feed/types.js';
 import { list, t } from '../../i18n/i18n.js';
 import { photoStyles, photoTemplate } from '../../shared/photo.js';
@@ -11,9 +11,6 @@ import { WireFeedElement } from '../../shared/wire-element.js';
 import { safeUrl } from '../../feed/url.js';
 import { bodyOptions } from './body-options.js';
 import { storyStyles } from './story.styles.js';
-
-/** Longest delay `setTimeout` keeps (about 24.8 days); a later change of rights is looked at again then. */
-const MAX_DELAY = 2 ** 31 - 1;
 
 /** The body's container; the server render finds it by this exact markup and fills it with the same HTML. */
 export const BODY_ATTRIBUTE = 'data-wire-body';
@@ -63,7 +60,6 @@ export class WireStory extends WireFeedElement {
 
   /** The body's container and the HTML it was last filled from, so a render that keeps both refills nothing. */
   private filled?: { target: Element; html: string; lang: string };
-  private rightsTimer?: ReturnType<typeof setTimeout>;
 
   constructor() {
     super();
@@ -81,31 +77,15 @@ export class WireStory extends WireFeedElement {
     </div>`;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.rightsTimer);
-    this.rightsTimer = undefined;
-  }
-
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // An embargo lifting or an expiry renders again through the feed controller's page-wide rights timer.
     const { item, feed } = this.data.view;
-    this.watchRights(item);
     const target = this.renderRoot.querySelector(`[${BODY_ATTRIBUTE}]`);
     // The view's item has the photos this page may not show taken out; the feed's own copy still names them.
     const original = item && (feed?.items.find((entry) => entry.id === item.id) ?? item);
     if (target && item && original) void this.fill(target, item, original, this.language);
     else this.filled = undefined;
-  }
-
-  /** Renders again when the story's rights next change (an embargo lifting, an expiry). */
-  private watchRights(item: FeedItem | undefined): void {
-    clearTimeout(this.rightsTimer);
-    const next = item && nextRightsChange(item, Date.now());
-    this.rightsTimer =
-      next === undefined
-        ? undefined
-        : setTimeout(() => this.requestUpdate(), Math.min(Math.max(next - Date.now(), 0) + 1, MAX_DELAY));
   }
 
   /** Sanitises the body in its own chunk, fetched by the first story that has one. */
@@ -114,6 +94,9 @@ export class WireStory extends WireFeedElement {
     const last = this.filled;
     if (last && last.target === target && last.html === html && last.lang === lang) return;
     this.filled = { target, html, lang };
+    // Lit's template leaves the container empty, so a first fill that finds it full is hydrating a server render,
+    // which wrote this body with the same sanitiser from the same feed: its nodes stay, and no chunk is fetched.
+    if (!last && target.hasChildNodes()) return;
     if (!html) {
       target.replaceChildren();
       return;
