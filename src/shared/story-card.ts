@@ -52,11 +52,15 @@ export function headline(
 }
 
 /**
- * A `<time>`: relative while recent ("2 hours ago", refreshed by the shared timer), else the date. Always the date
- * on the server: server-rendered HTML is cached and read with JavaScript off, where "2 hours ago" would stay.
+ * A `<time>`: relative while recent ("2 hours ago", refreshed by the shared timer), else the date in `format` (see
+ * `formatDate`). Always the date on the server: server-rendered HTML is cached and read with JavaScript off, where "2 hours ago" would stay.
  */
-export function dateTemplate(lang: string, iso: string | undefined): TemplateResult | typeof nothing {
-  const absolute = iso ? formatDate(lang, iso) : '';
+export function dateTemplate(
+  lang: string,
+  iso: string | undefined,
+  format?: string,
+): TemplateResult | typeof nothing {
+  const absolute = iso ? formatDate(lang, iso, false, format) : '';
   if (!iso || !absolute) return nothing;
   return html`<time part="date" datetime=${iso} title=${formatDate(lang, iso, true)}
     >${(isServer ? undefined : formatRelative(lang, iso)) ?? absolute}</time

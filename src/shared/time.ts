@@ -60,33 +60,62 @@ function formatter<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key:
  */
 const formatted = new Map<string, string>();
 
-/** "15 September 2023" in the reader's language. */
-export function formatDate(lang: string, iso: string, withTime = false): string {
-  const key = `${lang}|${withTime}|${iso}`;
+/** The `Intl` date styles a `date-format` attribute may name; anything else is read as a pattern. */
+const STYLES = new Set(['full', 'long', 'medium', 'short']);
+
+/**
+ * A date in the reader's language: "September 15, 2023" (`format` `long`, the default), another `Intl` date style
+ * (`full`, `medium`, `short`), or a publisher's house pattern such as `dd.MM.yyyy` ("15.09.2023"). `withTime` adds
+ * the time of day to a style (for tooltips).
+ */
+export function formatDate(lang: string, iso: string, withTime = false, format = 'long'): string {
+  const key = `${lang}|${withTime}|${format}|${iso}`;
   let text = formatted.get(key);
   if (text === undefined) {
     if (formatted.size >= 1000) formatted.clear();
-    text = formatDateNow(lang, iso, withTime);
+    text = formatDateNow(lang, iso, withTime, format);
     formatted.set(key, text);
   }
   return text;
 }
 
-function formatDateNow(lang: string, iso: string, withTime: boolean): string {
+function formatDateNow(lang: string, iso: string, withTime: boolean, format: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   try {
+    if (!STYLES.has(format)) return formatPattern(lang, date, format);
+    const dateStyle = format as Intl.DateTimeFormatOptions['dateStyle'];
     return formatter(
-      `d|${lang}|${withTime}`,
-      () =>
-        new Intl.DateTimeFormat(
-          lang,
-          withTime ? { dateStyle: 'long', timeStyle: 'short' } : { dateStyle: 'long' },
-        ),
+      `d|${lang}|${withTime}|${format}`,
+      () => new Intl.DateTimeFormat(lang, withTime ? { dateStyle, timeStyle: 'short' } : { dateStyle }),
     ).format(date);
   } catch {
     return date.toISOString().slice(0, 10);
   }
+}
+
+/** Longest first, so `MMMM` is not read as two `MM`. */
+const TOKENS = /yyyy|yy|MMMM|MMM|MM|M|dd|d/g;
+
+/**
+ * `pattern` with its tokens replaced, in the reader's time zone: `yyyy` 2023, `yy` 23, `MMMM` September, `MMM`
+ * Sep (both in the reader's language), `MM` 09, `M` 9, `dd` 05, `d` 5. Everything else is kept as written.
+ */
+function formatPattern(lang: string, date: Date, pattern: string): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  const month = (style: 'long' | 'short') =>
+    formatter(`m|${lang}|${style}`, () => new Intl.DateTimeFormat(lang, { month: style })).format(date);
+  const values: Record<string, () => string> = {
+    yyyy: () => String(date.getFullYear()),
+    yy: () => two(date.getFullYear() % 100),
+    MMMM: () => month('long'),
+    MMM: () => month('short'),
+    MM: () => two(date.getMonth() + 1),
+    M: () => String(date.getMonth() + 1),
+    dd: () => two(date.getDate()),
+    d: () => String(date.getDate()),
+  };
+  return pattern.slice(0, 64).replace(TOKENS, (token) => values[token]!());
 }
 
 /** "3 hours ago" while the date is within a week of `now`, otherwise undefined. */

@@ -139,6 +139,17 @@ describe('<wire-article-card> content', () => {
     expect(screen(long).getByText('10 мин чтения')).toBeTruthy();
   });
 
+  it("writes the date in the publisher's house format when date-format names one", async () => {
+    const feed = rawFeed([rawItem('a', { date_published: '2023-09-15T12:00:00Z' })]);
+    const card = await render('item="a" date-format="dd.MM.yyyy"', feed);
+    const time = screen(card).getByText('15.09.2023');
+    expect(time.tagName).toBe('TIME');
+    expect(time.getAttribute('datetime')).toBe('2023-09-15T12:00:00.000Z');
+    card.dateFormat = 'medium';
+    await card.updateComplete;
+    expect(screen(card).getByText('Sep 15, 2023').tagName).toBe('TIME');
+  });
+
   it('hero loads its photo eagerly; compact keeps only kicker, headline, date and thumbnail', async () => {
     const hero = await settled(await renderStory(Hero));
     const image = screen(hero).getByRole('img', { name: /fighter jet/ }) as HTMLImageElement;

@@ -139,6 +139,10 @@ describe('<wire-related-story>', () => {
     expect(view.getByText('© Sputnik')).toBeTruthy();
     const figure = element.shadowRoot!.querySelector('[part="figure"]')!;
     expect(figure.getBoundingClientRect().bottom).toBeLessThanOrEqual(section.getBoundingClientRect().top);
+    // The seed page writes its dates as 13.09.2023.
+    element.dateFormat = 'dd.MM.yyyy';
+    await element.updateComplete;
+    expect(view.getByText('13.09.2023').tagName).toBe('TIME');
   });
 
   it('lists the related stories of an article under a heading, each teaser one link one level deeper', async () => {

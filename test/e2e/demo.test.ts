@@ -57,11 +57,12 @@ describe('the demo page', () => {
       "North Korean Leader Kim Jong Un's visit to Russia's Komsomolsk-on-Amur, September 15, 2023.",
     );
     expect(hero).toContain('© Sputnik');
-    expect(hero).toContain('September 15, 2023');
+    // The date as the seed page writes it (date-format="dd.MM.yyyy").
+    expect(hero).toContain('15.09.2023');
     const related = await deepTextOf(page, '.related wire-related-story');
     expect(related).toContain("North Korea's 'Visible Show of Support': Key Takeaways From Putin-Kim Talks");
     expect(related).toContain('World');
-    expect(related).toContain('September 13, 2023');
+    expect(related).toContain('13.09.2023');
     const prompt = await deepTextOf(page, '.discussion wire-comment-prompt');
     expect(prompt).toContain('Be the first to comment');
     expect(prompt).toContain('To participate in the discussion, log in or register');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRelative } from '../../src/shared/time.js';
+import { formatDate, formatRelative } from '../../src/shared/time.js';
 
 const NOW = Date.parse('2023-09-15T12:00:00Z');
 const ago = (ms: number) => new Date(NOW - ms).toISOString();
@@ -20,5 +20,29 @@ describe('formatRelative', () => {
     expect(formatRelative('en', ago(6.4 * DAY), NOW)).toBe('6 days ago');
     expect(formatRelative('en', ago(7 * DAY), NOW)).toBeUndefined();
     expect(formatRelative('ru', ago(3 * HOUR), NOW)).toBe('3 часа назад');
+  });
+});
+
+describe('formatDate', () => {
+  // Midday UTC: the same calendar day in every time zone a test machine may run in.
+  const SEED = '2023-09-15T12:00:00Z';
+  const MARCH = '2024-03-05T12:00:00Z';
+
+  it('writes an Intl date style in the reader language, long by default', () => {
+    expect(formatDate('en', SEED)).toBe('September 15, 2023');
+    expect(formatDate('en', SEED, false, 'short')).toBe('9/15/23');
+    expect(formatDate('ru', SEED, false, 'long')).toBe('15 сентября 2023 г.');
+  });
+
+  it('writes a house pattern as the seed page shows its dates', () => {
+    expect(formatDate('en', SEED, false, 'dd.MM.yyyy')).toBe('15.09.2023');
+    expect(formatDate('en', MARCH, false, 'd/M/yy')).toBe('5/3/24');
+    expect(formatDate('en', MARCH, false, 'd MMMM yyyy')).toBe('5 March 2024');
+    expect(formatDate('ru', MARCH, false, 'd MMM')).toMatch(/^5 март/);
+  });
+
+  it('keeps what is not a token as written, and gives an empty text for a date that is not one', () => {
+    expect(formatDate('en', SEED, false, 'yyyy — "week" dd')).toBe('2023 — "week" 15');
+    expect(formatDate('en', 'not a date', false, 'dd.MM.yyyy')).toBe('');
   });
 });

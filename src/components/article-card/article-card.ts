@@ -94,6 +94,13 @@ export class WireArticleCard extends WireFeedElement {
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
 
   /**
+   * How the date is written once it is older than a week (until then "3 hours ago"): `long` ("September 15,
+   * 2023", the default), `full`, `medium` or `short` in the reader's language, or a house pattern such as
+   * `dd.MM.yyyy` ("15.09.2023"; tokens `yyyy yy MMMM MMM MM M dd d`).
+   */
+  @property({ attribute: 'date-format' }) dateFormat?: string;
+
+  /**
    * Where the headline links: the story's page (`url`) by default, falling back to `external_url` when the story
    * has no page of its own. `external` links a link post to the page it is about instead.
    */
@@ -163,7 +170,7 @@ export class WireArticleCard extends WireFeedElement {
         ${
           item.datePublished || reading || count !== undefined
             ? html`<p class="meta" part="meta">
-                ${dateTemplate(lang, item.datePublished)}
+                ${dateTemplate(lang, item.datePublished, this.dateFormat)}
                 ${reading ? html`<span part="reading-time" dir="auto">${reading}</span>` : nothing}
                 ${
                   count === undefined

@@ -74,6 +74,13 @@ export class WireRelatedStory extends WireFeedElement {
   /** Heading of the `related-to` list; "Related stories" in the reader's language when absent. */
   @property() heading?: string;
 
+  /**
+   * How the date is written once it is older than a week (until then "3 hours ago"): `long` ("September 15,
+   * 2023", the default), `full`, `medium` or `short` in the reader's language, or a house pattern such as
+   * `dd.MM.yyyy` ("15.09.2023"; tokens `yyyy yy MMMM MMM MM M dd d`).
+   */
+  @property({ attribute: 'date-format' }) dateFormat?: string;
+
   constructor() {
     super();
     new TickController(this);
@@ -147,7 +154,7 @@ export class WireRelatedStory extends WireFeedElement {
       <div class="body">
         ${story.section ? html`<p class="kicker" part="section">${story.section}</p>` : nothing}
         ${headline(story, story.url ?? story.externalUrl, level, lang)}
-        ${dateTemplate(lang, story.datePublished)}
+        ${dateTemplate(lang, story.datePublished, this.dateFormat)}
       </div>
       ${
         story.image
