@@ -267,7 +267,8 @@ describe('<wire-story> and hostile content_html', () => {
       problems.push(...unsafe(element.shadowRoot!, `element, string ${i}`));
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(strings.length).toBeGreaterThan(500);
+    // The corpus lives beside the checkout; without it (the suite says so above) only our own payloads run.
+    expect(strings.length).toBeGreaterThan(dompurify && naughty ? 500 : 50);
     expect(problems.slice(0, 20)).toEqual([]);
     expect(tripwire.problems()).toEqual([]);
     const requests = performance.getEntriesByType('resource').slice(before) as PerformanceResourceTiming[];

