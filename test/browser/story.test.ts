@@ -90,6 +90,21 @@ describe('<wire-story>', () => {
     );
   });
 
+  it('shows a long headline whole on a phone-width column', async () => {
+    const title =
+      'Kim Jong Un Visits Russian Aircraft Factories in Komsomolsk-on-Amur, Where Engineers Showed '.repeat(
+        2,
+      );
+    const element = await showStory(storyFeed({ title }));
+    (element.parentElement as HTMLElement).style.inlineSize = '320px';
+    await element.updateComplete;
+    const headline = inShadow(element).getByRole('heading', { level: 1 });
+    expect(
+      headline.getBoundingClientRect().height / parseFloat(getComputedStyle(headline).lineHeight),
+    ).toBeGreaterThan(4.5);
+    expect(headline.scrollHeight).toBeLessThanOrEqual(headline.clientHeight + 1);
+  });
+
   it('keeps the allowed markup of the body and nothing else', async () => {
     const element = await showStory(storyFeed());
     const container = await body(element);

@@ -15,7 +15,11 @@ export const storyStyles = css`
     color: var(--wire-story-kicker-color, var(--wire-color-accent));
   }
 
+  /* The story is read, not browsed: its headline is never cut, whatever the cards' clamp. */
   .headline {
+    display: block;
+    overflow: visible;
+    -webkit-line-clamp: none;
     margin: 0;
     font-size: var(--wire-story-headline-size, 2em);
     font-weight: 700;
