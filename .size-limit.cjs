@@ -26,9 +26,10 @@ module.exports = [
     // adds 0.41 KB over a bundle without it, the discovery included), the normaliser's warnings out of the build
     // (-0.58 KB), live comment counts lazy (-0.80 KB). What remains, raw: Lit and its hydrate support about
     // 20 KB, normalize.ts 8 KB, the gallery 11 KB with its styles and controllers, loader.ts 4 KB, text.ts 2.8 KB.
+    // Since: +0.45 KB for date-format patterns, the snippet's live re-check, the form rule and two render caches.
     name: 'standalone bundle, every element (dist/wire-widgets.js)',
     path: 'dist/wire-widgets.js',
-    limit: '34 KB',
+    limit: '34.5 KB',
     gzip: true,
     modifyEsbuildConfig: withoutLazyChunks,
   },
@@ -64,7 +65,7 @@ module.exports = [
     // loader.ts, text.ts, @lit/task).
     name: 'autoloader page with one <wire-article-card>',
     path: ['dist/wire-widgets.loader.js', 'dist/wire-widgets/article-card.js'],
-    limit: '25.2 KB',
+    limit: '25.6 KB',
     gzip: true,
     modifyEsbuildConfig: withoutLazyChunks,
   },
@@ -73,7 +74,7 @@ module.exports = [
     // strings it shares with the bundle are already loaded, so only what the chunk adds is counted.
     name: 'lazy chunk: story sanitiser (DOMPurify)',
     path: 'dist/wire-widgets/sanitize-*.js',
-    limit: '13.1 KB',
+    limit: '13.2 KB',
     gzip: true,
     modifyEsbuildConfig: (config) => ({ ...config, external: [...(config.external ?? []), './i18n-*.js'] }),
   },
@@ -82,14 +83,14 @@ module.exports = [
     // The per-module build keeps the normaliser's warnings (a bundler may define __WIRE_WARNINGS__ false).
     name: 'bundler entry: <wire-article-card>',
     path: 'dist/components/article-card/article-card.define.js',
-    limit: '25.7 KB',
+    limit: '26.1 KB',
     gzip: true,
     modifyEsbuildConfig: withoutLazyChunks,
   },
   {
     name: 'bundler entry: <wire-photo-gallery>',
     path: 'dist/components/photo-gallery/photo-gallery.define.js',
-    limit: '27.3 KB',
+    limit: '27.5 KB',
     gzip: true,
     modifyEsbuildConfig: withoutLazyChunks,
   },
