@@ -31,6 +31,12 @@ export const storyStyles = css`
     font-size: 1.125em;
   }
 
+  /* Dateline · Published … · Updated …: one separator between the parts there are, none for screen readers. */
+  .meta > span + span::before {
+    content: '·' / '';
+    margin-inline: 0.5em;
+  }
+
   .byline,
   .meta,
   .notice,
