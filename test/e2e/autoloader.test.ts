@@ -15,14 +15,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BUNDLE,
   deepTextOf,
-  launch,
   pageHtml,
-  requireBundle,
   SAMPLE_IDS,
-  startSite,
   STRICT_CSP,
   watchedPage,
   type Site,
+  openSite,
+  closeSite,
 } from './harness.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -36,15 +35,10 @@ let site: Site;
 let browser: Browser;
 
 beforeAll(async () => {
-  requireBundle();
-  site = await startSite();
-  browser = await launch();
+  ({ site, browser } = await openSite());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+afterAll(() => closeSite(site, browser));
 
 /** Every JavaScript response the page receives, in order, with its body's min+gzip size. */
 function scripts(page: Page): { path: string; gzip?: number }[] {

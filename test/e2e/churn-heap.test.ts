@@ -7,16 +7,7 @@
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WIDGETS } from '../hostile/widgets.js';
-import {
-  definedTags,
-  launch,
-  pageHtml,
-  requireBundle,
-  SAMPLE_IDS,
-  startSite,
-  watchedPage,
-  type Site,
-} from './harness.js';
+import { definedTags, pageHtml, SAMPLE_IDS, watchedPage, type Site, openSite, closeSite } from './harness.js';
 
 const SUITE = 'e2e churn-heap';
 const CYCLES = 1000;
@@ -24,9 +15,7 @@ let site: Site;
 let browser: Browser;
 
 beforeAll(async () => {
-  requireBundle();
-  site = await startSite();
-  browser = await launch(['--js-flags=--expose-gc', '--enable-precise-memory-info']);
+  ({ site, browser } = await openSite(['--js-flags=--expose-gc', '--enable-precise-memory-info']));
   site.add(
     '/churn.html',
     pageHtml({
@@ -36,10 +25,7 @@ beforeAll(async () => {
   );
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+afterAll(() => closeSite(site, browser));
 
 describe('churn, JS heap', () => {
   it(`returns to within 10 % of its starting heap after ${CYCLES} mounts of every widget`, async () => {

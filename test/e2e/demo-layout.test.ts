@@ -10,15 +10,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  deepTextOf,
-  launch,
-  requireBundle,
-  startSite,
-  waitForWidgets,
-  watchedPage,
-  type Site,
-} from './harness.js';
+import { deepTextOf, waitForWidgets, watchedPage, type Site, closeSite, openSite } from './harness.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHOTS = resolve(import.meta.dirname, '__screenshots__');
@@ -34,10 +26,8 @@ let site: Site;
 let browser: Browser;
 
 beforeAll(async () => {
-  requireBundle();
   mkdirSync(SHOTS, { recursive: true });
-  site = await startSite();
-  browser = await launch();
+  ({ site, browser } = await openSite());
   const html = readFileSync(resolve(ROOT, 'demo/index.html'), 'utf8')
     .replace('./wire-widgets.ts', '/dist/wire-widgets.js')
     .replace('./demo.ts', '/demo/demo.js')
@@ -52,10 +42,7 @@ beforeAll(async () => {
   site.add('/demo/demo.js', script.outputText);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+afterAll(() => closeSite(site, browser));
 
 async function open(width: number) {
   const watched = await watchedPage(browser, { width, height: 900 });

@@ -6,19 +6,18 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  launch,
-  requireBundle,
-  startSite,
   STRICT_CSP,
   violations,
   watchedPage,
   type Site,
+  closeSite,
+  openSite,
+  axeViolations,
 } from './harness.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -40,10 +39,8 @@ let site: Site;
 let browser: Browser;
 
 beforeAll(async () => {
-  requireBundle();
   mkdirSync(SHOTS, { recursive: true });
-  site = await startSite();
-  browser = await launch();
+  ({ site, browser } = await openSite());
   const html = readFileSync(PAGE, 'utf8');
   expect(html, 'the page loads its script the way this test replaces it').toContain(SCRIPT);
   // As a partner serves it: the standalone bundle instead of the development entry.
@@ -57,10 +54,7 @@ beforeAll(async () => {
   site.add('/demo/partner.css', readFileSync(resolve(ROOT, 'demo/partner.css'), 'utf8'));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+afterAll(() => closeSite(site, browser));
 
 /** The publisher's pictures, answered from the bundled sample (nothing listens on the publisher's port here). */
 async function publisher(context: BrowserContext): Promise<string[]> {
@@ -184,17 +178,7 @@ describe('the partner page', () => {
       const cut = await headline.evaluate((el) => el.scrollHeight > el.clientHeight + 1);
       expect(cut, 'headline shown whole').toBe(false);
 
-      const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-      await page.evaluate(axeSource);
-      const found = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
-          }
-        ).axe;
-        const result = await axe.run(document);
-        return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
-      });
+      const found = await axeViolations(page);
       expect(found).toEqual([]);
       expect(problems()).toEqual([]);
       expect(await violations(page)).toEqual([]);

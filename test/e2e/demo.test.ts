@@ -5,19 +5,18 @@
  * widgets' fallback and notice; a link to the partner page; and the page as a whole must be axe clean.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   deepTextOf,
-  launch,
-  requireBundle,
-  startSite,
   violations,
   waitForWidgets,
   watchedPage,
   type Site,
+  openSite,
+  closeSite,
+  axeViolations,
 } from './harness.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -25,9 +24,7 @@ let site: Site;
 let browser: Browser;
 
 beforeAll(async () => {
-  requireBundle();
-  site = await startSite();
-  browser = await launch();
+  ({ site, browser } = await openSite());
   const html = readFileSync(resolve(ROOT, 'demo/index.html'), 'utf8')
     .replace('./wire-widgets.ts', '/dist/wire-widgets.js')
     .replace('<script type="module" src="./demo.ts"></script>', '')
@@ -37,10 +34,7 @@ beforeAll(async () => {
   site.add('/demo/demo.css', readFileSync(resolve(ROOT, 'demo/demo.css'), 'utf8'));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+afterAll(() => closeSite(site, browser));
 
 describe('the demo page', () => {
   it('reproduces the seed article under the strict policy, and is axe clean', async () => {
@@ -88,18 +82,7 @@ describe('the demo page', () => {
     const partner = page.getByRole('link', { name: 'See this story syndicated on a partner’s page' });
     expect(await partner.getAttribute('href')).toBe('./partner.html');
 
-    // axe-core evaluated through the DevTools protocol, which the page's CSP does not govern.
-    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    await page.evaluate(axeSource);
-    const found = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
-        }
-      ).axe;
-      const result = await axe.run(document);
-      return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
-    });
+    const found = await axeViolations(page);
     expect(found).toEqual([]);
     expect(await violations(page)).toEqual([]);
     expect(problems()).toEqual([]);

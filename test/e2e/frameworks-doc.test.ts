@@ -10,14 +10,13 @@ import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   deepTextOf,
-  launch,
   pageHtml,
-  requireBundle,
-  startSite,
   violations,
   waitForWidgets,
   watchedPage,
   type Site,
+  openSite,
+  closeSite,
 } from './harness.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -34,15 +33,10 @@ function snippet(heading: string): string {
 }
 
 beforeAll(async () => {
-  requireBundle();
-  site = await startSite();
-  browser = await launch();
+  ({ site, browser } = await openSite());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+afterAll(() => closeSite(site, browser));
 
 describe('docs/frameworks.md', () => {
   it('has a plain-page snippet that draws the widgets from the CDN bundle', async () => {

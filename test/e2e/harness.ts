@@ -3,7 +3,8 @@
  * sends), the built bundle exactly as a site builder loads it, pages written from the widget list in
  * test/hostile/widgets.ts, and Chromium driven by Playwright with listeners for CSP violations and errors.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import { attributesFor, WIDGETS, type WidgetConfig } from '../hostile/widgets.js';
@@ -56,6 +57,36 @@ export function requireBundle(): void {
     throw new Error(
       'dist/wire-widgets.js is missing: run `npx vite build --logLevel warn` (npm test does) first',
     );
+}
+
+/** What every e2e file opens first: the built bundle checked, the local site and a Chromium. */
+export async function openSite(browserArgs: string[] = []): Promise<{ site: Site; browser: Browser }> {
+  requireBundle();
+  const site = await startSite();
+  return { site, browser: await launch(browserArgs) };
+}
+
+/** Closes what `openSite` opened; either may be missing when opening failed. */
+export async function closeSite(site: Site | undefined, browser: Browser | undefined): Promise<void> {
+  await browser?.close();
+  await site?.close();
+}
+
+/**
+ * Axe's violations on the page, as `id (node count)`. axe-core is evaluated through the DevTools protocol, which
+ * the page's CSP does not govern.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document);
+    return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+  });
 }
 
 export function launch(extraArgs: string[] = []): Promise<Browser> {

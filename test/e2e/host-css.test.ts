@@ -18,15 +18,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WIDGETS } from '../hostile/widgets.js';
 import {
   definedTags,
-  launch,
   pageHtml,
-  requireBundle,
-  startSite,
   violations,
   waitForWidgets,
   watchedPage,
   widgetMarkup,
   type Site,
+  openSite,
+  closeSite,
 } from './harness.js';
 import { comparePngs } from './png.js';
 
@@ -75,19 +74,14 @@ let site: Site;
 let browser: Browser;
 
 beforeAll(async () => {
-  requireBundle();
-  site = await startSite();
-  browser = await launch();
+  ({ site, browser } = await openSite());
   site.add('/css/harness.css', HARNESS_CSS);
   site.add('/css/reset.css', RESET_CSS);
   site.add('/css/overlay.css', OVERLAY_CSS);
   site.add('/css/themed.css', THEMED_CSS);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+afterAll(() => closeSite(site, browser));
 
 const link = (href: string) => `<link rel="stylesheet" href="${href}">`;
 

@@ -10,16 +10,7 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launch,
-  pageHtml,
-  requireBundle,
-  SAMPLE_IDS,
-  startSite,
-  STRICT_CSP,
-  watchedPage,
-  type Site,
-} from './harness.js';
+import { pageHtml, SAMPLE_IDS, STRICT_CSP, watchedPage, type Site, openSite, closeSite } from './harness.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CLI = resolve(ROOT, 'bin/wire-widgets.mjs');
@@ -60,19 +51,14 @@ let browser: Browser;
 const snippets = new Map<string, string>();
 
 beforeAll(async () => {
-  requireBundle();
-  site = await startSite();
-  browser = await launch();
+  ({ site, browser } = await openSite());
   for (const [name, , args] of WIDGETS) {
     const { stdout } = await run('node', [CLI, 'render', FEED, ...args, '--base', `${site.url}/`]);
     snippets.set(name, stdout);
   }
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+afterAll(() => closeSite(site, browser));
 
 /** Console messages of every kind (Lit's warnings included), and uncaught errors. */
 function messages(page: Page): string[] {

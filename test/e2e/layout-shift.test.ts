@@ -13,15 +13,14 @@ import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTICLE_CSS, articlePage, plainTags, renderedTags } from '../article-page.mjs';
 import {
-  launch,
   pageHtml,
-  requireBundle,
   SAMPLE_IDS,
-  startSite,
   STRICT_CSP,
   waitForWidgets,
   watchedPage,
   type Site,
+  openSite,
+  closeSite,
 } from './harness.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -42,16 +41,11 @@ let site: Site;
 let browser: Browser;
 
 beforeAll(async () => {
-  requireBundle();
-  site = await startSite();
-  browser = await launch();
+  ({ site, browser } = await openSite());
   site.add('/article.css', ARTICLE_CSS);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+afterAll(() => closeSite(site, browser));
 
 /** Records every layout shift from the first paint on, as `window.__shifts`. */
 function recordShifts(): void {

@@ -8,15 +8,7 @@
 import type { Browser, CDPSession, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WIDGET_TAGS } from '../hostile/widgets.js';
-import {
-  definedTags,
-  launch,
-  pageHtml,
-  requireBundle,
-  startSite,
-  watchedPage,
-  type Site,
-} from './harness.js';
+import { definedTags, pageHtml, watchedPage, type Site, openSite, closeSite } from './harness.js';
 
 const MOUNTS = 2000;
 const LIMIT = 64 * 1024;
@@ -24,9 +16,7 @@ let site: Site;
 let browser: Browser;
 
 beforeAll(async () => {
-  requireBundle();
-  site = await startSite();
-  browser = await launch();
+  ({ site, browser } = await openSite());
   site.add(
     '/leak.html',
     pageHtml({
@@ -36,10 +26,7 @@ beforeAll(async () => {
   );
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+afterAll(() => closeSite(site, browser));
 
 /**
  * The JS heap after forced collection. Several passes with pauses, and the lowest of three readings: finalizers

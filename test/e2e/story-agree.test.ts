@@ -11,7 +11,7 @@ import { normalizeFeed } from '../../src/feed/normalize.js';
 import { storyBodyHtml } from '../../src/ssr/story.js';
 import { rawFeed, rawItem } from '../fixtures.js';
 import { xssStrings } from '../server.mjs';
-import { launch, pageHtml, requireBundle, startSite, STRICT_CSP, watchedPage, type Site } from './harness.js';
+import { pageHtml, STRICT_CSP, watchedPage, type Site, openSite, closeSite } from './harness.js';
 
 const corpus = xssStrings();
 // The normaliser keeps a bounded number of items per feed: one feed per batch.
@@ -23,15 +23,10 @@ let site: Site;
 let browser: Browser;
 
 beforeAll(async () => {
-  requireBundle();
-  site = await startSite();
-  browser = await launch();
+  ({ site, browser } = await openSite());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+afterAll(() => closeSite(site, browser));
 
 interface Compared {
   index: number;
@@ -42,10 +37,11 @@ interface Compared {
 describe('<wire-story> body on server and client', () => {
   it.skipIf(corpus.length === 0)('is the same HTML for every corpus string', async () => {
     const { page } = await watchedPage(browser);
-    site.add('/agree.html', pageHtml({ body: '<main></main>' }), CSP);
+    site.add('/agree.html', pageHtml({ body: '<main><wire-story></wire-story></main>' }), CSP);
     await page.goto(`${site.url}/agree.html`);
     await page.evaluate("import('/dist/wire-widgets.js')");
-    await page.waitForFunction(() => customElements.get('wire-story') !== undefined);
+    // The bundle fetches <wire-story> when one first appears.
+    await page.evaluate(() => customElements.whenDefined('wire-story'));
     await page.evaluate(() => {
       const scope = window as unknown as {
         trustedTypes: { createPolicy(name: string, rules: object): unknown };

@@ -11,16 +11,15 @@ import { WIDGETS } from '../hostile/widgets.js';
 import {
   deepTextOf,
   definedTags,
-  launch,
   pageHtml,
-  requireBundle,
-  startSite,
   STRICT_CSP,
   violations,
   waitForWidgets,
   watchedPage,
   widgetMarkup,
   type Site,
+  openSite,
+  closeSite,
 } from './harness.js';
 
 const SUITE = 'e2e trusted-types';
@@ -30,15 +29,10 @@ let site: Site;
 let browser: Browser;
 
 beforeAll(async () => {
-  requireBundle();
-  site = await startSite();
-  browser = await launch();
+  ({ site, browser } = await openSite());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+afterAll(() => closeSite(site, browser));
 
 it(`shows every widget's fallback and fires wire-feed-error reason render under: ${NO_POLICY}`, async () => {
   expect(NO_POLICY).toContain("trusted-types 'none'");
