@@ -4,25 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, waitFor } from 'storybook/test';
 import type { WireCommentPrompt } from '../src/components/comment-prompt/comment-prompt.js';
 import '../src/components/comment-prompt/comment-prompt.define.js';
-
-/** A feed whose items differ only in their comments, for the counts the sample feed does not have. */
-function commentsFeed(counts: number[], language = 'en', status = 'open'): Record<string, unknown> {
-  return {
-    version: 'https://jsonfeed.org/version/1.1',
-    title: 'Comment counts',
-    home_page_url: 'https://news.example/',
-    language,
-    _wire: {
-      comments: { login_url: 'https://news.example/login', register_url: 'https://news.example/register' },
-    },
-    items: counts.map((count) => ({
-      id: `story-${count}`,
-      url: `https://news.example/story-${count}`,
-      title: `A story with ${count} comments`,
-      _wire: { comments: { count, status } },
-    })),
-  };
-}
+import { commentsFeed } from '../test/fixtures.js';
 
 interface Args {
   src?: string;

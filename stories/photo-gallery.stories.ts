@@ -3,52 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/components/photo-gallery/photo-gallery.define.js';
-
-const PICTURES = [
-  'gallery-assembly-hall',
-  'gallery-su35-flight',
-  'gallery-delegation',
-  'gallery-sj100-line',
-  'gallery-su57-hangar',
-  'gallery-airfield',
-  'gallery-riverside',
-];
-
-/**
- * A raw JSON Feed with one item whose `_wire.gallery` is `photos`. Picture URLs are made absolute against the page,
- * so a test can serve them from `/demo/public/images/` and a story from `/images/`.
- */
-export function galleryFeed(
-  photos: Record<string, unknown>[],
-  id = 'gallery-story',
-): Record<string, unknown> {
-  const absolute = (url: unknown) => (typeof url === 'string' ? new URL(url, location.href).href : url);
-  return {
-    version: 'https://jsonfeed.org/version/1.1',
-    title: 'Gallery test wire',
-    language: 'en',
-    items: [
-      {
-        id,
-        title: 'A story with photos',
-        _wire: { gallery: photos.map((photo) => ({ ...photo, url: absolute(photo.url) })) },
-      },
-    ],
-  };
-}
-
-/** `count` photos cycling through the bundled pictures, each with its own URL (`?n=`), credit and caption. */
-export function manyPhotos(count: number, base = '/images/', query = ''): Record<string, unknown>[] {
-  return Array.from({ length: count }, (_, i) => ({
-    url: `${base}${PICTURES[i % PICTURES.length]}.svg?${query}n=${i + 1}`,
-    width: i % PICTURES.length === 1 ? 800 : 1200,
-    height: i % PICTURES.length === 1 ? 1000 : 800,
-    alt: `Sample illustration ${i + 1}`,
-    caption: `Photo number ${i + 1} of the sample set.`,
-    credit_text: `© Agency ${(i % 3) + 1}`,
-    creator: `Photographer ${(i % 5) + 1}`,
-  }));
-}
+import { galleryFeed, manyPhotos } from '../test/fixtures.js';
 
 /** What a story (or a test rendering one) can set on the gallery. */
 export interface GalleryArgs {

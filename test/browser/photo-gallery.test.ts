@@ -10,10 +10,9 @@ import meta, {
   ManyPhotos,
   MissingCredits,
   RightToLeft,
-  galleryFeed,
-  manyPhotos,
   type GalleryArgs,
 } from '../../stories/photo-gallery.stories.js';
+import { galleryFeed, manyPhotos } from '../fixtures.js';
 import type { WirePhotoGallery } from '../../src/components/photo-gallery/photo-gallery.js';
 import '../../src/components/photo-gallery/photo-gallery.define.js';
 
