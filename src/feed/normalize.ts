@@ -236,16 +236,24 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
     return out;
   };
 
-  const author = (raw: unknown, at: string, base: string | undefined): Author | undefined => {
+  /** A name with a URL and one picture (`avatar` for an author, `logo` for a publisher); dropped when all are empty. */
+  const named = <K extends 'avatar' | 'logo'>(
+    raw: unknown,
+    at: string,
+    base: string | undefined,
+    picture: K,
+  ) => {
     const o = object(raw, at);
     if (!o) return;
-    const who: Author = {
+    const who = {
       name: text(o, 'name', LIMITS.name),
       url: url(get(o, 'url'), `${at}.url`, base),
-      avatar: url(get(o, 'avatar'), `${at}.avatar`, base),
-    };
-    return who.name || who.url || who.avatar ? who : warn?.(at, 'no name or URL; dropped');
+      [picture]: url(get(o, picture), `${at}.${picture}`, base),
+    } as { name: string; url?: string } & Record<K, string | undefined>;
+    return who.name || who.url || who[picture] ? who : warn?.(at, 'no name or URL; dropped');
   };
+  const author = (raw: unknown, at: string, base: string | undefined): Author | undefined =>
+    named(raw, at, base, 'avatar');
 
   /** v1.1 `authors` when it names anyone, else the v1 `author` object, else (for items) the feed's authors. */
   const authors = (o: Json, at: string, base: string | undefined, inherited: Author[]): Author[] => {
@@ -256,16 +264,8 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
     return listed.length ? listed : single ? [single] : inherited;
   };
 
-  const publisher = (raw: unknown, at: string, base: string | undefined): Publisher | undefined => {
-    const o = object(raw, at);
-    if (!o) return;
-    const who: Publisher = {
-      name: text(o, 'name', LIMITS.name),
-      url: url(get(o, 'url'), `${at}.url`, base),
-      logo: url(get(o, 'logo'), `${at}.logo`, base),
-    };
-    return who.name || who.url || who.logo ? who : warn?.(at, 'no name or URL; dropped');
-  };
+  const publisher = (raw: unknown, at: string, base: string | undefined): Publisher | undefined =>
+    named(raw, at, base, 'logo');
 
   // Reading far past the cap would only cost time: only the narrowest LIMITS.maxSrcset survive anyway.
   const srcset = (raw: unknown, at: string, base: string | undefined): ImageSource[] => {
