@@ -3,6 +3,9 @@
  * how to walk everything it rendered (open shadow roots included) and what counts as a security problem there.
  */
 import { attributesFor, skipMessage, WIDGETS, type FeedIds, type WidgetConfig } from './widgets.js';
+// src/define.ts fetches <wire-story> only when one appears in the page; the suites list the defined widgets
+// before they create any, so the story is defined here up front.
+import '../../src/components/story/story.define.js';
 
 /** The configurations whose element is defined; the others are skipped with one console line each. */
 export function definedWidgets(suite: string): WidgetConfig[] {
