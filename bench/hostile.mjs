@@ -9,6 +9,7 @@
  * Shapes: a 388 KB gzip bomb that inflates to 400 MB, a 300 MB chunked body with no length, 140,000 copies of one
  * item, 1.5 million empty authors, a 4.9 MB string of commas as tags, 400,000 `<svg>` tags as content_html.
  * Figures, not assertions: the tests count what is bounded; this shows what it costs on this machine.
+ * BENCH_PROFILE='svg soup' (any shape's name) also prints the functions with the most self time while it loads.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -45,6 +46,19 @@ async function bundle() {
     },
   });
   return dir;
+}
+
+/** The functions with the most self time in a V8 CPU profile (BENCH_PROFILE=<shape name>), in ms. */
+function printSelfTime({ nodes, samples, timeDeltas }) {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const self = new Map();
+  samples.forEach((id, i) => {
+    const { functionName, url, lineNumber } = byId.get(id).callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (timeDeltas[i] ?? 0) / 1000);
+  });
+  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15))
+    console.log(`      ${ms.toFixed(1).padStart(7)} ms  ${key}`);
 }
 
 /** Bodies the loader accepts (under 5 MB) but that used to cost seconds of work. */
@@ -125,6 +139,12 @@ async function inChromium(dir) {
         window.loader = await import('/js/loader.js');
       });
       const before = await heap();
+      const profiling = process.env.BENCH_PROFILE === name;
+      if (profiling) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
       const outcome = await page.evaluate(async (url) => {
         window.loader.configureLoader({ timeout: 60_000 });
         try {
@@ -134,6 +154,7 @@ async function inChromium(dir) {
           return `refused: ${error.reason}`;
         }
       }, origin + path);
+      if (profiling) printSelfTime((await cdp.send('Profiler.stop')).profile);
       // Long tasks are reported after they end; give the observer a moment.
       await page.waitForTimeout(200);
       const longest = await page.evaluate(() => Math.max(0, ...window.tasks));
