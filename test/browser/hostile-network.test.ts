@@ -241,18 +241,18 @@ describe('network faults, at widget level', () => {
     // still on its way from one that came back.
     performance.clearResourceTimings();
     performance.setResourceTimingBufferSize(10_000);
-    const src = `${faultServer()}/feed?delay=1500&case=stale`;
+    const src = `${faultServer()}/feed-stale-revalidated?delay=1500`;
     const answers = () => performance.getEntriesByName(src).length;
     const first = mountAll(src);
     await settled(first);
-    expect(await serverHits('/feed')).toBe(1);
+    expect(await serverHits('/feed-stale-revalidated')).toBe(1);
     await until(() => answers() === 1, 5000, 'the first answer to be recorded');
     await new Promise((resolve) => setTimeout(resolve, 100));
     const again = mountAll(src);
     await settled(again);
     // Ready from the cache while the revalidation has been sent and its answer is still out.
     for (const entry of again) expect(entry.outcome.last(), entry.config.name).toEqual({ type: 'load' });
-    expect(await serverHits('/feed')).toBe(2);
+    expect(await serverHits('/feed-stale-revalidated')).toBe(2);
     expect(answers()).toBe(1);
     const shown = again.map(({ element }) => deepText(element));
     await until(() => answers() === 2, 10_000, 'the revalidation to answer');
@@ -264,7 +264,7 @@ describe('network faults, at widget level', () => {
         entry.outcome.events.every((event) => event.type === 'load'),
         entry.config.name,
       ).toBe(true);
-    expect(await serverHits('/feed')).toBe(2);
+    expect(await serverHits('/feed-stale-revalidated')).toBe(2);
     expect(tripwire.problems()).toEqual([]);
   });
 });

@@ -167,7 +167,9 @@ describe('<wire-photo-gallery>', () => {
         'photo 100 and its neighbours',
       );
       await pause(500);
-      expect(requests().length).toBeLessThanOrEqual(atStart.length + 14);
+      // Against the start's bound, not its count: on a busy machine some first images are still on their way when
+      // `atStart` is read, and arrive with the far photo's.
+      expect(requests().length).toBeLessThanOrEqual(12 + 14);
     });
 
     it('does not shift the layout while photos load or between photos of different shapes', async () => {
