@@ -42,6 +42,17 @@ const METRICS = [
   ['LCP ms', (lhr) => lhr.audits['largest-contentful-paint'].numericValue],
   ['SI ms', (lhr) => lhr.audits['speed-index'].numericValue],
 ];
+/**
+ * The main thread's long tasks of one run (Lighthouse's `long-tasks` audit, durations as throttled), with the
+ * script each is attributed to: what TBT is made of.
+ */
+const longTasks = (lhr) =>
+  (lhr.audits['long-tasks']?.details?.items ?? []).map((task) => ({
+    ms: Math.round(task.duration),
+    at: Math.round(task.startTime),
+    url: String(task.url).replace(server.url, ''),
+  }));
+const tasks = {};
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 
 const chrome = await chromeLauncher.launch({
@@ -62,6 +73,7 @@ try {
       version = lhr.lighthouseVersion;
       if (lhr.runtimeError) throw new Error(`${page}: ${lhr.runtimeError.message}`);
       runs.push(Object.fromEntries(METRICS.map(([name, read]) => [name, read(lhr)])));
+      if (run === 0) tasks[page] = longTasks(lhr);
     }
     results[page] = Object.fromEntries(METRICS.map(([name]) => [name, median(runs.map((run) => run[name]))]));
   }
@@ -80,5 +92,10 @@ for (const [page, row] of Object.entries(results))
         9,
       ),
     ),
+  );
+for (const [page, list] of Object.entries(tasks))
+  console.log(
+    `\n${page} long tasks of the first run (throttled ms at ms):`,
+    list.map((task) => `${task.ms} at ${task.at} ${task.url}`).join('; ') || 'none',
   );
 if (values.json) writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`);
