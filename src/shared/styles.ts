@@ -1,4 +1,5 @@
-import { LitElement, css, type PropertyValues } from 'lit';
+import { LitElement, css, isServer, type PropertyValues } from 'lit';
+import { queueRender } from './render-queue.js';
 
 /**
  * Global design tokens and the host reset every widget starts from.
@@ -150,6 +151,16 @@ export class WireElement extends LitElement {
       this.failure = { fallback };
       if (fallback) root.append(fallback);
     }
+  }
+
+  /**
+   * Every render but the first into an empty shadow root waits its turn in the page's render queue, which yields
+   * to the browser between slices (see render-queue.ts); hydrating a server-rendered root waits too, as what it
+   * would draw is already there.
+   */
+  protected override scheduleUpdate(): ReturnType<LitElement['scheduleUpdate']> {
+    if (isServer || (!this.hasUpdated && !this.renderRoot.hasChildNodes())) return super.scheduleUpdate();
+    return queueRender(() => super.scheduleUpdate());
   }
 
   protected override update(changed: PropertyValues): void {

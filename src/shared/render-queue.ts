@@ -1,0 +1,60 @@
+/**
+ * One queue for the renders that can wait: when a feed arrives, every widget on the page re-renders in the same
+ * microtask checkpoint, and a page with a gallery and a dozen cards made that one long task, the Total Blocking
+ * Time Lighthouse reports and the delay a reader's tap meets. Queued renders run in order, in slices of at most
+ * `SLICE_MS`, and the queue yields to the browser between slices (`scheduler.yield()`, which keeps the queue ahead
+ * of other tasks, else a new task).
+ *
+ * Not queued: a widget's first render into an empty shadow root (the skeleton, or a card whose feed was given as a
+ * property), which must be in the first frame that shows the element, lest the element be drawn at zero height.
+ */
+
+/**
+ * A quarter of the 50 ms that makes a task long: Lighthouse's mobile run slows the CPU four times, and a
+ * mid-range phone is about that much slower than a laptop.
+ */
+const SLICE_MS = 12;
+
+/** The renders waiting, in order; undefined when none are. */
+let queue: (() => void)[] | undefined;
+
+function yieldToBrowser(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Runs the queue, which may grow meanwhile, to its end; the array iterator sees what is pushed while it runs. */
+async function drain(jobs: (() => void)[]): Promise<void> {
+  let sliceStart = performance.now();
+  for (const job of jobs) {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yieldToBrowser();
+      sliceStart = performance.now();
+    }
+    job();
+  }
+  queue = undefined;
+}
+
+/**
+ * Runs `render` in its turn; the promise settles as `render` returns or throws. The queue starts in a microtask of
+ * its own, after those in which the other elements of the same change (a feed arriving for all of them) enqueue,
+ * so that their renders share one slice's budget.
+ */
+export function queueRender(render: () => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const job = () => {
+      try {
+        render();
+        resolve();
+      } catch (error) {
+        reject(error);
+      }
+    };
+    if (queue) queue.push(job);
+    else {
+      const jobs = (queue = [job]);
+      queueMicrotask(() => void drain(jobs));
+    }
+  });
+}
