@@ -9,6 +9,7 @@ export const articleCardStyles = css`
   }
 
   .horizontal.has-image {
+    display: grid;
     grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
     align-items: start;
   }
