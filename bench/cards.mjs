@@ -10,6 +10,9 @@
  *   --trace            also records a Chromium trace of one 1000-card insertion of each kind and prints where
  *                      the main thread spent it (Layout, style recalculation, script...)
  *   --quick            only 1000 cards without throttling: for trying one suspect after another
+ *   --layout           also times style and layout alone: 1000 cards of each kind are rendered into hidden grids,
+ *                      then each grid is shown and laid out, alternating, median of BENCH_LAYOUT_RUNS (21); the
+ *                      card's script cost is left out, so a CSS suspect shows without the noise of rendering
  *   BENCH_TRACE_ALL=1  with --trace, also lists the 25 costliest trace events of each kind
  *   --profile          also records a V8 CPU profile (CDP Profiler) of one 1000-card insertion of each kind and
  *                      prints the functions with the most self time, so script cost is found rather than guessed
@@ -52,6 +55,7 @@ const { values: options } = parseArgs({
     profile: { type: 'boolean', default: false },
     screenshots: { type: 'string' },
     quick: { type: 'boolean', default: false },
+    layout: { type: 'boolean', default: false },
   },
 });
 
@@ -366,6 +370,27 @@ async function installBench({ feedUrl, extraCss }) {
       await nextFrame();
       return ms;
     },
+    /** Style and layout alone: ms to show and lay out a hidden grid of `count` rendered cards, `runs` times. */
+    async layoutOnly(count, runs) {
+      const grids = {};
+      for (const kind of ['ours', 'baseline']) {
+        grids[kind] = (await cards(kind, count)).grid;
+        grids[kind].style.display = 'none';
+      }
+      const times = { ours: [], baseline: [] };
+      for (let run = 0; run < runs; run++)
+        for (const kind of run % 2 ? ['ours', 'baseline'] : ['baseline', 'ours']) {
+          const grid = grids[kind];
+          await nextFrame();
+          const start = performance.now();
+          grid.style.display = '';
+          grid.lastElementChild.getBoundingClientRect();
+          times[kind].push(performance.now() - start);
+          grid.style.display = 'none';
+        }
+      Object.values(grids).forEach((grid) => grid.remove());
+      return times;
+    },
     /** Leaves the cards on the page, for traces and screenshots. */
     async keep(kind, count, layout) {
       const { ms } = await cards(kind, count, layout);
@@ -597,6 +622,18 @@ async function main() {
       (process.env.BENCH_CSS ? `, BENCH_CSS=${process.env.BENCH_CSS}` : '');
     const results = await measure(page);
     console.log(`${header}\n\n${table(results)}`);
+    let layout;
+    if (options.layout) {
+      const times = await page.evaluate(
+        ([count, runs]) => window.__bench.layoutOnly(count, runs),
+        [1000, Number(process.env.BENCH_LAYOUT_RUNS) || 21],
+      );
+      layout = { ours: median(times.ours), baseline: median(times.baseline) };
+      console.log(
+        `\nStyle and layout alone, 1000 rendered cards shown at once: ours ${layout.ours.toFixed(1)} ms, ` +
+          `baseline ${layout.baseline.toFixed(1)} ms, ${(layout.ours / layout.baseline).toFixed(2)}×`,
+      );
+    }
     const traces = [];
     if (options.trace) {
       for (const kind of ['baseline', 'ours']) traces.push(await trace(browser, page, kind));
@@ -622,7 +659,7 @@ async function main() {
     }
     writeFileSync(
       options.json,
-      `${JSON.stringify({ chromium: browser.version(), runs: RUNS, css: process.env.BENCH_CSS ?? '', results, traces, profiles }, null, 2)}\n`,
+      `${JSON.stringify({ chromium: browser.version(), runs: RUNS, css: process.env.BENCH_CSS ?? '', results, layout, traces, profiles }, null, 2)}\n`,
     );
     console.log(`\nJSON in ${options.json}`);
     return 0;
