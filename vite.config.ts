@@ -13,11 +13,13 @@ function minifyTemplateLiterals(): Plugin {
     apply: 'build',
     async transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|css|svg)`/.test(code)) return null;
-      // conservativeCollapse keeps one space where the source had some: a template like html`<b>x</b> ` is
-      // followed by more text at run time, so that space is content.
+      // Whitespace next to block tags goes: it was 47 of a card's 150 nodes (text nodes of one space, each cloned,
+      // inserted and styled 1000 times for 1000 cards). Spaces between inline content stay, including those
+      // between two expressions. Whitespace at either end of a template goes too, so a space that is content
+      // belongs between two expressions of the template around it, never at the end of an inner one.
       const result = await minifyHTMLLiterals(code, {
         fileName: id,
-        minifyOptions: { conservativeCollapse: true },
+        minifyOptions: { conservativeCollapse: false },
       });
       return result ? { code: result.code, map: result.map?.toString() } : null;
     },

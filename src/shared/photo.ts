@@ -84,9 +84,10 @@ export function photoTemplate(photo: Photo, options: PhotoOptions): DirectiveRes
           ? html`<figcaption part="caption">
               ${
                 (options.caption ?? true) && photo.caption
-                  ? html`<span class="caption-text">${photo.caption}</span> `
+                  ? html`<span class="caption-text">${photo.caption}</span>`
                   : nothing
-              }${(options.credit ?? true) ? creditLine(photo) : nothing}
+              }
+              ${(options.credit ?? true) ? creditLine(photo) : nothing}
             </figcaption>`
           : nothing
       }
