@@ -161,34 +161,39 @@ let rightsTimerAt = Infinity;
  * One page-wide timer for every widget's next rights change (an embargo lifting, an expiry passing), set for the
  * earliest one and only while some widget waits: the pattern `time.ts` follows for relative dates.
  */
-function scheduleRights(): void {
-  const next = Math.min(...wakeAt.values());
-  if (next === rightsTimerAt) return;
+function setRightsTimer(at: number): void {
   clearTimeout(rightsTimer);
   rightsTimer = undefined;
-  rightsTimerAt = next;
-  if (next === Infinity) return;
+  rightsTimerAt = at;
+  if (at === Infinity) return;
   rightsTimer = setTimeout(
     () => {
-      rightsTimer = undefined;
-      rightsTimerAt = Infinity;
       const now = Date.now();
-      for (const [wake, at] of wakeAt)
-        if (at <= now) {
+      let next = Infinity;
+      for (const [wake, when] of wakeAt)
+        if (when <= now) {
           wakeAt.delete(wake);
           wake();
-        }
-      scheduleRights();
+        } else next = Math.min(next, when);
+      setRightsTimer(next);
     },
-    Math.min(LONGEST_WAIT, Math.max(1, next - Date.now())),
+    Math.min(LONGEST_WAIT, Math.max(1, at - Date.now())),
   );
 }
 
-/** Calls `wake` once at `at` (ms, the reader's clock), replacing its earlier wish; undefined cancels it. */
+/**
+ * Calls `wake` once at `at` (ms, the reader's clock), replacing its earlier wish; undefined cancels it. Every
+ * widget asks after each update, so this never looks at the other wishes (1000 cards made that a quadratic 27 ms):
+ * an earlier wish moves the timer, a later one waits for it, and the timer finds the next when it fires.
+ */
 function wakeForRights(wake: () => void, at: number | undefined): void {
-  if (at === undefined) wakeAt.delete(wake);
-  else wakeAt.set(wake, at);
-  scheduleRights();
+  if (at === undefined) {
+    wakeAt.delete(wake);
+    if (!wakeAt.size) setRightsTimer(Infinity);
+  } else {
+    wakeAt.set(wake, at);
+    if (at < rightsTimerAt) setRightsTimer(at);
+  }
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FeedErrorDetail } from '../../src/shared/events.js';
-import { EDNOTE, rightsFeed } from '../fixtures.js';
+import { EDNOTE, rawFeed, rawItem, rightsFeed } from '../fixtures.js';
 import { cleanup, inShadow, mount } from './helpers.js';
 import '../../src/components/article-card/article-card.define.js';
 import '../../src/components/related-story/related-story.define.js';
@@ -173,5 +173,31 @@ describe('<wire-comment-prompt> and rights', () => {
     view.getByText('4 comments');
     await advance(element, HOUR);
     expect(element.shadowRoot!.textContent!.trim()).toBe('');
+  });
+});
+
+describe('one page-wide rights timer for widgets on different feeds', () => {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const later = rawFeed([rawItem('later', { _wire: { rights: { embargoed: iso(NOW + 3 * HOUR) } } })]);
+  const sooner = rawFeed([rawItem('sooner', { _wire: { rights: { expires: iso(NOW + HOUR) } } })]);
+
+  it('keeps a later change waiting while an earlier one, asked for after it, happens on time', async () => {
+    const late = await show('article-card', 'item="later"', later);
+    const soon = await show('article-card', 'item="sooner"', sooner);
+    await advance(soon.element, HOUR);
+    soon.view.getByText(/This story is no longer available here/);
+    late.view.getByText('This story is no longer available.');
+    await advance(late.element, 2 * HOUR);
+    late.view.getByRole('link', { name: 'Story later' });
+  });
+
+  it('still lifts an embargo on time after the widget waiting for an earlier change has left', async () => {
+    const late = await show('article-card', 'item="later"', later);
+    const soon = await show('article-card', 'item="sooner"', sooner);
+    soon.element.remove();
+    await advance(late.element, HOUR);
+    late.view.getByText('This story is no longer available.');
+    await advance(late.element, 2 * HOUR);
+    late.view.getByRole('link', { name: 'Story later' });
   });
 });
