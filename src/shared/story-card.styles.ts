@@ -15,9 +15,9 @@ export const cardStyles = css`
     background: var(--wire-card-background, var(--_bg));
   }
 
-  /* Flex columns rather than grids: Blink laid out 1000 rendered cards in 1.5 to 1.7 times the time of a
-     hand-written card's grid, and in 0.9 to 1.0 times as flex columns. The two-column layouts (a compact or
-     horizontal card with a photo) are grids. Items do not shrink, as grid items did not, in a host given a height. */
+  /* Flex columns rather than grids: style and layout of 1000 rendered cards took 1.5 to 1.7 times a hand-written
+     card's as grids, 1.1 to 1.6 times as flex columns (bench/cards.mjs --layout). The two-column layouts (a compact
+     or horizontal card with a photo) are grids. Items do not shrink, as grid items did not, in a host given a height. */
   .card {
     position: relative;
     display: flex;
