@@ -3,6 +3,8 @@ export interface ServerOptions {
   feed?: unknown;
   /** Headers on every answer, e.g. the Content-Security-Policy of a careful partner site. */
   headers?: Record<string, string>;
+  /** Gzip text answers (pages, scripts, styles, JSON) for a browser that accepts it, as a real host does. */
+  compress?: boolean;
 }
 
 export interface RequestRecord {

@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -71,7 +72,7 @@ function fileUnder(dir, relative) {
 }
 
 /** @param {import('./server.d.mts').ServerOptions} [options] */
-export function startFaultServer({ feed = EMPTY_FEED, headers = {} } = {}) {
+export function startFaultServer({ feed = EMPTY_FEED, headers = {}, compress = false } = {}) {
   const feedBody = JSON.stringify(feed);
   const pages = new Map();
   const pending = new Set();
@@ -80,14 +81,21 @@ export function startFaultServer({ feed = EMPTY_FEED, headers = {} } = {}) {
   const handle = (req, res) => {
     /** Every answer carries `headers` (the caller's, e.g. a CSP) unless `extra` overrides them. */
     const send = (status, body, type, extra = {}) => {
+      // Text as any web server sends it to a browser that accepts it; off unless asked for, so that tests
+      // counting a body's bytes count the ones they wrote.
+      const gzip =
+        compress &&
+        /^(text\/|application\/(json|feed\+json))/.test(type) &&
+        /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
       res.writeHead(status, {
         'content-type': type,
         'access-control-allow-origin': '*',
         'cache-control': 'no-store',
+        ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
         ...headers,
         ...extra,
       });
-      res.end(body);
+      res.end(gzip ? gzipSync(body) : body);
     };
     const json = (body, status = 200, type = 'application/feed+json') =>
       send(status, typeof body === 'string' ? body : JSON.stringify(body), type);
