@@ -7,7 +7,8 @@
  *     before and after (garbage collected through the DevTools protocol).
  *
  * Shapes: a 388 KB gzip bomb that inflates to 400 MB, a 300 MB chunked body with no length, 140,000 copies of one
- * item, 1.5 million empty authors, a 4.9 MB string of commas as tags, 400,000 `<svg>` tags as content_html.
+ * item, 1.5 million empty authors, a 4.9 MB string of commas as tags, 400,000 `<svg>` tags as content_html; and,
+ * for comparison, a real feed as large as a feed may be (500 stories, 1.2 MB).
  * Figures, not assertions: the tests count what is bounded; this shows what it costs on this machine.
  * BENCH_PROFILE='svg soup' (any shape's name) also prints the functions with the most self time while it loads.
  */
@@ -70,6 +71,16 @@ const FEEDS = {
   'comma tags': () => JSON.stringify({ version: V11, items: [{ id: '1', tags: ','.repeat(4_900_000) }] }),
   'svg soup': () =>
     JSON.stringify({ version: V11, items: [{ id: '1', content_html: '<svg>'.repeat(400_000) }] }),
+  // Not hostile: as many stories as a feed may hold (LIMITS.maxItems), the sample feed's eight over and over.
+  '500 stories': () => {
+    const sample = JSON.parse(readFileSync(resolve(ROOT, 'demo/public/sample-feed.json'), 'utf8'));
+    const items = Array.from({ length: 500 }, (_, i) => ({
+      ...sample.items[i % sample.items.length],
+      id: `story-${i}`,
+      url: `https://news.example/stories/${i}`,
+    }));
+    return JSON.stringify({ ...sample, items });
+  },
 };
 
 const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];

@@ -125,6 +125,41 @@ const TAG_STRING = examined(LIMITS.maxTags) * (LIMITS.tag * 8 + 1024);
  * fails to compile here. Readers run in the order the fields appear in the feed, which is the order of warnings.
  */
 export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult {
+  return finish(normalizeSteps(input, feedUrl));
+}
+
+/** Runs a generator to its end and returns what it returns. */
+function finish<T>(steps: Generator<void, T>): T {
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * `normalizeFeed` for a page's main thread: the same result, but `pause` is awaited between two items once
+ * `slice` ms have passed since the last pause (by `now`). A feed of a few hundred items, or the first feed of a
+ * page, whose code has never run, is then read in several short tasks rather than one long one.
+ */
+export async function normalizeFeedInSlices(
+  input: unknown,
+  feedUrl: string | undefined,
+  pause: () => Promise<void>,
+  slice: number,
+  now: () => number = () => performance.now(),
+): Promise<NormalizeResult> {
+  const steps = normalizeSteps(input, feedUrl);
+  let start = now();
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    if (now() - start >= slice) {
+      await pause();
+      start = now();
+    }
+  }
+}
+
+/** What `normalizeFeed` does, yielding after each item. */
+function* normalizeSteps(input: unknown, feedUrl?: string): Generator<void, NormalizeResult> {
   const shown: [text: string, repeats: number][] = [];
   const byMessage = new Map<string, [string, number]>();
   let omitted = 0;
@@ -217,8 +252,17 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
     at: string,
     max: number,
     read: (raw: unknown, at: string) => T | undefined,
+    look?: number,
+  ): T[] => finish(listSteps(raw, at, max, read, look));
+
+  /** `list`, yielding after each entry it reads. */
+  function* listSteps<T>(
+    raw: unknown,
+    at: string,
+    max: number,
+    read: (raw: unknown, at: string) => T | undefined,
     look = examined(max),
-  ): T[] => {
+  ): Generator<void, T[]> {
     const out: T[] = [];
     const entries = array(raw, at) ?? [];
     for (let i = 0; i < entries.length; i++) {
@@ -232,9 +276,10 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
       }
       const value = read(entries[i], `${at}[${i}]`);
       if (value !== undefined) out.push(value);
+      yield;
     }
     return out;
-  };
+  }
 
   /** A name with a URL and one picture (`avatar` for an author, `logo` for a publisher); dropped when all are empty. */
   const named = <K extends 'avatar' | 'logo'>(
@@ -523,7 +568,7 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
       : (expected?.('version', 'a JSON Feed version URL (read as 1.1)', raw) ?? '1.1');
   };
 
-  const read = (): Feed | null => {
+  function* read(): Generator<void, Feed | null> {
     if (!isObject(input)) return warn?.('not a JSON Feed', show(input)) ?? null;
     if (!Array.isArray(get(input, 'items'))) {
       const rss = get(input, 'rss') || get(input, 'channel');
@@ -556,7 +601,7 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
       about: url(get(wire, 'about'), '_wire.about', base),
       publisher: publisher(get(wire, 'publisher'), '_wire.publisher', base),
       comments: endpoints(get(wire, 'comments'), '_wire.comments', base),
-      items: list(get(input, 'items'), 'items', LIMITS.maxItems, (raw, at) =>
+      items: yield* listSteps(get(input, 'items'), 'items', LIMITS.maxItems, (raw, at) =>
         item(raw, at, base, feedAuthors),
       ),
     };
@@ -573,10 +618,10 @@ export function normalizeFeed(input: unknown, feedUrl?: string): NormalizeResult
     // The model is plain JSON data: the round trip leaves out the fields that stayed undefined (so it serialises
     // and compares cleanly) and gives every item its own copy of the feed's authors.
     return JSON.parse(JSON.stringify(feed)) as Feed;
-  };
+  }
 
   try {
-    return { feed: read(), warnings: warnings() };
+    return { feed: yield* read(), warnings: warnings() };
   } catch (error) {
     // Unreachable for JSON values, but a widget on someone's front page must not die on a bug here.
     let reason = 'unknown error';

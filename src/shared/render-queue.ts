@@ -8,20 +8,10 @@
  * Not queued: a widget's first render into an empty shadow root (the skeleton, or a card whose feed was given as a
  * property), which must be in the first frame that shows the element, lest the element be drawn at zero height.
  */
-
-/**
- * A quarter of the 50 ms that makes a task long: Lighthouse's mobile run slows the CPU four times, and a
- * mid-range phone is about that much slower than a laptop.
- */
-const SLICE_MS = 12;
+import { SLICE_MS, yieldToBrowser } from '../feed/slices.js';
 
 /** The renders waiting, in order; undefined when none are. */
 let queue: (() => void)[] | undefined;
-
-function yieldToBrowser(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /** Runs the queue, which may grow meanwhile, to its end; the array iterator sees what is pushed while it runs. */
 async function drain(jobs: (() => void)[]): Promise<void> {

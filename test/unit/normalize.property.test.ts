@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '../../src/feed/dates.js';
-import { LIMITS, normalizeFeed } from '../../src/feed/normalize.js';
+import { LIMITS, normalizeFeed, normalizeFeedInSlices } from '../../src/feed/normalize.js';
 import { cleanText, htmlToText } from '../../src/feed/text.js';
 import { MAX_URL_LENGTH, safeUrl } from '../../src/feed/url.js';
 
@@ -388,6 +388,26 @@ describe('normalizeFeed properties', () => {
         const result = normalizeFeed(input, feedUrl);
         expect(result.feed).not.toBeNull();
         checkResult(result);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('reads a feed in slices into the same model and warnings as at once, pausing only between items', async () => {
+    await fc.assert(
+      fc.asyncProperty(feedArb, feedUrlArb, async (input, feedUrl) => {
+        let pauses = 0;
+        // A clock that never moves and a zero budget: a pause after every item the reader looks at.
+        const sliced = await normalizeFeedInSlices(
+          input,
+          feedUrl,
+          async () => void pauses++,
+          0,
+          () => 0,
+        );
+        expect(sliced).toEqual(normalizeFeed(input, feedUrl));
+        const items = (input as { items?: unknown }).items;
+        expect(pauses).toBe(Array.isArray(items) ? Math.min(items.length, LIMITS.maxItems * 2) : 0);
       }),
       { numRuns: RUNS },
     );

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { LIMITS, normalizeFeed } from '../../src/feed/normalize.js';
+import { LIMITS, normalizeFeed, normalizeFeedInSlices } from '../../src/feed/normalize.js';
 import type { Feed, FeedItem } from '../../src/feed/types.js';
 
 const V1 = 'https://jsonfeed.org/version/1';
@@ -735,6 +735,21 @@ describe('normalizeFeed: work is bounded by entries examined, not accepted', () 
     expect(warnings).toContain(`items: examined ${2 * LIMITS.maxItems} entries; rest dropped`);
   });
 
+  it('reads in slices no more of 140,000 copies than at once, and pauses at most once per item examined', async () => {
+    const items = counted(Array.from({ length: 140_000 }, () => ({ id: 'same', title: 'Same story' })));
+    let pauses = 0;
+    const { feed } = await normalizeFeedInSlices(
+      { version: V11, items: items.list },
+      FEED_URL,
+      async () => void pauses++,
+      0,
+      () => 0,
+    );
+    expect(feed?.items.map((i) => i.id)).toEqual(['same']);
+    expect(items.read()).toBe(2 * LIMITS.maxItems);
+    expect(pauses).toBe(2 * LIMITS.maxItems);
+  });
+
   it(`examines at most ${2 * LIMITS.maxAuthors} of 1.5 million empty authors`, () => {
     const authors = counted(Array.from({ length: 1_500_000 }, () => ({})));
     const { feed, warnings } = read({ version: V11, items: [{ id: '1', authors: authors.list }] });
@@ -821,6 +836,25 @@ describe.skipIf(!haveCorpus)('normalizeFeed: real feeds from ../shared/corpus/fe
           if (url !== undefined) expect(url, name).toMatch(/^https?:\/\//);
         }
       }
+    }
+  });
+
+  it('reads every feed in the corpus in slices into the same model and warnings as at once', async () => {
+    // Every file JSON.parse reads (allthis-partial is cut off mid-string).
+    const names = readdirSync(CORPUS).filter((n) => n.endsWith('.json') && !n.includes('allthis-partial'));
+    expect(names.length).toBeGreaterThanOrEqual(10);
+    for (const name of names) {
+      const raw = corpusJson(name);
+      // A budget of a single clock reading: the reader pauses whenever the clock moved, here at every item.
+      let clock = 0;
+      const sliced = await normalizeFeedInSlices(
+        raw,
+        FEED_URL,
+        async () => {},
+        1,
+        () => clock++,
+      );
+      expect(sliced, name).toEqual(normalizeFeed(raw, FEED_URL));
     }
   });
 
