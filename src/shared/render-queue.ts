@@ -27,9 +27,9 @@ async function drain(jobs: (() => void)[]): Promise<void> {
 }
 
 /**
- * Runs `render` in its turn; the promise settles as `render` returns or throws. The queue starts in a microtask of
- * its own, after those in which the other elements of the same change (a feed arriving for all of them) enqueue,
- * so that their renders share one slice's budget.
+ * Runs `render` in its turn; the promise settles as `render` returns or throws. The queue starts in a task of its
+ * own: the task that queued the first render (a feed arriving, the bundle defining the elements of a
+ * server-rendered page) has work of its own, which the first slice would otherwise lengthen.
  */
 export function queueRender(render: () => void): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -44,7 +44,7 @@ export function queueRender(render: () => void): Promise<void> {
     if (queue) queue.push(job);
     else {
       const jobs = (queue = [job]);
-      queueMicrotask(() => void drain(jobs));
+      void yieldToBrowser().then(() => drain(jobs));
     }
   });
 }
