@@ -136,9 +136,9 @@ function finish<T>(steps: Generator<void, T>): T {
 }
 
 /**
- * `normalizeFeed` for a page's main thread: the same result, but `pause` is awaited between two items once
- * `slice` ms have passed since the last pause (by `now`). A feed of a few hundred items, or the first feed of a
- * page, whose code has never run, is then read in several short tasks rather than one long one.
+ * `normalizeFeed` for a page's main thread: the same result, but after each item it reads (and before it copies the
+ * model out) `pause` is awaited once `slice` ms have passed since the last pause (by `now`). A feed of hundreds of
+ * items is then read in several short tasks rather than one long one.
  */
 export async function normalizeFeedInSlices(
   input: unknown,
@@ -158,7 +158,7 @@ export async function normalizeFeedInSlices(
   }
 }
 
-/** What `normalizeFeed` does, yielding after each item. */
+/** What `normalizeFeed` does, yielding after each item and before the model is copied out. */
 function* normalizeSteps(input: unknown, feedUrl?: string): Generator<void, NormalizeResult> {
   const shown: [text: string, repeats: number][] = [];
   const byMessage = new Map<string, [string, number]>();
@@ -605,6 +605,8 @@ function* normalizeSteps(input: unknown, feedUrl?: string): Generator<void, Norm
         item(raw, at, base, feedAuthors),
       ),
     };
+    // What is left is one pass over every item, then a copy of the whole model: a step of its own.
+    yield;
     // A bare id promises "an item of this feed"; one that is not here (or was cut by the item cap) would give
     // the teaser nothing to show.
     for (const i of feed.items) {

@@ -8,7 +8,7 @@
  * Not queued: a widget's first render into an empty shadow root (the skeleton, or a card whose feed was given as a
  * property), which must be in the first frame that shows the element, lest the element be drawn at zero height.
  */
-import { SLICE_MS, yieldToBrowser } from '../feed/slices.js';
+import { SLICE_MS, yieldToBrowser } from './slices.js';
 
 /** The renders waiting, in order; undefined when none are. */
 let queue: (() => void)[] | undefined;
@@ -17,7 +17,7 @@ let queue: (() => void)[] | undefined;
 async function drain(jobs: (() => void)[]): Promise<void> {
   let sliceStart = performance.now();
   for (const job of jobs) {
-    if (performance.now() - sliceStart > SLICE_MS) {
+    if (performance.now() - sliceStart >= SLICE_MS) {
       await yieldToBrowser();
       sliceStart = performance.now();
     }
@@ -27,11 +27,12 @@ async function drain(jobs: (() => void)[]): Promise<void> {
 }
 
 /**
- * Runs `render` in its turn; the promise settles as `render` returns or throws. The queue starts in a task of its
- * own: the task that queued the first render (a feed arriving, the bundle defining the elements of a
- * server-rendered page) has work of its own, which the first slice would otherwise lengthen.
+ * Runs `render` in its turn; the promise settles as `render` returns or throws. A queue that is empty starts in a
+ * microtask, after those in which the other elements of the same change enqueue, so that their renders share one
+ * slice and a reader's click is answered in the frame it belongs to; with `ownTask` (hydration, which the bundle's
+ * evaluation and the elements' upgrades start), it starts in a task of its own instead of lengthening that one.
  */
-export function queueRender(render: () => void): Promise<void> {
+export function queueRender(render: () => void, ownTask = false): Promise<void> {
   return new Promise((resolve, reject) => {
     const job = () => {
       try {
@@ -44,7 +45,8 @@ export function queueRender(render: () => void): Promise<void> {
     if (queue) queue.push(job);
     else {
       const jobs = (queue = [job]);
-      void yieldToBrowser().then(() => drain(jobs));
+      if (ownTask) void yieldToBrowser().then(() => drain(jobs));
+      else queueMicrotask(() => void drain(jobs));
     }
   });
 }

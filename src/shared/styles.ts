@@ -160,7 +160,7 @@ export class WireElement extends LitElement {
    */
   protected override scheduleUpdate(): ReturnType<LitElement['scheduleUpdate']> {
     if (isServer || (!this.hasUpdated && !this.renderRoot.hasChildNodes())) return super.scheduleUpdate();
-    return queueRender(() => super.scheduleUpdate());
+    return queueRender(() => super.scheduleUpdate(), !this.hasUpdated);
   }
 
   protected override update(changed: PropertyValues): void {

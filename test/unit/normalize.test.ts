@@ -747,7 +747,43 @@ describe('normalizeFeed: work is bounded by entries examined, not accepted', () 
     );
     expect(feed?.items.map((i) => i.id)).toEqual(['same']);
     expect(items.read()).toBe(2 * LIMITS.maxItems);
-    expect(pauses).toBe(2 * LIMITS.maxItems);
+    // One after each item examined, one before the model is copied out.
+    expect(pauses).toBe(2 * LIMITS.maxItems + 1);
+  });
+
+  it('reads in slices what is not a feed, and a feed that throws while read, as it does at once', async () => {
+    const boom = () => {
+      throw new Error('boom');
+    };
+    const throwing = new Proxy({}, { get: boom, getOwnPropertyDescriptor: boom, has: boom, ownKeys: boom });
+    const inputs: unknown[] = [
+      null,
+      'a string',
+      [],
+      { rss: { channel: {} } },
+      { version: V11, items: 'not a list' },
+      { version: V11, items: [{ id: 'a' }, { id: 'b' }, throwing, { id: 'c' }] },
+    ];
+    for (const input of inputs) {
+      let clock = 0;
+      const sliced = await normalizeFeedInSlices(
+        input,
+        FEED_URL,
+        async () => {},
+        1,
+        () => clock++,
+      );
+      expect(sliced).toEqual(normalizeFeed(input, FEED_URL));
+    }
+    const { feed, warnings } = await normalizeFeedInSlices(
+      inputs.at(-1),
+      FEED_URL,
+      async () => {},
+      0,
+      () => 0,
+    );
+    expect(feed).toBeNull();
+    expect(warnings.at(-1)).toBe('could not read the feed: boom');
   });
 
   it(`examines at most ${2 * LIMITS.maxAuthors} of 1.5 million empty authors`, () => {

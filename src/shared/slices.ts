@@ -5,11 +5,15 @@
  */
 export const SLICE_MS = 12;
 
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /**
  * Gives the browser the thread (input, paint), then continues: `scheduler.yield()`, which resumes ahead of other
- * tasks, else a new task.
+ * tasks, else a new task. Never rejects: `scheduler.yield()` takes on the abort signal of the task it was called
+ * from, so a host that set a feed inside `scheduler.postTask(…, { signal })` and aborted it would reject it, and
+ * the widgets would stop drawing.
  */
 export function yieldToBrowser(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+  return scheduler?.yield ? scheduler.yield().catch(nextTask) : nextTask();
 }
