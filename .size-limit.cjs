@@ -28,8 +28,9 @@ module.exports = [
     // 20 KB, normalize.ts 8 KB, the gallery 11 KB with its styles and controllers, loader.ts 4 KB, text.ts 2.8 KB.
     // Since: +0.45 KB for date-format patterns, the snippet's live re-check, the form rule and two render caches;
     // +0.22 KB for the render queue (render-queue.ts), which took Lighthouse's TBT from 276 to 221 ms (plain tags)
-    // and from 121 to 67 ms (server-rendered); +0.15 KB for reading a loaded feed in slices (normalize.ts, slices.ts), which
-    // took the longest task of loading a 500-story feed from 255-306 ms to under 50-70 ms (bench:hostile).
+    // and from 121 to 67 ms (server-rendered); +0.15 KB for reading a loaded feed in slices (normalize.ts,
+    // slices.ts), which took the longest task of loading a 500-story feed from 255-306 ms to under 50-70 ms
+    // (bench:hostile).
     name: 'standalone bundle, every element (dist/wire-widgets.js)',
     path: 'dist/wire-widgets.js',
     limit: '34.8 KB',
