@@ -9,8 +9,12 @@ import '../../src/components/feed/feed.define.js';
 
 /** The smallest widget: renders its item's title, or the reason it has none. */
 class ProbeWidget extends WireFeedElement {
+  /** The status each render drew, in order. */
+  readonly drawn: string[] = [];
+
   override render() {
     const view = this.data.view;
+    this.drawn.push(view.status);
     if (view.status === 'ready') return html`<h3>${view.item?.title}</h3>`;
     return html`<p>${view.status}${view.reason ? `:${view.reason}` : ''}</p>`;
   }
@@ -49,6 +53,16 @@ describe('<wire-feed>', () => {
     );
     const widget = root.querySelector('probe-widget')!;
     await headline(widget, 'Café & Bar');
+  });
+
+  it('hands an inline copy to the widgets inside for their very first render, so none draws a skeleton first', async () => {
+    const inline = JSON.stringify(rawFeed([rawItem('inline-a', { title: 'At once' })]));
+    const root = mount(
+      `<wire-feed><script type="application/feed+json">${inline}</script><probe-widget></probe-widget></wire-feed>`,
+    );
+    const widget = root.querySelector<ProbeWidget>('probe-widget')!;
+    await headline(widget, 'At once');
+    expect(widget.drawn[0]).toBe('ready');
   });
 
   it('fires wire-feed-load on itself and on each widget', async () => {
