@@ -2,6 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { html, css, isServer } from 'lit';
 import { property } from 'lit/decorators.js';
 import { normalizeFeed } from '../../feed/normalize.js';
+import { prepareFormatters, resolveLanguage } from '../../i18n/i18n.js';
 import { pageBase } from '../../shared/dom.js';
 import { feedContext, type FeedState } from '../../shared/feed-context.js';
 import { FeedSource, reportOutcome } from '../../shared/feed-controller.js';
@@ -121,6 +122,12 @@ export class WireFeed extends WireElement {
       // of which it was the largest part on a server-rendered page (three copies, 60-140 ms under 4x throttling).
       this.inline = { text, state: { status: 'loading', url: 'inline:' } };
       queueRender(() => this.readInline(text), true).catch(() => {});
+      // And the language's formatters, in a job of their own: the page's first use of Intl would otherwise land in
+      // the first hydration, making it the longest task of the page.
+      queueRender(
+        () => prepareFormatters(resolveLanguage(this, this.inline?.state.feed?.language)),
+        true,
+      ).catch(() => {});
     } else this.inline = { text, state: parseInline(text) };
     return this.inline.state;
   }
