@@ -9,11 +9,18 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Gives the browser the thread (input, paint), then continues: `scheduler.yield()`, which resumes ahead of other
- * tasks, else a new task. Never rejects: `scheduler.yield()` takes on the abort signal of the task it was called
+ * tasks, else a new task. Never throws or rejects: `scheduler.yield()` takes on the abort signal of the task it was called
  * from, so a host that set a feed inside `scheduler.postTask(…, { signal })` and aborted it would reject it, and
  * the widgets would stop drawing.
  */
 export function yieldToBrowser(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield().catch(nextTask) : nextTask();
+  // Where the browser has no `scheduler`, `window.scheduler` can be a page's element (`<form id="scheduler">`).
+  try {
+    const scheduler = (globalThis as { scheduler?: { yield?: unknown } }).scheduler;
+    if (typeof scheduler?.yield === 'function')
+      return (scheduler.yield as () => Promise<void>).call(scheduler).catch(nextTask);
+  } catch {
+    // Fall through to a plain task.
+  }
+  return nextTask();
 }

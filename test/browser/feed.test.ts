@@ -21,6 +21,26 @@ class ProbeWidget extends WireFeedElement {
 }
 customElements.define('probe-widget', ProbeWidget);
 
+/** A widget that keeps the shadow root the server declared, as Lit's hydrate support does, and so hydrates. */
+class DrawnProbe extends ProbeWidget {
+  protected override createRenderRoot() {
+    return this.shadowRoot ?? super.createRenderRoot();
+  }
+}
+customElements.define('drawn-probe', DrawnProbe);
+
+/** Like `mount`, with declarative shadow roots parsed, as in a server-rendered page. */
+function mountRendered(markup: string): HTMLElement {
+  const container = document.createElement('div');
+  container.className = 'test-mount';
+  container.setHTMLUnsafe(markup);
+  document.body.append(container);
+  return container;
+}
+
+const DRAWN =
+  '<drawn-probe><template shadowrootmode="open"><h3>From the server</h3></template></drawn-probe>';
+
 /** Resolves once the widget shows the story headline `name`. */
 const headline = (widget: Element, name: string) => inShadow(widget).findByRole('heading', { name });
 /** The headline the widget shows now, or null. */
@@ -205,5 +225,28 @@ describe('<wire-feed> with an inline copy and a live src (a server-rendered snip
     await headline(widget, 'Kept copy');
     expect((await error).detail).toMatchObject({ url: src, reason: 'http', status: 503 });
     expect(shownHeadline(widget)).toBe('Kept copy');
+  });
+});
+
+describe('<wire-feed> around widgets the server drew', () => {
+  const inline = JSON.stringify(rawFeed([rawItem('a', { title: 'Hydrated' })]));
+
+  it('has read its inline copy when they first render, though it reads it after the elements upgrade', async () => {
+    const root = mountRendered(
+      `<wire-feed><script type="application/feed+json">${inline}</script>${DRAWN}${DRAWN}</wire-feed>`,
+    );
+    const widgets = [...root.querySelectorAll<DrawnProbe>('drawn-probe')];
+    await until(() => widgets.every((widget) => widget.drawn.length), undefined, 'both widgets rendered');
+    expect(widgets.map((widget) => widget.drawn[0])).toEqual(['ready', 'ready']);
+  });
+
+  it('still reads it at once when a widget beside them is drawn here, whose first render is never queued', async () => {
+    const root = mountRendered(
+      `<wire-feed><script type="application/feed+json">${inline}</script>${DRAWN}<probe-widget></probe-widget></wire-feed>`,
+    );
+    const plain = root.querySelector<ProbeWidget>('probe-widget')!;
+    const drawn = root.querySelector<DrawnProbe>('drawn-probe')!;
+    await until(() => plain.drawn.length > 0 && drawn.drawn.length > 0, undefined, 'both widgets rendered');
+    expect([plain.drawn[0], drawn.drawn[0]]).toEqual(['ready', 'ready']);
   });
 });

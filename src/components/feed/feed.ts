@@ -8,6 +8,7 @@ import { feedContext, type FeedState } from '../../shared/feed-context.js';
 import { FeedSource, reportOutcome } from '../../shared/feed-controller.js';
 import { queueRender } from '../../shared/render-queue.js';
 import { WireElement } from '../../shared/styles.js';
+import { WireFeedElement } from '../../shared/wire-element.js';
 
 /**
  * @tagname wire-feed
@@ -116,16 +117,18 @@ export class WireFeed extends WireElement {
     if (!script) return { status: 'idle', url: '' };
     const text = script.textContent ?? '';
     if (this.inline?.text === text) return this.inline.state;
-    if (!this.hasUpdated && this.holdsServerRendering()) {
-      // The widgets inside were drawn by the server and their hydration waits in the render queue: nothing needs
-      // the copy before then. Read in a job queued ahead of theirs, it leaves the task that defines the elements,
-      // of which it was the largest part on a server-rendered page (three copies, 60-140 ms under 4x throttling).
+    const drawn = this.hasUpdated ? undefined : this.serverDrawnWidgets();
+    if (drawn) {
+      // Every widget this feed serves was drawn by the server and waits in the render queue to hydrate: nothing
+      // needs the copy before then. Read in a job queued ahead of theirs, it leaves the task that defines the
+      // elements, of which it was the largest part on a server-rendered page (three copies, 60-140 ms under 4x
+      // throttling).
       this.inline = { text, state: { status: 'loading', url: 'inline:' } };
       queueRender(() => this.readInline(text), true).catch(() => {});
-      // And the language's formatters, in a job of their own: the page's first use of Intl would otherwise land in
-      // the first hydration, making it the longest task of the page.
+      // Then the widgets' first formatter, in a job of its own: the page's first use of Intl would otherwise land
+      // in the first hydration, making it the longest task of the page.
       queueRender(
-        () => prepareFormatters(resolveLanguage(this, this.inline?.state.feed?.language)),
+        () => prepareFormatters(resolveLanguage(drawn, this.inline?.state.feed?.language)),
         true,
       ).catch(() => {});
     } else this.inline = { text, state: parseInline(text) };
@@ -140,11 +143,23 @@ export class WireFeed extends WireElement {
     this.requestUpdate();
   }
 
-  /** True when a widget inside already shows what the server drew (its shadow root is filled before it renders). */
-  private holdsServerRendering(): boolean {
-    for (const element of this.querySelectorAll('*'))
-      if (element.localName.startsWith('wire-') && element.shadowRoot?.hasChildNodes()) return true;
-    return false;
+  /**
+   * A widget this feed serves, when every one of them already shows what the server drew: a shadow root filled
+   * before its first render, whose hydration is queued. Undefined when one is drawn here (it would draw a skeleton
+   * first), when there are none yet (an autoloaded page defines them later), or when this element's own first
+   * update is itself queued (a server-rendered `<wire-feed>`), as jobs it queued would then come after theirs.
+   * Read through `instanceof`, `closest` and `shadowRoot`, which a host's form controls cannot shadow.
+   */
+  private serverDrawnWidgets(): WireFeedElement | undefined {
+    if (this.renderRoot.hasChildNodes()) return undefined;
+    const widgets = [...this.querySelectorAll('*')].filter(
+      (element): element is WireFeedElement =>
+        element instanceof WireFeedElement && element.closest('wire-feed') === this,
+    );
+    return widgets.length &&
+      widgets.every((widget) => !widget.hasUpdated && widget.shadowRoot?.hasChildNodes())
+      ? widgets[0]
+      : undefined;
   }
 
   override render() {
