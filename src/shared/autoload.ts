@@ -47,8 +47,11 @@ export function autoload({ load, names, hydrate }: AutoloadOptions): Discover {
     await hydrateSupport;
     const tags = [...new Set(wire.map((el) => el.localName))];
     // Widgets inside a <wire-feed> take their feed from it: defined first, it holds the feed before any widget's
-    // first render, which is what hydration compares with the server's markup.
-    if (tags.includes('wire-feed')) await register('wire-feed');
+    // first render, which is what hydration compares with the server's markup. That holds for a widget that
+    // appears after its <wire-feed> too (a page still parsing, a framework filling it in): defined before the feed,
+    // it would ask for the feed while nothing listens, and never get it.
+    if (tags.includes('wire-feed') || wire.some((el) => el.closest('wire-feed:not(:defined)')))
+      await register('wire-feed');
     await Promise.all(tags.map(register));
   };
 

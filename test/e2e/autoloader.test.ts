@@ -141,6 +141,42 @@ describe('autoloader', () => {
     await context.close();
   });
 
+  it("defines a <wire-feed> before a card added into it later, though the card's chunk would arrive first", async () => {
+    const { page, context, problems } = await watchedPage(browser);
+    // The feed's chunk answers late. Defined first, the card would ask for its feed while nothing listens, and
+    // never get it.
+    await page.route('**/dist/wire-widgets/feed.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    site.add('/loader-feed-order.html', pageHtml({ head: LOADER, body: '' }));
+    await page.goto(`${site.url}/loader-feed-order.html`);
+    await page.evaluate(
+      ([feed, item]) => {
+        const wireFeed = document.createElement('wire-feed');
+        wireFeed.setAttribute('src', feed);
+        document.body.append(wireFeed);
+        // In a later task, as a page still parsing or a framework filling a container adds it.
+        setTimeout(() => {
+          const inside = document.createElement('wire-article-card');
+          inside.setAttribute('item', item);
+          wireFeed.append(inside);
+        }, 50);
+      },
+      [FEED, SAMPLE_IDS.first],
+    );
+    await expect
+      .poll(
+        () => page.evaluate(() => document.querySelector('wire-article-card')?.shadowRoot?.textContent ?? ''),
+        {
+          timeout: 15_000,
+        },
+      )
+      .toContain(HEADLINE);
+    expect(problems()).toEqual([]);
+    await context.close();
+  });
+
   it('hydrates a server-rendered card, fetching the hydrate support before Lit, keeping every node', async () => {
     const { stdout: snippet } = await promisify(execFile)('node', [
       resolve(ROOT, 'bin/wire-widgets.mjs'),
