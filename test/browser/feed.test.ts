@@ -85,6 +85,20 @@ describe('<wire-feed>', () => {
     expect(widget.drawn[0]).toBe('ready');
   });
 
+  it("never shows a nested <wire-feed>'s inline copy as its own", async () => {
+    const outer = JSON.stringify(rawFeed([rawItem('o', { title: 'Outer story' })]));
+    const inner = JSON.stringify(rawFeed([rawItem('i', { title: 'Inner story' })]));
+    const root = mount(
+      `<wire-feed id="outer">
+        <wire-feed><script type="application/feed+json">${inner}</script><probe-widget></probe-widget></wire-feed>
+        <script type="application/feed+json">${outer}</script><probe-widget></probe-widget>
+      </wire-feed>`,
+    );
+    const [insideInner, insideOuter] = [...root.querySelectorAll('probe-widget')];
+    await headline(insideInner!, 'Inner story');
+    await headline(insideOuter!, 'Outer story');
+  });
+
   it('fires wire-feed-load on itself and on each widget', async () => {
     const root = mount(`<wire-feed></wire-feed>`);
     const feed = root.querySelector('wire-feed')!;

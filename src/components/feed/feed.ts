@@ -111,9 +111,10 @@ export class WireFeed extends WireElement {
     // The server renders children after their parent and has no DOM to query: a server renderer hands each widget
     // its feed as a property instead, and the browser reads this script when the element upgrades.
     if (isServer) return { status: 'idle', url: '' };
-    const script = this.querySelector(
-      'script[type="application/feed+json"], script[type="application/json"]',
-    );
+    // Its own: a nested <wire-feed>'s copy is that feed's.
+    const script = [
+      ...this.querySelectorAll('script[type="application/feed+json"], script[type="application/json"]'),
+    ].find((candidate) => candidate.closest('wire-feed') === this);
     if (!script) return { status: 'idle', url: '' };
     const text = script.textContent ?? '';
     if (this.inline?.text === text) return this.inline.state;
