@@ -64,7 +64,10 @@ describe('a feed arriving for many widgets at once', () => {
     const drawn = () => cards.filter((card) => card.shadowRoot?.querySelector('[part="link"]')).length;
 
     for (const card of cards) card.feed = feed;
-    expect(await countAtTheEndOfThisTask(drawn)).toBe(cards.length);
+    // The first at least: the queue starts in this task's microtasks, and a busy machine may end the slice after
+    // one card.
+    expect(await countAtTheEndOfThisTask(drawn)).toBeGreaterThan(0);
+    await until(() => drawn() === cards.length, undefined, 'both cards drawn');
   });
 
   it('leaves the task that queued a hydration before it runs it (the bundle evaluating, the elements upgrading)', async () => {
