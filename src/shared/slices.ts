@@ -9,9 +9,9 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Gives the browser the thread (input, paint), then continues: `scheduler.yield()`, which resumes ahead of other
- * tasks, else a new task. Never throws or rejects: `scheduler.yield()` takes on the abort signal of the task it was called
- * from, so a host that set a feed inside `scheduler.postTask(…, { signal })` and aborted it would reject it, and
- * the widgets would stop drawing.
+ * tasks, else a new task. Never throws or rejects: `scheduler.yield()` takes on the abort signal of the task it was
+ * called from, so a host that set a feed inside `scheduler.postTask(…, { signal })` and aborted it would reject it,
+ * and the widgets would stop drawing.
  */
 export function yieldToBrowser(): Promise<void> {
   // Where the browser has no `scheduler`, `window.scheduler` can be a page's element (`<form id="scheduler">`).
