@@ -10,7 +10,7 @@
  * ask tries again.
  */
 import { normalizeFeedInSlices } from './normalize.js';
-import { SLICE_MS, yieldToBrowser } from '../shared/slices.js';
+import { nextTask, SLICE_MS, yieldToBrowser } from '../shared/slices.js';
 import type { FeedErrorReason, Feed } from './types.js';
 import { pageBase, pageLocation } from '../shared/dom.js';
 import { safeUrl } from './url.js';
@@ -276,9 +276,6 @@ export async function readCapped(response: Response, max: number): Promise<strin
   parts.push(decoder.decode());
   return parts.join('');
 }
-
-/** Resolves in a later task, so the page can paint and handle input between two long steps. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Most JSON values a feed may hold. Parsing costs per value more than per byte: 4.5 MB of `{},` is 1.5 million

@@ -5,7 +5,11 @@
  */
 export const SLICE_MS = 12;
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Resolves in a new task, behind the others already waiting: the page can paint and handle input between two long
+ * steps.
+ */
+export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Gives the browser the thread (input, paint), then continues: `scheduler.yield()`, which resumes ahead of other
@@ -14,7 +18,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * and the widgets would stop drawing.
  */
 export function yieldToBrowser(): Promise<void> {
-  // Where the browser has no `scheduler`, `window.scheduler` can be a page's element (`<form id="scheduler">`).
+  // Where the browser has no `scheduler`, the global of that name can be a page's element (`<form id="scheduler">`).
   try {
     const scheduler = (globalThis as { scheduler?: { yield?: unknown } }).scheduler;
     if (typeof scheduler?.yield === 'function')

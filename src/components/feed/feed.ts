@@ -111,10 +111,7 @@ export class WireFeed extends WireElement {
     // The server renders children after their parent and has no DOM to query: a server renderer hands each widget
     // its feed as a property instead, and the browser reads this script when the element upgrades.
     if (isServer) return { status: 'idle', url: '' };
-    // Its own: a nested <wire-feed>'s copy is that feed's.
-    const script = [
-      ...this.querySelectorAll('script[type="application/feed+json"], script[type="application/json"]'),
-    ].find((candidate) => candidate.closest('wire-feed') === this);
+    const [script] = this.own('script[type="application/feed+json"], script[type="application/json"]');
     if (!script) return { status: 'idle', url: '' };
     const text = script.textContent ?? '';
     if (this.inline?.text === text) return this.inline.state;
@@ -153,14 +150,16 @@ export class WireFeed extends WireElement {
    */
   private serverDrawnWidgets(): WireFeedElement | undefined {
     if (this.renderRoot.hasChildNodes()) return undefined;
-    const widgets = [...this.querySelectorAll('*')].filter(
-      (element): element is WireFeedElement =>
-        element instanceof WireFeedElement && element.closest('wire-feed') === this,
-    );
+    const widgets = this.own('*').filter((element) => element instanceof WireFeedElement);
     return widgets.length &&
       widgets.every((widget) => !widget.hasUpdated && widget.shadowRoot?.hasChildNodes())
       ? widgets[0]
       : undefined;
+  }
+
+  /** The elements inside matching `selector` that are this feed's, not a nested `<wire-feed>`'s. */
+  private own(selector: string): Element[] {
+    return [...this.querySelectorAll(selector)].filter((element) => element.closest('wire-feed') === this);
   }
 
   override render() {
