@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { expect, userEvent } from 'storybook/test';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/components/article-card/article-card.define.js';
 
 import {
@@ -153,11 +153,11 @@ export const NotFound: Story = {
 export const CreditDetailsOpen: Story = {
   play: async ({ canvasElement }) => {
     const root = await ready(canvasElement);
-    const info = root.querySelector('wire-credit-info')!;
-    await userEvent.click(info.shadowRoot!.querySelector('button')!);
-    const panel = info.shadowRoot!.querySelector('[popover]')!;
-    await expect(panel.matches(':popover-open')).toBe(true);
-    await expect(panel.textContent).toContain('Sputnik photo service');
+    // A drawn button until pressed: the press puts the full <wire-credit-info> in its place, open.
+    await userEvent.click(root.querySelector('button.info')!);
+    const panel = () => root.querySelector('wire-credit-info')?.shadowRoot?.querySelector('[popover]');
+    await waitFor(() => expect(panel()?.matches(':popover-open')).toBe(true));
+    await expect(panel()!.textContent).toContain('Sputnik photo service');
   },
 };
 

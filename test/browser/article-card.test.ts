@@ -400,35 +400,70 @@ describe('<wire-article-card> interaction', () => {
     expect(clicks.map((detail) => detail.id)).toEqual([SEED]);
 
     await userEvent.keyboard('{Tab}');
+    const drawn = screen(card).getByRole('button', { name: 'Photo credit details' });
+    expect(card.shadowRoot!.activeElement).toBe(drawn);
+    const place = box(drawn);
+    await userEvent.keyboard('{Enter}');
+    // The first press puts the full control in the drawn button's place, open, with focus on its button.
+    const opened = () =>
+      card.shadowRoot!.querySelector('wire-credit-info')?.shadowRoot?.querySelector('[popover]:popover-open');
+    await until(() => Boolean(opened()), 5000, 'the credit panel');
     const info = card.shadowRoot!.querySelector('wire-credit-info')!;
+    const panel = screen(info).getByRole('dialog', { name: 'Photo credit details' });
+    expect(within(panel).getByText('Sputnik photo service')).toBeTruthy();
     const button = screen(info).getByRole('button', { name: 'Photo credit details' });
     expect(info.shadowRoot!.activeElement).toBe(button);
-    await userEvent.keyboard('{Enter}');
-    const panel = screen(info).getByRole('dialog', { name: 'Photo credit details' });
-    expect(panel.matches(':popover-open')).toBe(true);
-    expect(within(panel).getByText('Sputnik photo service')).toBeTruthy();
+    expect(box(button).toJSON()).toEqual(place.toJSON());
+    expect(screen(card).queryAllByRole('button', { name: 'Photo credit details' })).toEqual([]);
     await userEvent.keyboard('{Escape}');
     expect(panel.matches(':popover-open')).toBe(false);
     expect(info.shadowRoot!.activeElement).toBe(button);
+    // From now on the control is the element's own: Enter opens it again, Escape closes it.
+    await userEvent.keyboard('{Enter}');
+    expect(panel.matches(':popover-open')).toBe(true);
+    await userEvent.keyboard('{Escape}');
+    expect(panel.matches(':popover-open')).toBe(false);
     expect(clicks).toHaveLength(1);
   });
 
   it('keeps the credit button above the stretched link for the mouse', async () => {
     const card = await settled(await renderStory(SeedStory));
-    const info = card.shadowRoot!.querySelector('wire-credit-info')!;
-    const button = screen(info).getByRole('button', { name: 'Photo credit details' });
+    const button = screen(card).getByRole('button', { name: 'Photo credit details' });
     const { x, y, width, height } = box(button);
-    expect(card.shadowRoot!.elementFromPoint(x + width / 2, y + height / 2)).toBe(info);
+    expect(button.contains(card.shadowRoot!.elementFromPoint(x + width / 2, y + height / 2))).toBe(true);
     const clicks: unknown[] = [];
     card.addEventListener('wire-card-click', (event) => clicks.push(event));
     const navigation = watchNavigation();
     try {
       await userEvent.click(button);
+      const panel = () =>
+        card.shadowRoot!.querySelector('wire-credit-info')?.shadowRoot?.querySelector('[popover]');
+      await until(() => Boolean(panel()?.matches(':popover-open')), 5000, 'the credit panel');
+      const info = card.shadowRoot!.querySelector('wire-credit-info')!;
+      expect(card.shadowRoot!.elementFromPoint(x + width / 2, y + height / 2)).toBe(info);
+      // A second click on the same spot closes it, as with any popover's button: it does not close and reopen.
+      await userEvent.click(info);
+      expect(panel()!.matches(':popover-open')).toBe(false);
     } finally {
       navigation.stop();
     }
-    expect(info.shadowRoot!.querySelector('[popover]')!.matches(':popover-open')).toBe(true);
     expect(clicks).toEqual([]);
+  });
+
+  it('draws one credit control per photo with details, and none without', async () => {
+    const card = await settled(await renderStory(SeedStory));
+    // Not an element per card: the full control exists only once a reader asks for it.
+    expect(card.shadowRoot!.querySelector('wire-credit-info')).toBeNull();
+    expect(screen(card).getAllByRole('button', { name: 'Photo credit details' })).toHaveLength(1);
+    // A credit line alone is all there is to say: no control.
+    const plain = await render(
+      'item="plain"',
+      rawFeed([
+        rawItem('plain', { image: '/images/plain.jpg', _wire: { image: { credit_text: '© Test' } } }),
+      ]),
+    );
+    expect(screen(plain).getByText('© Test')).toBeTruthy();
+    expect(screen(plain).queryByRole('button', { name: 'Photo credit details' })).toBeNull();
   });
 });
 

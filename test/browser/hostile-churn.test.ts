@@ -52,25 +52,28 @@ interface CreditInfo extends HTMLElement {
 
 /** Opens a credit popover until floating-ui tracks it, then closes it (or leaves it open for disconnect). */
 async function popover(element: Element, close: boolean, name: string): Promise<boolean> {
-  // The one a reader could click: rendered, not in an inert (off-screen) gallery slide.
-  const info = [...deepElements(element)].find(
-    (el): el is CreditInfo =>
-      el.localName === 'wire-credit-info' &&
-      Boolean(el.shadowRoot?.querySelector('button')) &&
+  // The one a reader could click: drawn, not in an inert (off-screen) gallery slide. Until first pressed it is a
+  // plain button standing in for <wire-credit-info>; a widget moved back in may already hold the element.
+  const control = [...deepElements(element)].find(
+    (el): el is HTMLElement =>
+      (el.matches('button.info') ||
+        Boolean(el.matches('wire-credit-info') && el.shadowRoot?.querySelector('button'))) &&
       el.checkVisibility() &&
       !el.parentElement?.closest('[inert]'),
   );
-  if (!info) return false;
+  if (!control) return false;
   // While floating-ui tracks the anchor, its autoUpdate listens to the page's scroll on window.
   const scrollListeners = () => census().listeners['window scroll|false'] ?? 0;
   const before = scrollListeners();
-  info.show();
-  const panel = info.shadowRoot!.querySelector('[popover]')!;
+  const frame = control.parentElement!;
+  if (control.localName === 'button') control.click();
+  else (control as CreditInfo).show();
   await until(
     () => scrollListeners() > before,
     3000,
-    `floating-ui autoUpdate for ${name} (popover open: ${panel.matches(':popover-open')})`,
+    `floating-ui autoUpdate for ${name} (control: ${frame.querySelector('wire-credit-info') ? 'the element' : 'still the drawn button'})`,
   );
+  const info = frame.querySelector<CreditInfo>('wire-credit-info')!;
   if (close) info.hide();
   return true;
 }

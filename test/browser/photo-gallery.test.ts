@@ -406,7 +406,7 @@ describe('<wire-photo-gallery>', () => {
       expect(new Set(stops)).toEqual(
         new Set([
           'browser',
-          'wire-credit-info',
+          'Photo credit details',
           'Previous photo',
           'Next photo',
           'Copy link to this photo',
@@ -551,11 +551,11 @@ describe('<wire-photo-gallery>', () => {
 
     it('opens the credit popover from the photo', async () => {
       const { current } = await renderStory(Default);
-      const info = current().querySelector('wire-credit-info')!;
-      await userEvent.click(inShadow(info).getByRole('button'));
-      const panel = info.shadowRoot!.querySelector<HTMLElement>('[popover]')!;
-      expect(panel.matches(':popover-open')).toBe(true);
-      expect(text(panel)).toContain('Photographer 1');
+      await userEvent.click(within(current()).getByRole('button', { name: 'Photo credit details' }));
+      const panel = () =>
+        current().querySelector('wire-credit-info')?.shadowRoot?.querySelector<HTMLElement>('[popover]');
+      await until(() => Boolean(panel()?.matches(':popover-open')), 5000, 'the credit panel');
+      expect(text(panel()!)).toContain('Photographer 1');
     });
 
     it('shows a placeholder for a broken image with the caption and credit still readable', async () => {

@@ -82,11 +82,18 @@ describe('churn, JS heap', () => {
                   await (element[config.lightbox.open] as () => Promise<void>).call(element);
                   if (n % 50) (element[config.lightbox.close] as () => void).call(element);
                 }
-                const info = deep(element).find(
-                  (el) => el.localName === 'wire-credit-info' && el.shadowRoot?.querySelector('button'),
-                ) as (HTMLElement & { show(): void; hide(): void }) | undefined;
-                info?.show();
+                // The credit control: a drawn button until first pressed, then the <wire-credit-info> it becomes.
+                const control = deep(element).find(
+                  (el) =>
+                    el.matches('button.info') ||
+                    (el.localName === 'wire-credit-info' && el.shadowRoot?.querySelector('button')),
+                ) as (HTMLElement & { show?(): void }) | undefined;
+                const frame = control?.parentElement;
+                if (control?.show) control.show();
+                else control?.click();
                 await new Promise((done) => setTimeout(done, 0));
+                const info = frame?.querySelector('wire-credit-info') as
+                  (HTMLElement & { hide(): void }) | null;
                 if (n % 50) info?.hide();
               }
               element.remove();

@@ -269,7 +269,7 @@ describe.each(WIDTHS)('the demo page at %i px', (width) => {
       const h = img.naturalHeight * scale;
       const left = box.left + (box.width - w) / 2;
       const top = box.top + (box.height - h) / 2;
-      const button = slide.querySelector('wire-credit-info')!.getBoundingClientRect();
+      const button = slide.querySelector('.info')!.getBoundingClientRect();
       return {
         photo: { left, top, right: left + w, bottom: top + h },
         info: { left: button.left, top: button.top, right: button.right, bottom: button.bottom },

@@ -63,6 +63,8 @@ async function installChurn(page: Page, tag: string): Promise<void> {
       card.setAttribute('src', '/sample-feed.json');
       root.append(card);
       await whenRendered(card);
+      // Its drawn button becomes a <wire-credit-info> when pressed.
+      card.shadowRoot!.querySelector<HTMLButtonElement>('button.info')?.click();
       const info = card.shadowRoot!.querySelector('wire-credit-info') as Lit | null;
       photo = info?.photo;
       card.remove();

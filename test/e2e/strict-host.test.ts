@@ -92,7 +92,7 @@ describe('strict host policy', () => {
 
     // A credit popover: the first click loads the floating-ui chunk (script-src 'self') and positions the panel
     // through the CSSOM (allowed by style-src 'self', unlike a style attribute).
-    const button = page.locator('wire-credit-info button').first();
+    const button = page.getByRole('button', { name: 'Photo credit details' }).first();
     if (await button.count()) {
       await button.click();
       const panel = page.locator('wire-credit-info [popover]:popover-open');
@@ -194,7 +194,7 @@ describe('strict host policy', () => {
     await expectRendered(page, tags);
     // All three copies ran (module URLs differ), yet each tag has one definition and the page saw no error.
     expect(site.hits('/copy/wire-widgets.js')).toBe(1);
-    const button = page.locator('wire-credit-info button').first();
+    const button = page.getByRole('button', { name: 'Photo credit details' }).first();
     if (await button.count()) {
       await button.click();
       await expect.poll(() => page.locator('wire-credit-info [popover]:popover-open').count()).toBe(1);

@@ -1,34 +1,13 @@
 import { css } from 'lit';
 
+/** The button's look is `infoButtonStyles` (shared/photo.ts): a photo draws the same button until it is pressed. */
+
 export const creditInfoStyles = css`
   :host {
     display: inline-block;
     /* Paint containment would clip the focus ring; important to win over the one in hostStyles. */
     contain: none !important;
     vertical-align: middle;
-  }
-
-  button {
-    all: unset;
-    box-sizing: border-box;
-    display: inline-grid;
-    place-items: center;
-    inline-size: var(--wire-credit-button-size, 24px);
-    block-size: var(--wire-credit-button-size, 24px);
-    border-radius: 50%;
-    background: var(--wire-credit-button-background, rgb(0 0 0 / 0.65));
-    color: var(--wire-credit-button-color, #ffffff);
-    cursor: pointer;
-  }
-
-  button:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
-  }
-
-  svg {
-    inline-size: 14px;
-    block-size: 14px;
   }
 
   [popover] {

@@ -4,23 +4,18 @@ import type { Photo } from '../../feed/types.js';
 import { CatalogController, resolveLanguage, t } from '../../i18n/i18n.js';
 import { pageBody, pageFocus } from '../../shared/dom.js';
 import { infoIcon } from '../../shared/icons.js';
+import { hasCreditDetails, infoButtonStyles } from '../../shared/photo.js';
 import { PopoverController } from '../../shared/popover-controller.js';
 import { WireElement } from '../../shared/styles.js';
 import { creditInfoStyles } from './credit-info.styles.js';
 
 let nextId = 0;
 
-/** True when a photo has credit details beyond its one-line credit, so an info control is worth showing. */
-export function hasCreditDetails(photo: Photo | undefined): photo is Photo {
-  return Boolean(
-    photo && (photo.creator || photo.copyrightNotice || photo.license || photo.acquireLicensePage),
-  );
-}
-
 /**
  * @tagname wire-credit-info
  * @summary A small info control on a photo that opens its credit details: photographer, copyright notice,
- * licence and "license this photo" links. Used by the card and the gallery; usable on its own.
+ * licence and "license this photo" links. Used by the card and the gallery; usable on its own. The card and the
+ * gallery draw a plain button in its look until a reader presses it, then put this element in its place, open.
  *
  * @csspart button - The info button.
  * @csspart popover - The details panel.
@@ -33,7 +28,7 @@ export function hasCreditDetails(photo: Photo | undefined): photo is Photo {
  * click outside, and returns focus to the button. It renders nothing when the photo has no details to show.
  */
 export class WireCreditInfo extends WireElement {
-  static override styles = [...WireElement.styles, creditInfoStyles];
+  static override styles = [...WireElement.styles, infoButtonStyles, creditInfoStyles];
 
   /** The photo whose credit details to show. */
   @property({ attribute: false }) photo?: Photo;
@@ -87,7 +82,16 @@ export class WireCreditInfo extends WireElement {
 
   /** Opens the details panel (for hosts that want their own trigger). */
   show(): void {
-    if (!this.panel?.matches(':popover-open')) this.panel?.showPopover();
+    // The button as its source, as if pressed: a press on it then closes the panel rather than reopening it.
+    // Disconnected, showPopover() would throw into the caller.
+    if (this.isConnected && this.panel && !this.panel.matches(':popover-open'))
+      this.panel.showPopover({ source: this.button });
+  }
+
+  /** Focuses the info button. */
+  override focus(options?: FocusOptions): void {
+    if (this.button) this.button.focus(options);
+    else super.focus(options);
   }
 
   hide(): void {
@@ -101,6 +105,7 @@ export class WireCreditInfo extends WireElement {
     return html`
       <button
         part="button"
+        class="info-button"
         type="button"
         popovertarget=${this.panelId}
         aria-expanded=${this.expanded ? 'true' : 'false'}

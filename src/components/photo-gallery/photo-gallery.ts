@@ -98,8 +98,9 @@ export class WirePhotoGallery extends WireFeedElement {
     super();
     new SwipeController(this, {
       surface: '.stage',
-      // The info button and caption text (which a reader may select) are not swipe surfaces.
-      ignore: 'wire-credit-info, figcaption',
+      // The credit control (drawn button or <wire-credit-info>) and caption text (which a reader may select) are not
+      // swipe surfaces.
+      ignore: '.info, figcaption',
       rtl: () => this.direction === 'rtl',
       onSwipe: (step) => this.go(this.index + step),
     });
@@ -174,8 +175,8 @@ export class WirePhotoGallery extends WireFeedElement {
 
   private onKey(event: KeyboardEvent): void {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
-    // Keys inside the credit popover belong to it.
-    if ((event.target as Element).localName === 'wire-credit-info') return;
+    // Keys on the credit control and inside its popover belong to it.
+    if ((event.target as Element).closest('.info')) return;
     const rtl = this.direction === 'rtl';
     const keys: Record<string, number> = {
       ArrowLeft: this.index + (rtl ? 1 : -1),
