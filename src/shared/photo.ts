@@ -65,7 +65,7 @@ export function creditLine(photo: Photo): TemplateResult | typeof nothing {
 /**
  * The info control of a photo with credit details. Until a reader presses it, it is a plain button drawn in the
  * photo's own shadow root with `<wire-credit-info>`'s look: one of those elements per photo (an upgrade, a shadow
- * root and an update cycle each) was a quarter of the cost of drawing 1000 cards, and few readers ever open one.
+ * root and an update cycle each) was about a sixth of the time 1000 cards took, and few readers ever open one.
  * The first press puts the real control in its place, at the same spot, and opens it with focus on its button, so
  * everything after (placement, Escape, focus return) is the element's own.
  */

@@ -1,7 +1,6 @@
 import { css } from 'lit';
 
-/** The button's look is `infoButtonStyles` (shared/photo.ts): a photo draws the same button until it is pressed. */
-
+/** All but the button, whose look is `infoButtonStyles` (shared/photo.ts): photos draw it until it is pressed. */
 export const creditInfoStyles = css`
   :host {
     display: inline-block;
