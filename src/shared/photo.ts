@@ -76,21 +76,33 @@ function creditButton(photo: Photo, lang: string): TemplateResult | typeof nothi
     type="button"
     aria-expanded="false"
     aria-label=${t(lang, 'creditDetails')}
-    @click=${(event: Event) => void openCredit(event.currentTarget as HTMLButtonElement, photo, lang)}
+    .photo=${photo}
+    .lang=${lang}
+    @click=${openCredit}
   >
     ${infoIcon()}
   </button>`;
 }
 
-async function openCredit(button: HTMLButtonElement, photo: Photo, lang: string): Promise<void> {
+type DrawnButton = HTMLButtonElement & { photo: Photo };
+
+async function openCredit(event: Event): Promise<void> {
+  const button = event.currentTarget as DrawnButton;
   // The define entry of every element that draws photos defines <wire-credit-info> too; a page that registered the
-  // classes by hand without it keeps the drawn button, which then does nothing rather than throw.
-  if (!customElements.get('wire-credit-info')) return;
+  // classes by hand without it, or a browser without popovers, keeps the drawn button, which then does nothing
+  // (as the element's own button would there) rather than throw.
+  if (!customElements.get('wire-credit-info') || !('showPopover' in button)) return;
   const info = button.ownerDocument.createElement('wire-credit-info');
   info.className = 'info';
-  info.photo = photo;
-  info.lang = lang;
+  info.photo = button.photo;
+  info.lang = button.lang;
   button.replaceWith(info);
+  // The host keeps rendering into the drawn button (same photo URL, same figure): a refreshed photo or a new
+  // language goes on to the element that took its place.
+  Object.defineProperties(button, {
+    photo: { set: (photo: Photo) => (info.photo = photo) },
+    lang: { set: (lang: string) => (info.lang = lang) },
+  });
   await info.updateComplete;
   info.focus();
   info.show();
@@ -145,6 +157,9 @@ export const infoButtonStyles = css`
     place-items: center;
     inline-size: var(--wire-credit-button-size, 24px);
     block-size: var(--wire-credit-button-size, 24px);
+    /* The gallery's own buttons and icons are styled by tag; the drawn button sits among them. */
+    min-inline-size: 0;
+    min-block-size: 0;
     margin: 0;
     padding: 0;
     border: 0;
@@ -163,6 +178,8 @@ export const infoButtonStyles = css`
   .info-button svg {
     inline-size: 14px;
     block-size: 14px;
+    fill: currentColor;
+    stroke: none;
   }
 `;
 

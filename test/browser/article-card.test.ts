@@ -450,6 +450,24 @@ describe('<wire-article-card> interaction', () => {
     expect(clicks).toEqual([]);
   });
 
+  it('keeps the opened credit control current when the feed or the language changes', async () => {
+    const photo = (creator: string) => ({
+      image: '/images/a.jpg',
+      _wire: { image: { width: 1280, height: 720, credit_text: '© Test', creator } },
+    });
+    const card = await render('item="a"', rawFeed([rawItem('a', photo('First Photographer'))]));
+    await userEvent.click(screen(card).getByRole('button', { name: 'Photo credit details' }));
+    const info = () => card.shadowRoot!.querySelector('wire-credit-info')!;
+    const panel = () => info().shadowRoot!.querySelector<HTMLElement>('[popover]')!;
+    await until(() => Boolean(info() && panel().matches(':popover-open')), 5000, 'the credit panel');
+    expect(panel().textContent).toContain('First Photographer');
+    // Same picture, new details: the figure stays, the panel follows.
+    card.feed = rawFeed([rawItem('a', photo('Second Photographer'))]);
+    await until(() => Boolean(panel().textContent?.includes('Second Photographer')), 5000, 'the new credit');
+    card.setAttribute('lang', 'ru');
+    await until(() => info().getAttribute('lang') === 'ru', 5000, 'the new language');
+  });
+
   it('draws one credit control per photo with details, and none without', async () => {
     const card = await settled(await renderStory(SeedStory));
     // Not an element per card: the full control exists only once a reader asks for it.

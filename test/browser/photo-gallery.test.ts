@@ -551,11 +551,17 @@ describe('<wire-photo-gallery>', () => {
 
     it('opens the credit popover from the photo', async () => {
       const { current } = await renderStory(Default);
-      await userEvent.click(within(current()).getByRole('button', { name: 'Photo credit details' }));
-      const panel = () =>
-        current().querySelector('wire-credit-info')?.shadowRoot?.querySelector<HTMLElement>('[popover]');
+      const drawn = within(current()).getByRole('button', { name: 'Photo credit details' });
+      const place = drawn.getBoundingClientRect().toJSON();
+      const fill = getComputedStyle(drawn.querySelector('svg')!).fill;
+      await userEvent.click(drawn);
+      const info = () => current().querySelector('wire-credit-info');
+      const panel = () => info()?.shadowRoot?.querySelector<HTMLElement>('[popover]');
       await until(() => Boolean(panel()?.matches(':popover-open')), 5000, 'the credit panel');
       expect(text(panel()!)).toContain('Photographer 1');
+      // The gallery styles its own buttons and icons by tag: the control must not change shape when pressed.
+      expect(info()!.shadowRoot!.querySelector('button')!.getBoundingClientRect().toJSON()).toEqual(place);
+      expect(getComputedStyle(info()!.shadowRoot!.querySelector('svg')!).fill).toBe(fill);
     });
 
     it('shows a placeholder for a broken image with the caption and credit still readable', async () => {
