@@ -77,14 +77,15 @@ function creditButton(photo: Photo, lang: string): TemplateResult | typeof nothi
     aria-expanded="false"
     aria-label=${t(lang, 'creditDetails')}
     .photo=${photo}
-    .lang=${lang}
+    .creditLang=${lang}
     @click=${openCredit}
   >
     ${infoIcon()}
   </button>`;
 }
 
-type DrawnButton = HTMLButtonElement & { photo: Photo };
+/** What the host's render leaves on the drawn button: expandos, so that no attribute is written for them. */
+type DrawnButton = HTMLButtonElement & { photo: Photo; creditLang: string };
 
 async function openCredit(event: Event): Promise<void> {
   const button = event.currentTarget as DrawnButton;
@@ -95,13 +96,13 @@ async function openCredit(event: Event): Promise<void> {
   const info = button.ownerDocument.createElement('wire-credit-info');
   info.className = 'info';
   info.photo = button.photo;
-  info.lang = button.lang;
+  info.lang = button.creditLang;
   button.replaceWith(info);
   // The host keeps rendering into the drawn button (same photo URL, same figure): a refreshed photo or a new
   // language goes on to the element that took its place.
   Object.defineProperties(button, {
     photo: { set: (photo: Photo) => (info.photo = photo) },
-    lang: { set: (lang: string) => (info.lang = lang) },
+    creditLang: { set: (lang: string) => (info.lang = lang) },
   });
   await info.updateComplete;
   info.focus();
