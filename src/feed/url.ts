@@ -9,6 +9,23 @@ export const MAX_URL_LENGTH = 2048;
 
 const http = (url: URL): URL | undefined => (/^https?:$/.test(url.protocol) ? url : undefined);
 
+/** The base last parsed: a feed resolves all its URLs against one or two, and parsing it again doubled the cost. */
+let lastBase: { raw: string | URL | undefined; url: URL | undefined } | undefined;
+
+/** `base` as an http(s) URL, else undefined; the result is only ever read, never changed. */
+function parsedBase(base: string | URL | undefined): URL | undefined {
+  // A URL object can change after it was passed: only a string's parse is kept.
+  if (typeof base === 'string' && lastBase?.raw === base) return lastBase.url;
+  let url: URL | undefined;
+  try {
+    url = http(new URL(base!));
+  } catch {
+    // no usable base (`undefined` included: it does not parse as a URL)
+  }
+  lastBase = { raw: base, url };
+  return url;
+}
+
 /**
  * Resolves `raw` against `base` and returns the canonical `href` when it is an http(s) URL, else `undefined`.
  * Credentials (`user:pass@`) are removed rather than rejected: they are never wanted in a link a reader clicks,
@@ -20,16 +37,12 @@ export function safeUrl(raw: unknown, base?: string | URL): string | undefined {
   // Trimming matches what the URL parser does with leading/trailing C0 controls and spaces anyway.
   const input = raw.trim();
   if (!input || input.length > MAX_URL_LENGTH) return;
-  let baseUrl: URL | undefined;
-  try {
-    baseUrl = http(new URL(base!));
-  } catch {
-    // no usable base (`undefined` included: it does not parse as a URL)
-  }
+  const baseUrl = parsedBase(base);
   try {
     const url = http(new URL(!baseUrl && /^[\\/]{2}/.test(input) ? `https:${input}` : input, baseUrl));
     if (url?.hostname) {
-      url.username = url.password = '';
+      // Each setter serialises the URL again: only a URL that has credentials pays for it.
+      if (url.username || url.password) url.username = url.password = '';
       const href = url.href;
       // The serializer percent-encodes these, so one in `href` would mean the parser let something odd through.
       if (href.length <= MAX_URL_LENGTH && !/[\0- \x7f-\x9f]/.test(href)) return href;

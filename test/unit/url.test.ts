@@ -22,6 +22,21 @@ describe('safeUrl', () => {
     expect(safeUrl('?page=2', BASE)).toBe('https://news.example/world/story.html?page=2');
   });
 
+  it('resolves each URL against the base it is given, when bases alternate or a URL base changes', () => {
+    const other = 'https://other.example/sport/';
+    for (const [base, expected] of [
+      [BASE, 'https://news.example/world/c.jpg'],
+      [other, 'https://other.example/sport/c.jpg'],
+      ['not a url', undefined],
+      [BASE, 'https://news.example/world/c.jpg'],
+    ] as const)
+      expect(safeUrl('c.jpg', base)).toBe(expected);
+    const moving = new URL(BASE);
+    expect(safeUrl('c.jpg', moving)).toBe('https://news.example/world/c.jpg');
+    moving.pathname = '/moved/';
+    expect(safeUrl('c.jpg', moving)).toBe('https://news.example/moved/c.jpg');
+  });
+
   it('drops relative URLs when there is no usable base', () => {
     expect(safeUrl('/b')).toBeUndefined();
     expect(safeUrl('c.jpg', undefined)).toBeUndefined();
