@@ -10,38 +10,43 @@
  */
 import { SLICE_MS, yieldToBrowser } from './slices.js';
 
-/** The renders waiting, in order; undefined when none are. */
-let queue: (() => void)[] | undefined;
+/** The renders waiting, in order; undefined when none are. A job returns a promise when it reads in slices. */
+let queue: (() => Promise<void> | undefined)[] | undefined;
 
 /** Runs the queue, which may grow meanwhile, to its end; the array iterator sees what is pushed while it runs. */
-async function drain(jobs: (() => void)[]): Promise<void> {
+async function drain(jobs: (() => Promise<void> | undefined)[]): Promise<void> {
   let sliceStart = performance.now();
   for (const job of jobs) {
     if (performance.now() - sliceStart >= SLICE_MS) {
       await yieldToBrowser();
       sliceStart = performance.now();
     }
-    job();
+    // A job that yields in its own slices (reading an inline feed) holds the queue: the jobs behind it need what it
+    // reads. Its last slice counts towards this one, so the next job starts in a new task.
+    await job();
   }
   queue = undefined;
 }
 
 /**
- * Runs `render` in its turn; the promise settles as `render` returns or throws. A queue that is empty starts in a
+ * Runs `render` in its turn; the promise settles as `render` returns or throws, or as the promise it returns settles
+ * (the queue waits for that one before the next job). A queue that is empty starts in a
  * microtask, after those in which the other elements of the same change enqueue, so that their renders share one
  * slice and a reader's click is answered in the frame it belongs to; with `ownTask` (hydration, which the bundle's
  * evaluation and the elements' upgrades start, and `<wire-feed>`'s jobs ahead of it), it starts in a task of its
  * own instead of lengthening that one.
  */
-export function queueRender(render: () => void, ownTask = false): Promise<void> {
+export function queueRender(render: () => unknown, ownTask = false): Promise<void> {
   return new Promise((resolve, reject) => {
     const job = () => {
       try {
-        render();
+        const pending = render();
+        if (pending instanceof Promise) return pending.then(() => resolve(), reject);
         resolve();
       } catch (error) {
         reject(error);
       }
+      return undefined;
     };
     if (queue) queue.push(job);
     else {

@@ -254,6 +254,26 @@ describe('<wire-feed> around widgets the server drew', () => {
     expect(widgets.map((widget) => widget.drawn[0])).toEqual(['ready', 'ready']);
   });
 
+  it('reads a long copy in slices, and the widgets still first render from it', async () => {
+    // Long enough to take many slices on any machine: the queue must wait for the read, not start the hydrations.
+    const long = JSON.stringify(
+      rawFeed(
+        Array.from({ length: 500 }, (_, i) =>
+          rawItem(i ? `filler-${i}` : 'a', {
+            title: i ? 'Filler' : 'Hydrated',
+            content_text: 'Word. '.repeat(200),
+          }),
+        ),
+      ),
+    );
+    const root = mountRendered(
+      `<wire-feed><script type="application/feed+json">${long}</script>${DRAWN}${DRAWN}</wire-feed>`,
+    );
+    const widgets = [...root.querySelectorAll<DrawnProbe>('drawn-probe')];
+    await until(() => widgets.every((widget) => widget.drawn.length), undefined, 'both widgets rendered');
+    expect(widgets.map((widget) => widget.drawn[0])).toEqual(['ready', 'ready']);
+  });
+
   it('still reads it at once when a widget beside them is drawn here, whose first render is never queued', async () => {
     const root = mountRendered(
       `<wire-feed><script type="application/feed+json">${inline}</script>${DRAWN}<probe-widget></probe-widget></wire-feed>`,

@@ -78,6 +78,23 @@ describe('a feed arriving for many widgets at once', () => {
     expect(hydrated).toBe(1);
   });
 
+  it('holds the jobs behind one that reads in slices until it is done, and a read that fails stops only itself', async () => {
+    const order: string[] = [];
+    const read = async (name: string, fail = false) => {
+      order.push(`${name} starts`);
+      await yieldToBrowser();
+      await yieldToBrowser();
+      order.push(`${name} ends`);
+      if (fail) throw new Error(name);
+    };
+    const first = queueRender(() => read('first', true), true);
+    const second = queueRender(() => void order.push('second'), true);
+    const third = queueRender(() => read('third'), true);
+    await expect(first).rejects.toThrow('first');
+    await Promise.all([second, third]);
+    expect(order).toEqual(['first starts', 'first ends', 'second', 'third starts', 'third ends']);
+  });
+
   it("still gives the thread back when the host's task that called it was aborted", async () => {
     const controller = new AbortController();
     const native = (globalThis as unknown as { scheduler: { yield(): Promise<void> } }).scheduler.yield.bind(
