@@ -18,6 +18,8 @@
  *                      prints the functions with the most self time, so script cost is found rather than guessed
  *   BENCH_PROFILE_DIR  with --profile, also writes each profile there as <kind>.cpuprofile (DevTools opens it,
  *                      and it holds the call tree that self times leave out)
+ *   --lit              puts a plain LitElement drawing the hand-written card's DOM (bench/lit-card.mjs) where our
+ *                      card goes: what Lit itself costs over hand-written DOM, the floor for a card drawn with Lit
  *   --screenshots dir  writes a PNG of each card layout (stacked, horizontal, compact, hero) 800px and 360px
  *                      wide (either side of the container queries' breakpoints) and stops
  *   BENCH_CSS='…'      appended to the card's styles before any card exists: try one CSS suspect at a time
@@ -56,8 +58,11 @@ const { values: options } = parseArgs({
     screenshots: { type: 'string' },
     quick: { type: 'boolean', default: false },
     layout: { type: 'boolean', default: false },
+    lit: { type: 'boolean', default: false },
   },
 });
+/** Where `--lit` builds bench/lit-card.mjs. */
+const LIT_DIR = resolve(ROOT, 'node_modules/.cache/wire-bench-lit');
 
 // ---------------------------------------------------------------------------------------------------------------
 // Server
@@ -73,6 +78,7 @@ const MOUNTS = [
   ['/dist/', resolve(ROOT, 'dist')],
   ['/demo/public/', resolve(ROOT, 'demo/public')],
   ['/images/', resolve(ROOT, 'demo/public/images')],
+  ['/bench-lit/', LIT_DIR],
 ];
 
 const PAGE = `<!doctype html>
@@ -88,6 +94,7 @@ const PAGE = `<!doctype html>
   .shot { inline-size: 800px; display: grid; gap: 32px; }
 </style>
 <script type="module" src="/dist/wire-widgets.js"></script>
+${options.lit ? '<script type="module" src="/bench-lit/lit-card.js"></script>' : ''}
 </head>
 <body></body>
 </html>`;
@@ -171,6 +178,8 @@ async function installBench({ feedUrl, extraCss }) {
         <span class="credit"></span></figcaption></figure>
     </article>`;
   const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'long' });
+  // --lit: the same card drawn by a plain LitElement, sharing the stylesheet and the formatter.
+  window.__defineBenchLitCard?.(cardSheet, dateFormat);
 
   class BenchCard extends HTMLElement {
     set item(item) {
@@ -315,6 +324,11 @@ async function installBench({ feedUrl, extraCss }) {
       const item = items[i % items.length];
       if (kind === 'baseline') {
         const el = document.createElement('bench-card');
+        el.item = item;
+        return el;
+      }
+      if (customElements.get('bench-lit-card')) {
+        const el = document.createElement('bench-lit-card');
         el.item = item;
         return el;
       }
@@ -600,6 +614,18 @@ async function main() {
     );
     return 1;
   }
+  if (options.lit) {
+    const { build } = await import('vite');
+    await build({
+      configFile: false,
+      logLevel: 'warn',
+      build: {
+        outDir: LIT_DIR,
+        emptyOutDir: true,
+        lib: { entry: resolve(ROOT, 'bench/lit-card.mjs'), formats: ['es'], fileName: () => 'lit-card.js' },
+      },
+    });
+  }
   const server = await startServer();
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   const deadline = setTimeout(() => {
@@ -625,7 +651,8 @@ async function main() {
     }
     const header =
       `Chromium ${browser.version()}, median of ${RUNS} alternating runs after one warm-up` +
-      (process.env.BENCH_CSS ? `, BENCH_CSS=${process.env.BENCH_CSS}` : '');
+      (process.env.BENCH_CSS ? `, BENCH_CSS=${process.env.BENCH_CSS}` : '') +
+      (options.lit ? ', "ours" is the hand-written card drawn by a plain LitElement (--lit)' : '');
     const results = await measure(page);
     console.log(`${header}\n\n${table(results)}`);
     let layout;
