@@ -23,7 +23,8 @@ async function drain(jobs: (() => Promise<void> | undefined)[]): Promise<void> {
     }
     // A job that yields in its own slices (reading an inline feed) holds the queue: the jobs behind it need what it
     // reads. Its last slice counts towards this one, so the next job starts in a new task.
-    await job();
+    const pending = job();
+    if (pending) await pending;
   }
   queue = undefined;
 }

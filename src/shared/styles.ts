@@ -160,7 +160,8 @@ export class WireElement extends LitElement {
    */
   protected override scheduleUpdate(): ReturnType<LitElement['scheduleUpdate']> {
     if (isServer || (!this.hasUpdated && !this.renderRoot.hasChildNodes())) return super.scheduleUpdate();
-    return queueRender(() => super.scheduleUpdate(), !this.hasUpdated);
+    // A render never holds the queue: only a job that reads in slices returns its promise.
+    return queueRender(() => void super.scheduleUpdate(), !this.hasUpdated);
   }
 
   protected override update(changed: PropertyValues): void {

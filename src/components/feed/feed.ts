@@ -192,6 +192,7 @@ function inlineJson(text: string): { json: unknown } | undefined {
   }
 }
 
+/** What an inline copy gives the widgets; `undefined` stands for a copy that is not JSON. */
 function inlineState(result: NormalizeResult | undefined): FeedState {
   if (!result) return { status: 'error', url: 'inline:', reason: 'parse' };
   return result.feed
