@@ -154,14 +154,19 @@ export class WireElement extends LitElement {
   }
 
   /**
-   * Every render but the first into an empty shadow root waits its turn in the page's render queue, which yields
-   * to the browser between slices (see render-queue.ts); hydrating a server-rendered root waits too, as what it
-   * would draw is already there.
+   * Every render but those of `rendersAtOnce` waits its turn in the page's render queue, which yields to the
+   * browser between slices (see render-queue.ts); hydrating a server-rendered root waits too, as what it would draw
+   * is already there.
    */
   protected override scheduleUpdate(): ReturnType<LitElement['scheduleUpdate']> {
-    if (isServer || (!this.hasUpdated && !this.renderRoot.hasChildNodes())) return super.scheduleUpdate();
+    if (isServer || this.rendersAtOnce()) return super.scheduleUpdate();
     // A render never holds the queue: only a job that reads in slices returns its promise.
     return queueRender(() => void super.scheduleUpdate(), !this.hasUpdated);
+  }
+
+  /** True when this update skips the queue: a first render into an empty shadow root (see render-queue.ts). */
+  protected rendersAtOnce(): boolean {
+    return !this.hasUpdated && !this.renderRoot.hasChildNodes();
   }
 
   protected override update(changed: PropertyValues): void {

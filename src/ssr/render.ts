@@ -5,6 +5,7 @@
  * the server's.
  */
 import { render } from '@lit-labs/ssr';
+import { html, nothing } from 'lit';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { loadFeed } from '../feed/loader.js';
@@ -14,6 +15,7 @@ import { rightsState } from '../feed/rights.js';
 import type { Feed, FeedItem } from '../feed/types.js';
 import { relatedStories } from '../components/related-story/related.js';
 import { isRtlLanguage, loadCatalog } from '../i18n/i18n.js';
+import '../components/feed/feed.define.js';
 import '../components/credit-info/credit-info.define.js';
 import '../components/article-card/article-card.define.js';
 import '../components/related-story/related-story.define.js';
@@ -206,6 +208,12 @@ export async function renderWidget(feedSource: unknown, options: RenderWidgetOpt
   const src = live === undefined ? undefined : safeUrl(live);
   if (live !== undefined && !src)
     throw new RenderError(`live feed ${JSON.stringify(live)} is not an http(s) URL`);
-  const feedTag = src ? `<wire-feed src="${escapeAttribute(src)}">` : '<wire-feed>';
-  return `${feedTag}<script type="application/feed+json">${scriptJson(inline)}</script>${element}</wire-feed>`;
+  // <wire-feed> too is drawn by Lit, with its declarative shadow root (the slot it draws). Without one, its upgrade
+  // attached a new root, which took every widget inside out of the layout and put it back when the slot rendered:
+  // a restyle and relayout of the whole snippet in the task that defines the elements. Its content goes in as
+  // text: given to Lit, it would be parsed as a template and the widget rendered a second time.
+  const shell = await collectResult(render(html`<wire-feed src=${src ?? nothing}></wire-feed>`));
+  const end = shell.lastIndexOf('</wire-feed>');
+  const script = `<script type="application/feed+json">${scriptJson(inline)}</script>`;
+  return `${shell.slice(0, end)}${script}${element}${shell.slice(end)}`;
 }

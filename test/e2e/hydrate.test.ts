@@ -87,7 +87,7 @@ function collectShadowNodes(): void {
   };
 }
 
-type Scope = { __shadowNodes: (tag: string) => Node[]; __before: Node[] };
+type Scope = { __shadowNodes: (tag: string) => Node[]; __before: Record<string, Node[]> };
 
 describe('server-rendered snippets', () => {
   it.each(WIDGETS)('%s: reads with JavaScript off', async (name, tag, _args, shows) => {
@@ -114,8 +114,9 @@ describe('server-rendered snippets', () => {
     await context.close();
   });
 
+  // <wire-feed> too: a root attached at its upgrade took every widget inside out of the layout and put it back.
   it.each(WIDGETS)(
-    '%s: the bundle hydrates it, keeping every node, with no console message',
+    '%s: the bundle hydrates it and its <wire-feed>, keeping every node, with no console message',
     async (name, tag) => {
       const { page, context } = await watchedPage(browser);
       await context.addInitScript(collectShadowNodes);
@@ -124,10 +125,14 @@ describe('server-rendered snippets', () => {
       await page.goto(`${site.url}/on-${tag}.html`);
       const before = await page.evaluate((tag) => {
         const scope = window as unknown as Scope;
-        scope.__before = scope.__shadowNodes(tag);
-        return scope.__before.length;
+        scope.__before = { [tag]: scope.__shadowNodes(tag), 'wire-feed': scope.__shadowNodes('wire-feed') };
+        return {
+          widget: scope.__before[tag]!.length,
+          slots: scope.__before['wire-feed']!.filter((node) => node.nodeName === 'SLOT').length,
+        };
       }, tag);
-      expect(before).toBeGreaterThan(10);
+      expect(before.widget).toBeGreaterThan(10);
+      expect(before.slots).toBe(1);
       // import(), not a script tag: the page enforces Trusted Types for script URLs.
       await page.evaluate("import('/dist/wire-widgets.js')");
       await page.waitForFunction(
@@ -141,11 +146,14 @@ describe('server-rendered snippets', () => {
       );
       const kept = await page.evaluate((tag) => {
         const scope = window as unknown as Scope;
-        const after = scope.__shadowNodes(tag);
-        const same = scope.__before.filter((node, i) => after[i] === node).length;
-        return { same, before: scope.__before.length, after: after.length };
+        return [tag, 'wire-feed'].map((host) => {
+          const before = scope.__before[host]!;
+          const after = scope.__shadowNodes(host);
+          const same = before.filter((node, i) => after[i] === node).length;
+          return { host, same, before: before.length, after: after.length };
+        });
       }, tag);
-      expect(kept).toEqual({ same: kept.before, before: kept.before, after: kept.before });
+      expect(kept).toEqual(kept.map(({ host, before }) => ({ host, same: before, before, after: before })));
       expect(seen).toEqual([]);
     },
   );
@@ -153,10 +161,11 @@ describe('server-rendered snippets', () => {
   it('a snippet an older version rendered falls back to a client render with no uncaught error', async () => {
     const { page } = await watchedPage(browser);
     const seen = messages(page);
-    // Another template: the digest in the shadow root's first part marker no longer matches the element's.
+    // Another template: the digest in each shadow root's first part marker (the card's, its <wire-feed>'s) no
+    // longer matches the element's.
     const stale = snippets
       .get('card')!
-      .replace(/(<template shadowroot[^>]*>[\s\S]*?<!--lit-part )[^-]+-->/, '$1AAAAAAAAAAA=-->');
+      .replace(/(<template shadowroot[^>]*>[\s\S]*?<!--lit-part )[^-]+-->/g, '$1AAAAAAAAAAA=-->');
     expect(stale).not.toBe(snippets.get('card'));
     site.add(
       '/stale.html',
@@ -167,6 +176,40 @@ describe('server-rendered snippets', () => {
     const card = page.locator('wire-article-card');
     await card.getByRole('link', { name: /Kim Jong Un Visits/ }).waitFor();
     expect(await card.getByRole('link').count()).toBe(1);
+    expect(seen).toEqual([]);
+  });
+
+  it('a snippet whose <wire-feed> has no shadow root of its own (as before 2026-11-29) still hydrates', async () => {
+    const { page, context } = await watchedPage(browser);
+    await context.addInitScript(collectShadowNodes);
+    const seen = messages(page);
+    const older = snippets
+      .get('card')!
+      .replace(/(<wire-feed[^>]*>)<template shadowroot[\s\S]*?<\/template>/, '$1');
+    expect(older).not.toBe(snippets.get('card'));
+    site.add('/older.html', pageHtml({ body: older }), CSP);
+    await page.goto(`${site.url}/older.html`);
+    const before = await page.evaluate(() => {
+      const scope = window as unknown as Scope;
+      scope.__before = { card: scope.__shadowNodes('wire-article-card') };
+      return {
+        nodes: scope.__before.card!.length,
+        feedRoot: document.querySelector('wire-feed')!.shadowRoot,
+      };
+    });
+    expect(before).toMatchObject({ feedRoot: null });
+    await page.evaluate("import('/dist/wire-widgets.js')");
+    await page
+      .locator('wire-article-card')
+      .getByRole('link', { name: /Kim Jong Un Visits/ })
+      .waitFor();
+    await page.waitForFunction(() => document.querySelector('wire-article-card')!.matches(':state(ready)'));
+    const same = await page.evaluate(() => {
+      const scope = window as unknown as Scope;
+      const after = scope.__shadowNodes('wire-article-card');
+      return scope.__before.card!.filter((node, i) => after[i] === node).length;
+    });
+    expect(same).toBe(before.nodes);
     expect(seen).toEqual([]);
   });
 });

@@ -242,6 +242,22 @@ describe('renderWidget: hostile feed text', () => {
   );
 });
 
+describe('renderWidget: the <wire-feed> around the widget', () => {
+  it('declares its own shadow root, a slot, so the browser never attaches one around the drawn widget', async () => {
+    const { host, window } = await snippet('article-card');
+    const wrapper = window.document.querySelector('wire-feed')!;
+    expect(host.parentElement).toBe(wrapper);
+    const roots = wrapper.querySelectorAll(':scope > template[shadowrootmode="open"]');
+    expect(roots).toHaveLength(1);
+    const root = (roots[0] as HTMLTemplateElement).content;
+    expect(root.querySelectorAll('slot')).toHaveLength(1);
+    expect(root.querySelector('style')!.textContent).toMatch(/:host\s*\{\s*display:\s*contents/);
+    // The widget and the copy are the feed's light children, rendered once each.
+    expect(wrapper.querySelectorAll(':scope > wire-article-card, :scope > script')).toHaveLength(2);
+    expect(host.querySelectorAll(':scope > template')).toHaveLength(1);
+  });
+});
+
 describe('renderWidget: the live feed the browser re-reads', () => {
   const liveOf = async (source: unknown, live?: string | false) => {
     const { window } = new JSDOM(await renderWidget(source, { widget: 'article-card', live }));

@@ -149,12 +149,10 @@ export class WireFeed extends WireElement {
   /**
    * A widget this feed serves, when every one of them already shows what the server drew: a shadow root filled
    * before its first render, whose hydration is queued. Undefined when one is drawn here (it would draw a skeleton
-   * first), when there are none yet (an autoloaded page defines them later), or when this element's own first
-   * update is itself queued (a server-rendered `<wire-feed>`), as jobs it queued would then come after theirs.
-   * Read through `instanceof`, `closest` and `shadowRoot`, which a host's form controls cannot shadow.
+   * first), or when there are none yet (an autoloaded page defines them later). Read through `instanceof`,
+   * `closest` and `shadowRoot`, which a host's form controls cannot shadow.
    */
   private serverDrawnWidgets(): WireFeedElement | undefined {
-    if (this.renderRoot.hasChildNodes()) return undefined;
     const widgets = this.own('*').filter((element) => element instanceof WireFeedElement);
     return widgets.length &&
       widgets.every((widget) => !widget.hasUpdated && widget.shadowRoot?.hasChildNodes())
@@ -169,6 +167,14 @@ export class WireFeed extends WireElement {
 
   override render() {
     return html`<slot></slot>`;
+  }
+
+  /**
+   * Its first render, a slot, never waits in the queue, not even to hydrate the server's: the widgets' hydrations
+   * queued as they upgraded need the inline copy it reads, so that read is queued ahead of them.
+   */
+  protected override rendersAtOnce(): boolean {
+    return !this.hasUpdated;
   }
 
   /** Its whole render is one slot, so a render that threw loses nothing: the widgets inside still show. */
