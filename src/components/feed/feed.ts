@@ -54,6 +54,7 @@ export class WireFeed extends WireElement {
   private inline: { text: string; state: FeedState } | undefined;
   private reported = '';
   private liveReported = '';
+  private formattersQueued = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -83,8 +84,23 @@ export class WireFeed extends WireElement {
       current.url !== state.url ||
       current.feed !== state.feed ||
       current.reason !== state.reason
-    )
+    ) {
+      // Queued before the setValue, the job comes ahead of the renders it sets off.
+      if (state.status === 'ready' && current?.status !== 'ready')
+        this.queueFormatters(() => resolveLanguage(this, state.feed?.language));
       this.provider.setValue(state);
+    }
+  }
+
+  /**
+   * Builds the widgets' first Intl formatter in a job of its own, ahead of the first renders with content: the
+   * page's first use of Intl (ICU loading its data) would otherwise land in the first of them, making it the
+   * longest task of the page. Once per element.
+   */
+  private queueFormatters(language: () => string): void {
+    if (this.formattersQueued) return;
+    this.formattersQueued = true;
+    queueRender(() => prepareFormatters(language()), true).catch(() => {});
   }
 
   override updated(): void {
@@ -125,12 +141,7 @@ export class WireFeed extends WireElement {
       // throttling).
       this.inline = { text, state: { status: 'loading', url: 'inline:' } };
       queueRender(() => this.readInline(text), true).catch(() => {});
-      // Then the widgets' first formatter, in a job of its own: the page's first use of Intl would otherwise land
-      // in the first hydration, making it the longest task of the page.
-      queueRender(
-        () => prepareFormatters(resolveLanguage(drawn, this.inline?.state.feed?.language)),
-        true,
-      ).catch(() => {});
+      this.queueFormatters(() => resolveLanguage(drawn, this.inline?.state.feed?.language));
     } else this.inline = { text, state: parseInline(text) };
     return this.inline.state;
   }
