@@ -155,8 +155,8 @@ export class WireElement extends LitElement {
 
   /**
    * Every render but those of `rendersAtOnce` waits its turn in the page's render queue, which yields to the
-   * browser between slices (see render-queue.ts); hydrating a server-rendered root waits too, as what it would draw
-   * is already there.
+   * browser between slices (see render-queue.ts); a widget hydrating a server-rendered root waits too, as what it
+   * would draw is already there.
    */
   protected override scheduleUpdate(): ReturnType<LitElement['scheduleUpdate']> {
     if (isServer || this.rendersAtOnce()) return super.scheduleUpdate();

@@ -212,8 +212,9 @@ export async function renderWidget(feedSource: unknown, options: RenderWidgetOpt
   // attached a new root, which took every widget inside out of the layout and put it back when the slot rendered:
   // a restyle and relayout of the whole snippet in the task that defines the elements. Its content goes in as
   // text: given to Lit, it would be parsed as a template and the widget rendered a second time.
+  // Lit's markers around it are for hydrating a page-level template, which no one does: the snippet is the element.
   const shell = await collectResult(render(html`<wire-feed src=${src ?? nothing}></wire-feed>`));
   const end = shell.lastIndexOf('</wire-feed>');
   const script = `<script type="application/feed+json">${scriptJson(inline)}</script>`;
-  return `${shell.slice(0, end)}${script}${element}${shell.slice(end)}`;
+  return `${shell.slice(shell.indexOf('<wire-feed'), end)}${script}${element}</wire-feed>`;
 }

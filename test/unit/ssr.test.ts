@@ -244,7 +244,9 @@ describe('renderWidget: hostile feed text', () => {
 
 describe('renderWidget: the <wire-feed> around the widget', () => {
   it('declares its own shadow root, a slot, so the browser never attaches one around the drawn widget', async () => {
-    const { host, window } = await snippet('article-card');
+    const { host, window, html } = await snippet('article-card');
+    // The snippet is the element: nothing before or after it.
+    expect(html).toMatch(/^<wire-feed[\s>][\s\S]*<\/wire-feed>$/);
     const wrapper = window.document.querySelector('wire-feed')!;
     expect(host.parentElement).toBe(wrapper);
     const roots = wrapper.querySelectorAll(':scope > template[shadowrootmode="open"]');

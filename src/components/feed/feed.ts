@@ -55,6 +55,7 @@ export class WireFeed extends WireElement {
   private reported = '';
   private liveReported = '';
   private formattersQueued = false;
+  private firstScheduled = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -185,7 +186,10 @@ export class WireFeed extends WireElement {
    * queued as they upgraded need the inline copy it reads, so that read is queued ahead of them.
    */
   protected override rendersAtOnce(): boolean {
-    return !this.hasUpdated;
+    // A flag, not `hasUpdated`: that stays false while every render throws (a page that refused Lit its Trusted
+    // Types policy), and each update would then swap the fallback slot outside the queue.
+    if (this.firstScheduled) return false;
+    return (this.firstScheduled = true);
   }
 
   /** Its whole render is one slot, so a render that threw loses nothing: the widgets inside still show. */
