@@ -179,7 +179,7 @@ describe('server-rendered snippets', () => {
     expect(seen).toEqual([]);
   });
 
-  it('a snippet whose <wire-feed> has no shadow root of its own (as before 2026-11-29) still hydrates', async () => {
+  it('a snippet whose <wire-feed> has no shadow root of its own (as earlier versions rendered it) still hydrates', async () => {
     const { page, context } = await watchedPage(browser);
     await context.addInitScript(collectShadowNodes);
     const seen = messages(page);
