@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatRelative } from '../../src/shared/time.js';
+import { formatDate, formatRelative, prepareDateFormatters } from '../../src/shared/time.js';
 
 const NOW = Date.parse('2023-09-15T12:00:00Z');
 const ago = (ms: number) => new Date(NOW - ms).toISOString();
@@ -44,5 +44,28 @@ describe('formatDate', () => {
   it('keeps what is not a token as written, and gives an empty text for a date that is not one', () => {
     expect(formatDate('en', SEED, false, 'yyyy — "week" dd')).toBe('2023 — "week" 15');
     expect(formatDate('en', 'not a date', false, 'dd.MM.yyyy')).toBe('');
+  });
+});
+
+describe('prepareDateFormatters', () => {
+  it('builds the formatters a date and its tooltip use, so formatting them later builds none', () => {
+    const Original = Intl.DateTimeFormat;
+    const built: unknown[] = [];
+    Intl.DateTimeFormat = new Proxy(Original, {
+      construct(target, args) {
+        built.push(args);
+        return Reflect.construct(target, args) as object;
+      },
+    });
+    try {
+      // A language no other test in this file formats in: its formatters are not cached yet.
+      prepareDateFormatters('fi');
+      expect(built).toHaveLength(2);
+      expect(formatDate('fi', '2023-09-15T12:00:00Z')).toBe('15. syyskuuta 2023');
+      expect(formatDate('fi', '2023-09-15T12:00:00Z', true)).toMatch(/^15\. syyskuuta 2023/);
+      expect(built).toHaveLength(2);
+    } finally {
+      Intl.DateTimeFormat = Original;
+    }
   });
 });

@@ -10,6 +10,7 @@ import { FeedSource, reportOutcome } from '../../shared/feed-controller.js';
 import { queueRender } from '../../shared/render-queue.js';
 import { SLICE_MS, yieldToBrowser } from '../../shared/slices.js';
 import { WireElement } from '../../shared/styles.js';
+import { prepareDateFormatters } from '../../shared/time.js';
 import { WireFeedElement } from '../../shared/wire-element.js';
 
 /**
@@ -94,14 +95,15 @@ export class WireFeed extends WireElement {
   }
 
   /**
-   * Builds the widgets' first Intl formatter in a job of its own, ahead of the first renders with content: the
-   * page's first use of Intl (ICU loading its data) would otherwise land in the first of them, making it the
-   * longest task of the page. Once per element.
+   * Builds the widgets' formatters in jobs of their own, ahead of the first renders with content: the page's first
+   * use of Intl (ICU loading its data), then the first date formatter (the language's calendar data), would
+   * otherwise land in the first of them, making it the longest task of the page. Once per element.
    */
   private queueFormatters(language: () => string): void {
     if (this.formattersQueued) return;
     this.formattersQueued = true;
     queueRender(() => prepareFormatters(language()), true).catch(() => {});
+    queueRender(() => prepareDateFormatters(language()), true).catch(() => {});
   }
 
   override updated(): void {
