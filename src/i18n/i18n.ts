@@ -125,6 +125,7 @@ export function prepareFormatters(lang: string): void {
   const code = catalogLanguage(lang);
   numberFormat(code);
   pluralRules(code);
+  // Last: it throws in an engine without Intl.ListFormat (where `list` joins with commas), after the others.
   listFormat(code);
 }
 
