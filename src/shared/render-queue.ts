@@ -32,11 +32,11 @@ async function drain(jobs: (() => Promise<void> | undefined)[]): Promise<void> {
 
 /**
  * Runs `render` in its turn; the promise settles as `render` returns or throws, or as the promise it returns settles
- * (the queue waits for that one before the next job). A queue that is empty starts in a
- * microtask, after those in which the other elements of the same change enqueue, so that their renders share one
- * slice and a reader's click is answered in the frame it belongs to; with `ownTask` (hydration, which the bundle's
- * evaluation and the elements' upgrades start, and `<wire-feed>`'s jobs ahead of it), it starts in a task of its
- * own instead of lengthening that one.
+ * (the queue waits for that one before the next job). A queue that is empty starts in a microtask, after those in
+ * which the other elements of the same change enqueue, so that their renders share one slice and a reader's click
+ * is answered in the frame it belongs to; with `ownTask` (hydration, which the bundle's evaluation and the elements'
+ * upgrades start, and `<wire-feed>`'s jobs ahead of it), it starts in a task of its own instead of lengthening that
+ * one.
  */
 export function queueRender(render: () => unknown, ownTask = false): Promise<void> {
   return new Promise((resolve, reject) => {
