@@ -9,7 +9,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { Photo } from '../feed/types.js';
 import { t } from '../i18n/i18n.js';
-import { infoIcon } from './icons.js';
+import { infoIcon, infoIconStyles } from './icons.js';
 
 export interface PhotoOptions {
   lang: string;
@@ -36,9 +36,22 @@ export function srcsetOf(photo: Photo): string | undefined {
     : undefined;
 }
 
-/** Marks the figure broken so CSS swaps the picture for the placeholder; the caption and credit stay readable. */
+/**
+ * Marks the figure broken and puts the placeholder in the picture's place; the caption and credit stay readable.
+ * The placeholder is made here, for the few pictures that fail, rather than drawn hidden in every photo: an element
+ * per photo is cloned, styled and laid out on every card. It speaks the language of the enclosing `lang`, the
+ * widget's own; a figure is never redrawn for a new photo (keyed below), so it is made once.
+ */
 function onImageError(event: Event): void {
-  (event.target as HTMLElement).closest('figure')?.setAttribute('data-broken', '');
+  const image = event.target as HTMLImageElement;
+  const figure = image.closest('figure');
+  if (!figure || figure.hasAttribute('data-broken')) return;
+  figure.setAttribute('data-broken', '');
+  const placeholder = image.ownerDocument.createElement('span');
+  placeholder.className = 'placeholder';
+  placeholder.setAttribute('role', 'img');
+  placeholder.setAttribute('aria-label', t(image.closest<HTMLElement>('[lang]')?.lang, 'imageUnavailable'));
+  image.after(placeholder);
 }
 
 /** True when a photo has credit details beyond its one-line credit, so an info control is worth showing. */
@@ -126,12 +139,11 @@ export function photoTemplate(photo: Photo, options: PhotoOptions): DirectiveRes
           height=${ifDefined(photo.height)}
           alt=${options.alt ?? photo.alt}
           loading=${options.loading ?? 'lazy'}
-          fetchpriority=${options.fetchpriority ?? 'auto'}
+          fetchpriority=${ifDefined(options.fetchpriority)}
           decoding="async"
           referrerpolicy="strict-origin-when-cross-origin"
           @error=${onImageError}
         />
-        <span class="placeholder" role="img" aria-label=${t(lang, 'imageUnavailable')}></span>
         ${creditButton(photo, lang)}
       </div>
       ${
@@ -176,11 +188,11 @@ export const infoButtonStyles = css`
     outline-offset: 2px;
   }
 
-  .info-button svg {
+  ${infoIconStyles}
+
+  .info-icon {
     inline-size: 14px;
     block-size: 14px;
-    fill: currentColor;
-    stroke: none;
   }
 `;
 
@@ -216,7 +228,6 @@ export const photoStyles = css`
   }
 
   .placeholder {
-    display: none;
     position: absolute;
     inset: 0;
     background:
@@ -225,10 +236,6 @@ export const photoStyles = css`
 
   [data-broken] img {
     visibility: hidden;
-  }
-
-  [data-broken] .placeholder {
-    display: block;
   }
 
   .info {

@@ -68,9 +68,9 @@ export const hostStyles = css`
     display: none;
   }
 
-  *,
-  *::before,
-  *::after {
+  /* Elements only: a rule for every element's ::before and ::after makes Blink resolve both for each element (three
+     styles where one would do), and no pseudo-element here has a box that box-sizing would change. */
+  * {
     box-sizing: inherit;
   }
 

@@ -293,6 +293,25 @@ describe('<wire-article-card> states', () => {
     expect(box(part(card, 'headline')!).width).toBeGreaterThan(700);
   });
 
+  it("puts a placeholder, in the card's language, where a picture fails", async () => {
+    const broken = rawFeed([
+      rawItem('broken', {
+        _wire: {
+          image: { url: '/images/missing-picture.svg', width: 1280, height: 720, alt: 'A missing picture' },
+        },
+      }),
+    ]);
+    const card = await render('item="broken" lang="ru"', broken);
+    const placeholder = await screen(card).findByRole(
+      'img',
+      { name: 'Изображение недоступно' },
+      { timeout: 5000 },
+    );
+    // It takes the picture's reserved box: nothing below it moves.
+    expect(box(placeholder).height).toBeGreaterThan(100);
+    expect(screen(card).queryByRole('img', { name: 'A missing picture' })).toBeNull();
+  });
+
   it('leads with the standfirst when a story has no title, without repeating it', async () => {
     const card = await settled(await renderStory(WithoutTitle));
     const text = 'A story published with no headline: the card leads with its standfirst instead.';

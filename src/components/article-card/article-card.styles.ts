@@ -82,16 +82,10 @@ export const articleCardStyles = css`
     margin-inline-end: 8px;
   }
 
-  .comments svg {
-    inline-size: 1em;
-    block-size: 1em;
+  /* The comment prompt's speech bubble (icons.ts), in the colour of the line it sits in. */
+  .comment-icon {
     margin-inline-end: 4px;
     vertical-align: -0.15em;
-    /* The comment prompt's speech bubble, drawn the same way, in the colour of the line it sits in. */
-    fill: none;
-    stroke: currentColor;
-    stroke-width: 1.5;
-    stroke-linejoin: round;
   }
 
   .tags {

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { FeedItem } from '../../feed/types.js';
 import { list, plural, t } from '../../i18n/i18n.js';
-import { commentIcon } from '../../shared/icons.js';
+import { commentIcon, commentIconStyles } from '../../shared/icons.js';
 import { photoStyles, photoTemplate } from '../../shared/photo.js';
 import {
   correctionNotice,
@@ -52,7 +52,7 @@ const SIZES: Record<CardLayout, string> = {
  * @csspart date - The `<time>` element.
  * @csspart reading-time - The reading-time estimate.
  * @csspart comments - The comment count.
- * @csspart icon - The comment count's speech bubble.
+ * @csspart icon - The comment count's speech bubble: a box cut to shape, coloured by its `color`.
  * @csspart tags - The list of tags.
  * @csspart tag - One tag.
  * @csspart figure - The photo's figure.
@@ -82,7 +82,13 @@ const SIZES: Record<CardLayout, string> = {
  * @cssprop --wire-image-radius - Corner radius of the photo (default 0).
  */
 export class WireArticleCard extends WireFeedElement {
-  static override styles = [...WireFeedElement.styles, photoStyles, cardStyles, articleCardStyles];
+  static override styles = [
+    ...WireFeedElement.styles,
+    photoStyles,
+    cardStyles,
+    commentIconStyles,
+    articleCardStyles,
+  ];
 
   /**
    * `stacked` (photo above text), `horizontal` (photo beside text; stacked when the card is narrower than 480px),
@@ -163,7 +169,7 @@ export class WireArticleCard extends WireFeedElement {
                       />`
                     : nothing,
                 )}
-                <span>${t(lang, 'by', { names: list(lang, names) })}</span>
+                ${t(lang, 'by', { names: list(lang, names) })}
               </p>`
             : nothing
         }
@@ -198,7 +204,7 @@ export class WireArticleCard extends WireFeedElement {
               lang,
               sizes: SIZES[layout],
               loading: layout === 'hero' ? 'eager' : 'lazy',
-              fetchpriority: layout === 'hero' ? 'high' : 'auto',
+              fetchpriority: layout === 'hero' ? 'high' : undefined,
               caption: !compact,
             })
           : nothing

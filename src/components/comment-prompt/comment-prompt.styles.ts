@@ -53,17 +53,20 @@ export const commentPromptStyles = css`
     outline-offset: -2px;
   }
 
-  svg {
-    flex: none;
+  .comment-icon {
     inline-size: 1.1em;
     block-size: 1.1em;
-    fill: none;
-    stroke: var(--wire-comment-icon-color, var(--_accent));
-    stroke-width: 1.5;
-    stroke-linejoin: round;
+    color: var(--wire-comment-icon-color, var(--_accent));
   }
 
-  [dir='rtl'] svg {
+  /* A colour of our own would outlive forced-colours mode: the bubble takes the link's forced colour instead. */
+  @media (forced-colors: active) {
+    .comment-icon {
+      color: inherit;
+    }
+  }
+
+  [dir='rtl'] .comment-icon {
     transform: scaleX(-1);
   }
 `;

@@ -4,7 +4,7 @@ import type { Feed, FeedItem } from '../../feed/types.js';
 import { safeUrl } from '../../feed/url.js';
 import { plural, t } from '../../i18n/i18n.js';
 import { pageBase, pageLocation } from '../../shared/dom.js';
-import { commentIcon } from '../../shared/icons.js';
+import { commentIcon, commentIconStyles } from '../../shared/icons.js';
 import { eventLink, type EventLink, type LinkEvent } from '../../shared/link.js';
 import { WireFeedElement } from '../../shared/wire-element.js';
 import { commentPromptStyles } from './comment-prompt.styles.js';
@@ -30,7 +30,7 @@ let loaded: LiveCounts | undefined;
  * @fires wire-feed-error - The feed or the item could not be shown. `detail: { url, reason, status? }`.
  *
  * @csspart count - The comment count (a link to the comments).
- * @csspart icon - The speech-bubble icon.
+ * @csspart icon - The speech-bubble icon: a box cut to shape, coloured by its `color`.
  * @csspart message - The line under the count: the invitation, or "Comments are closed".
  * @csspart login - The "log in" link.
  * @csspart register - The "register" link.
@@ -53,7 +53,7 @@ let loaded: LiveCounts | undefined;
  * own widget already says it is unavailable.
  */
 export class WireCommentPrompt extends WireFeedElement {
-  static override styles = [...WireFeedElement.styles, commentPromptStyles];
+  static override styles = [...WireFeedElement.styles, commentIconStyles, commentPromptStyles];
 
   /** `full`: the count and an invitation; `compact`: a count badge for cards. */
   @property({ reflect: true }) variant: 'full' | 'compact' = 'full';
