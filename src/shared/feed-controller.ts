@@ -9,7 +9,7 @@ import { Task } from '@lit/task';
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { FeedError, loadFeed, onFeedRefresh, resolveFeedUrl, type LoadedFeed } from '../feed/loader.js';
 import { normalizeFeed } from '../feed/normalize.js';
-import { forPage, nextChangeOf, rightsState, type RightsState } from '../feed/rights.js';
+import { forPage, rightsState, rightsSummary, type RightsState } from '../feed/rights.js';
 import type { Feed, FeedItem } from '../feed/types.js';
 import { pageBase } from './dom.js';
 import { emit } from './events.js';
@@ -135,8 +135,7 @@ export function reportOutcome(host: HTMLElement, view: FeedView, reported: strin
   if (key === reported) return reported;
   if (view.status === 'ready') {
     // An item under embargo does not exist yet for the page, its count included.
-    const now = Date.now();
-    const itemCount = view.feed?.items.filter((item) => rightsState(item, now) !== 'embargoed').length ?? 0;
+    const itemCount = view.feed ? rightsSummary(view.feed.items, Date.now()).known : 0;
     emit(host, 'wire-feed-load', { url: view.url, itemCount });
   } else {
     const detail = { url: view.url, reason: view.reason ?? 'invalid' } as const;
@@ -318,7 +317,7 @@ export class FeedController implements ReactiveController {
     const feed = this.state.feed;
     wakeForRights(
       this.wake,
-      this.host.isConnected && feed ? nextChangeOf(feed.items, Date.now()) : undefined,
+      this.host.isConnected && feed ? rightsSummary(feed.items, Date.now()).next : undefined,
     );
   }
 }

@@ -6,7 +6,7 @@ import { getByRole, getByText, queryByRole, queryByText } from '@testing-library
 import { JSDOM } from 'jsdom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { normalizeFeed } from '../../src/feed/normalize.js';
-import { forPage, nextRightsChange, rightsState } from '../../src/feed/rights.js';
+import { forPage, nextRightsChange, rightsState, rightsSummary } from '../../src/feed/rights.js';
 import type { Feed, FeedItem } from '../../src/feed/types.js';
 import { RenderError, renderWidget } from '../../src/ssr/render.js';
 import { EDNOTE, rawFeed, rawItem, rightsFeed } from '../fixtures.js';
@@ -162,6 +162,49 @@ describe('rightsState and nextRightsChange on a driven clock', () => {
     // The expiry changes nothing a reader sees, so the only change is the embargo lifting.
     expect(nextRightsChange(both, NOW)).toBe(NOW + HOUR);
     expect(nextRightsChange(both, NOW + HOUR)).toBeUndefined();
+  });
+});
+
+describe("rightsSummary: what a feed's widgets ask after each update, kept until an item's rights change", () => {
+  // The answer computed afresh, item by item, to hold the kept one to.
+  const fresh = (items: readonly FeedItem[], now: number) => ({
+    known: items.filter((item) => rightsState(item, now) !== 'embargoed').length,
+    next: items
+      .map((item) => nextRightsChange(item, now))
+      .filter((at) => at !== undefined)
+      .sort((a, b) => a - b)[0],
+  });
+  const summary = (items: readonly FeedItem[], now: number) => {
+    const { known, next } = rightsSummary(items, now);
+    return { known, next };
+  };
+
+  it('counts the items out of embargo and names the next change, at each instant, as each item would', () => {
+    const { items } = feedAt(NOW);
+    // Forwards across the embargo's lift and the expiry, then back before both: a reader's clock can be reset.
+    const instants = [
+      NOW,
+      NOW + 1,
+      NOW + HOUR - 1,
+      NOW + HOUR,
+      NOW + HOUR + 1,
+      NOW + 5 * HOUR,
+      NOW - HOUR,
+      NOW,
+    ];
+    for (const now of instants)
+      expect(summary(items, now), new Date(now).toISOString()).toEqual(fresh(items, now));
+    expect(summary(items, NOW)).toEqual({ known: 7, next: NOW + HOUR });
+    expect(summary(items, NOW + HOUR)).toEqual({ known: 8, next: undefined });
+  });
+
+  it('answers for each list of items on its own', () => {
+    const before = feedAt(NOW).items;
+    const after = feedAt(NOW - 2 * HOUR).items;
+    expect(summary(before, NOW).known).toBe(7);
+    // The same fixtures two hours earlier: the embargo and the expiry both lie past NOW.
+    expect(summary(after, NOW)).toEqual(fresh(after, NOW));
+    expect(summary(before, NOW)).toEqual(fresh(before, NOW));
   });
 });
 
