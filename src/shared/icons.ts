@@ -1,8 +1,8 @@
 /**
  * Every icon the elements draw, in one place so that the same idea (a comment, "previous") looks the same in
  * every element. Icons are decorative (`aria-hidden`, or an empty box): the control around them carries the
- * accessible name.
- * Drawn with `currentColor` strokes or fills, so they follow the text colour and forced-colours mode.
+ * accessible name. Drawn in `currentColor` (SVG strokes and fills, or a box's background), so they follow the text
+ * colour and forced-colours mode.
  */
 import { css, html, type TemplateResult } from 'lit';
 
@@ -29,16 +29,30 @@ export const fullscreenIcon = (): TemplateResult => stroked('M4 9V4h5M20 9V4h-5M
  * SVG is an element per shape and a layout of its own. Leaving both out saved about 40 of the 320 ms that style
  * and layout of 1000 cards took; these boxes keep most of that. The shapes are the SVGs' they replace, in whole
  * per cent of the box (a hundredth of a 14px icon is a seventh of a pixel), so that they follow its size.
- * `preserve-parent-color` keeps forced-colours mode from painting the box in the background colour, as it does
- * any background: the shape takes the forced text colour of the line it sits in.
+ * Forced-colours mode paints every background in the page's background colour: `preserve-parent-color` (`none`
+ * where a browser lacks it) keeps the box, which then takes the forced text colour of the line it sits in, a colour
+ * of our own or the page's (`::part(icon)`) included. Print keeps it too: browsers drop backgrounds when printing.
  */
 const drawnIcon = css`
-  display: inline-block;
-  flex: none;
-  inline-size: 1em;
-  block-size: 1em;
-  background-color: currentColor;
-  forced-color-adjust: preserve-parent-color;
+  .comment-icon,
+  .info-icon {
+    display: inline-block;
+    flex: none;
+    inline-size: 1em;
+    block-size: 1em;
+    background-color: currentColor;
+    forced-color-adjust: none;
+    forced-color-adjust: preserve-parent-color;
+    -webkit-print-color-adjust: exact;
+    print-color-adjust: exact;
+  }
+
+  @media (forced-colors: active) {
+    .comment-icon,
+    .info-icon {
+      color: inherit !important;
+    }
+  }
 `;
 
 /** A speech bubble: the comment count on a card and in the comment prompt. */
@@ -46,8 +60,9 @@ export const commentIcon = (): TemplateResult => html`<span class="comment-icon"
 
 /** The speech bubble's outline, 1.5 units wide: the outer edge, then the inner one (evenodd cuts it out). */
 export const commentIconStyles = css`
+  ${drawnIcon}
+
   .comment-icon {
-    ${drawnIcon}
     clip-path: polygon(
       evenodd,
       11% 17%,
@@ -68,6 +83,11 @@ export const commentIconStyles = css`
       20% 27%
     );
   }
+
+  /* The tail points to the start of the line, mirrored right to left. */
+  [dir='rtl'] .comment-icon {
+    transform: scaleX(-1);
+  }
 `;
 
 /** The "i" of the photo-credit info control. */
@@ -75,8 +95,9 @@ export const infoIcon = (): TemplateResult => html`<span class="info-icon"></spa
 
 /** The "i": its bar with cut corners, then a thread up to its dot (an octagon) and back. */
 export const infoIconStyles = css`
+  ${drawnIcon}
+
   .info-icon {
-    ${drawnIcon}
     clip-path: polygon(
       47% 41%,
       53% 41%,

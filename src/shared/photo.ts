@@ -36,21 +36,27 @@ export function srcsetOf(photo: Photo): string | undefined {
     : undefined;
 }
 
+/** A photo's `<img>`, which the render gives the placeholder's name in the widget's language as an expando. */
+type PhotoImage = HTMLImageElement & { unavailable: string };
+
 /**
  * Marks the figure broken and puts the placeholder in the picture's place; the caption and credit stay readable.
  * The placeholder is made here, for the few pictures that fail, rather than drawn hidden in every photo: an element
- * per photo is cloned, styled and laid out on every card. It speaks the language of the enclosing `lang`, the
- * widget's own; a figure is never redrawn for a new photo (keyed below), so it is made once.
+ * per photo is cloned, styled and laid out on every card. A new photo gets a new figure (keyed below), so this runs
+ * once per figure; the render goes on naming the image, in a new language or once a catalog arrives, and the name
+ * goes on to the placeholder.
  */
 function onImageError(event: Event): void {
-  const image = event.target as HTMLImageElement;
+  const image = event.target as PhotoImage;
   const figure = image.closest('figure');
   if (!figure || figure.hasAttribute('data-broken')) return;
   figure.setAttribute('data-broken', '');
   const placeholder = image.ownerDocument.createElement('span');
   placeholder.className = 'placeholder';
   placeholder.setAttribute('role', 'img');
-  placeholder.setAttribute('aria-label', t(image.closest<HTMLElement>('[lang]')?.lang, 'imageUnavailable'));
+  const name = (label: string) => placeholder.setAttribute('aria-label', label);
+  name(image.unavailable);
+  Object.defineProperty(image, 'unavailable', { set: name });
   image.after(placeholder);
 }
 
@@ -142,6 +148,7 @@ export function photoTemplate(photo: Photo, options: PhotoOptions): DirectiveRes
           fetchpriority=${ifDefined(options.fetchpriority)}
           decoding="async"
           referrerpolicy="strict-origin-when-cross-origin"
+          .unavailable=${t(lang, 'imageUnavailable')}
           @error=${onImageError}
         />
         ${creditButton(photo, lang)}

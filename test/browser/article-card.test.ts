@@ -293,7 +293,7 @@ describe('<wire-article-card> states', () => {
     expect(box(part(card, 'headline')!).width).toBeGreaterThan(700);
   });
 
-  it("puts a placeholder, in the card's language, where a picture fails", async () => {
+  it("puts a placeholder, in the card's language, where a picture fails, and follows the language", async () => {
     const broken = rawFeed([
       rawItem('broken', {
         _wire: {
@@ -302,14 +302,14 @@ describe('<wire-article-card> states', () => {
       }),
     ]);
     const card = await render('item="broken" lang="ru"', broken);
-    const placeholder = await screen(card).findByRole(
-      'img',
-      { name: 'Изображение недоступно' },
-      { timeout: 5000 },
-    );
+    const named = (name: string) => screen(card).queryByRole('img', { name });
+    await until(() => named('Изображение недоступно') !== null, 5000, 'the placeholder');
+    const placeholder = named('Изображение недоступно')!;
     // It takes the picture's reserved box: nothing below it moves.
     expect(box(placeholder).height).toBeGreaterThan(100);
-    expect(screen(card).queryByRole('img', { name: 'A missing picture' })).toBeNull();
+    expect(named('A missing picture')).toBeNull();
+    card.setAttribute('lang', 'en');
+    await until(() => named('Image unavailable') === placeholder, 5000, 'the placeholder in English');
   });
 
   it('leads with the standfirst when a story has no title, without repeating it', async () => {

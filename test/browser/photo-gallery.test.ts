@@ -563,7 +563,7 @@ describe('<wire-photo-gallery>', () => {
       const panel = () => info()?.shadowRoot?.querySelector<HTMLElement>('[popover]');
       await until(() => Boolean(panel()?.matches(':popover-open')), 5000, 'the credit panel');
       expect(text(panel()!)).toContain('Photographer 1');
-      // The gallery styles its own buttons and icons by tag: the control must not change shape when pressed.
+      // The gallery styles its own buttons by tag: the control, its "i" included, must not change when pressed.
       expect(info()!.shadowRoot!.querySelector('button')!.getBoundingClientRect().toJSON()).toEqual(place);
       expect(icon(info()!.shadowRoot!.querySelector('button')!)).toEqual(look);
     });

@@ -199,12 +199,12 @@ describe("rightsSummary: what a feed's widgets ask after each update, kept until
   });
 
   it('answers for each list of items on its own', () => {
-    const before = feedAt(NOW).items;
-    const after = feedAt(NOW - 2 * HOUR).items;
-    expect(summary(before, NOW).known).toBe(7);
-    // The same fixtures two hours earlier: the embargo and the expiry both lie past NOW.
-    expect(summary(after, NOW)).toEqual(fresh(after, NOW));
-    expect(summary(before, NOW)).toEqual(fresh(before, NOW));
+    const current = feedAt(NOW).items;
+    // The same fixtures built two hours earlier: their embargo and expiry fall an hour before NOW.
+    const older = feedAt(NOW - 2 * HOUR).items;
+    expect(summary(current, NOW).known).toBe(7);
+    expect(summary(older, NOW)).toEqual({ known: 8, next: undefined });
+    expect(summary(current, NOW)).toEqual(fresh(current, NOW));
   });
 });
 

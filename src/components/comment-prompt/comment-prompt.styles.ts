@@ -53,20 +53,10 @@ export const commentPromptStyles = css`
     outline-offset: -2px;
   }
 
+  /* Forced-colours mode takes the colour back (icons.ts). */
   .comment-icon {
     inline-size: 1.1em;
     block-size: 1.1em;
     color: var(--wire-comment-icon-color, var(--_accent));
-  }
-
-  /* A colour of our own would outlive forced-colours mode: the bubble takes the link's forced colour instead. */
-  @media (forced-colors: active) {
-    .comment-icon {
-      color: inherit;
-    }
-  }
-
-  [dir='rtl'] .comment-icon {
-    transform: scaleX(-1);
   }
 `;
