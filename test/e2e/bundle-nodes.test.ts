@@ -23,22 +23,27 @@ let browser: Browser | undefined;
 
 beforeAll(async () => {
   ({ site, browser } = await openSite());
+  site.add(
+    '/widgets.html',
+    pageHtml({
+      head: '<script type="module" src="/dist/wire-widgets.js"></script>',
+      body: widgetMarkup('/sample-feed.json'),
+    }),
+  );
 });
 afterAll(() => closeSite(site, browser));
 
+/** A page of every widget configuration on the sample feed, drawn by the bundle. */
+async function widgetsPage() {
+  const opened = await watchedPage(browser!);
+  await opened.page.goto(`${site!.url}/widgets.html`);
+  await waitForWidgets(opened.page, await definedTags(opened.page, SUITE));
+  return opened;
+}
+
 describe('widgets drawn by the bundle', () => {
   it('hold no template whitespace beside a block element, in any widget configuration', async () => {
-    site!.add(
-      '/nodes.html',
-      pageHtml({
-        head: '<script type="module" src="/dist/wire-widgets.js"></script>',
-        body: widgetMarkup('/sample-feed.json'),
-      }),
-    );
-    const { page, context } = await watchedPage(browser!);
-    await page.goto(`${site!.url}/nodes.html`);
-    const tags = await definedTags(page, SUITE);
-    await waitForWidgets(page, tags);
+    const { page, context } = await widgetsPage();
     const found = await page.evaluate(() => {
       const BLOCK =
         /^(p|div|ul|ol|li|dl|dt|dd|section|article|header|footer|figure|figcaption|aside|nav|dialog|h[1-6])$/;
@@ -84,16 +89,7 @@ describe('widgets drawn by the bundle', () => {
   // that style and layout of 1000 cards took. Each icon is one box cut to shape, which forced-colours mode must not
   // paint away as it paints away backgrounds.
   it('draw each icon as one box cut to shape, in the colour of its line, in forced colours too', async () => {
-    site!.add(
-      '/icons.html',
-      pageHtml({
-        head: '<script type="module" src="/dist/wire-widgets.js"></script>',
-        body: widgetMarkup('/sample-feed.json'),
-      }),
-    );
-    const { page, context } = await watchedPage(browser!);
-    await page.goto(`${site!.url}/icons.html`);
-    await waitForWidgets(page, await definedTags(page, SUITE));
+    const { page, context } = await widgetsPage();
     for (const forcedColors of ['none', 'active'] as const) {
       await page.emulateMedia({ forcedColors });
       const icons = await page.evaluate(() => {
