@@ -2,28 +2,32 @@
  * The standalone entry: importing it defines every wire-widgets element. Each define tolerates a second load,
  * so two copies of the bundle on one page do not throw.
  *
- * `<wire-story>` is the exception that is not in the first download: most pages that load the bundle show cards,
- * and the story (its element, styles and body handling) is fetched when a `<wire-story>` first appears in the
- * document. Inside a shadow root no observer sees it: call `discover(root)` there.
+ * Two elements are not in the first download. Most pages that load the bundle show cards, and the story (its
+ * element, styles and body handling) is fetched when a `<wire-story>` first appears in the document. The credit
+ * popover is fetched when a reader first presses a photo's credit button (see `src/shared/photo.ts`), or when a
+ * `<wire-credit-info>` of the page's own appears. Inside a shadow root no observer sees them: call `discover(root)`
+ * there.
  */
 import { autoload } from './shared/autoload.js';
 import './components/feed/feed.define.js';
-import './components/credit-info/credit-info.define.js';
 import './components/article-card/article-card.define.js';
 import './components/related-story/related-story.define.js';
 import './components/comment-prompt/comment-prompt.define.js';
 import './components/photo-gallery/photo-gallery.define.js';
 
-const loadStory = () => import('./components/story/story.define.js');
+const chunks: Record<string, () => Promise<unknown>> = {
+  story: () => import('./components/story/story.define.js'),
+  'credit-info': () => import('./components/credit-info/credit-info.define.js'),
+};
 
 /**
  * Defines every undefined `wire-*` element in `root` (and `root` itself), for a shadow root you add a
- * `<wire-story>` to. Resolves once they are defined.
+ * `<wire-story>` or `<wire-credit-info>` to. Resolves once they are defined.
  */
-export const discover = autoload({ load: loadStory, names: ['story'] });
+export const discover = autoload({ load: (name) => chunks[name]!(), names: Object.keys(chunks) });
 
-// No document (a server importing the classes): nothing can appear, so the story is defined as soon as it loads.
-if (typeof document === 'undefined') void loadStory();
+// No document (a server importing the classes): nothing can appear, so both are defined as soon as they load.
+if (typeof document === 'undefined') for (const load of Object.values(chunks)) void load();
 
 /**
  * How often live comment counts are refreshed while a prompt is on screen (default 60 s). The counts are a chunk
@@ -35,12 +39,11 @@ export function setCountRefreshInterval(ms: number): void {
   );
 }
 
-// WireStory stays a type here: its class is in the story's chunk (`customElements.get('wire-story')`, or
-// `wire-widgets/story.js`).
+// WireStory and WireCreditInfo stay types here: their classes are in their own chunks
+// (`customElements.get('wire-story')`, or `wire-widgets/story.js`; the same for the credit popover).
 export type * from './index.js';
 export {
   WireFeed,
-  WireCreditInfo,
   WireArticleCard,
   WireRelatedStory,
   relatedStories,

@@ -85,8 +85,9 @@ export function creditLine(photo: Photo): TemplateResult | typeof nothing {
  * The info control of a photo with credit details. Until a reader presses it, it is a plain button drawn in the
  * photo's own shadow root with `<wire-credit-info>`'s look: one of those elements per photo (an upgrade, a shadow
  * root and an update cycle each) was about a sixth of the time 1000 cards took, and few readers ever open one.
- * The first press puts the real control in its place, at the same spot, and opens it with focus on its button, so
- * everything after (placement, Escape, focus return) is the element's own.
+ * The first press fetches the real control (on the page's first press only), puts it in its place, at the same
+ * spot, and opens it with focus on its button, so everything after (placement, Escape, focus return) is the
+ * element's own.
  */
 function creditButton(photo: Photo, lang: string): TemplateResult | typeof nothing {
   if (!hasCreditDetails(photo)) return nothing;
@@ -108,10 +109,18 @@ type DrawnButton = HTMLButtonElement & { photo: Photo; creditLang: string };
 
 async function openCredit(event: Event): Promise<void> {
   const button = event.currentTarget as DrawnButton;
-  // The define entry of every element that draws photos defines <wire-credit-info> too; a page that registered the
-  // classes by hand without it, or a browser without popovers, keeps the drawn button, which then does nothing
-  // (as the element's own button would there) rather than throw.
-  if (!customElements.get('wire-credit-info') || !('showPopover' in button)) return;
+  // A browser without popovers keeps the drawn button, which then does nothing (as the element's own button would
+  // there) rather than throw.
+  if (!('showPopover' in button)) return;
+  // The element is fetched on the first press anywhere on the page, not with the widgets that draw photos: most
+  // readers never press one. A chunk that fails to load (offline) leaves the button as it was, to try again.
+  try {
+    await import('../components/credit-info/credit-info.define.js');
+  } catch {
+    return;
+  }
+  // A second press while the chunk loaded, or a new photo drawn meanwhile, has taken this button out already.
+  if (!button.isConnected) return;
   const info = button.ownerDocument.createElement('wire-credit-info');
   info.className = 'info';
   info.photo = button.photo;

@@ -63,9 +63,13 @@ async function installChurn(page: Page, tag: string): Promise<void> {
       card.setAttribute('src', '/sample-feed.json');
       root.append(card);
       await whenRendered(card);
-      // Its drawn button becomes a <wire-credit-info> when pressed.
+      // Its drawn button becomes a <wire-credit-info> when pressed, once the first press has fetched its chunk.
       card.shadowRoot!.querySelector<HTMLButtonElement>('button.info')?.click();
-      const info = card.shadowRoot!.querySelector('wire-credit-info') as Lit | null;
+      let info: Lit | null = null;
+      for (let tries = 0; !info && tries < 3000; tries++) {
+        await new Promise((done) => setTimeout(done, 10));
+        info = card.shadowRoot!.querySelector('wire-credit-info');
+      }
       photo = info?.photo;
       card.remove();
       if (!photo) throw new Error('the seed story has no photo with credit details');

@@ -1,5 +1,4 @@
 import { defineElement } from '../../shared/define.js';
-import '../credit-info/credit-info.define.js';
 import { WireArticleCard } from './article-card.js';
 
 defineElement('wire-article-card', WireArticleCard);

@@ -1,4 +1,3 @@
-import '../credit-info/credit-info.define.js';
 import { defineElement } from '../../shared/define.js';
 import { WirePhotoGallery } from './photo-gallery.js';
 

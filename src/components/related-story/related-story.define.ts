@@ -1,5 +1,4 @@
 import { defineElement } from '../../shared/define.js';
-import '../credit-info/credit-info.define.js';
 import { WireRelatedStory } from './related-story.js';
 
 defineElement('wire-related-story', WireRelatedStory);
