@@ -3,7 +3,15 @@
  * (no layout shift when the picture arrives), `srcset`/`sizes` from the feed, the credit line always visible,
  * a neutral placeholder when the image fails, and an info control for the full credit.
  */
-import { css, html, nothing, type TemplateResult } from 'lit';
+import {
+  css,
+  html,
+  isServer,
+  nothing,
+  type ReactiveController,
+  type ReactiveElement,
+  type TemplateResult,
+} from 'lit';
 import type { DirectiveResult } from 'lit/directive.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
@@ -47,7 +55,10 @@ type PhotoImage = HTMLImageElement & { unavailable: string };
  * goes on to the placeholder.
  */
 function onImageError(event: Event): void {
-  const image = event.target as PhotoImage;
+  markBroken(event.target as PhotoImage);
+}
+
+function markBroken(image: PhotoImage): void {
   const figure = image.closest('figure');
   if (!figure || figure.hasAttribute('data-broken')) return;
   figure.setAttribute('data-broken', '');
@@ -58,6 +69,28 @@ function onImageError(event: Event): void {
   name(image.unavailable);
   Object.defineProperty(image, 'unavailable', { set: name });
   image.after(placeholder);
+}
+
+/**
+ * A server-rendered picture has no error listener until its widget hydrates, which the bundle may do long after
+ * (a page still parsing, a deferred script): one that failed by then told no one and showed the browser's broken
+ * image and its alt text. Once a server-rendered widget has hydrated, this finds those pictures and marks them as
+ * the listener would have. A widget drawn in the browser binds its listener before the picture is requested.
+ */
+export class HydratedPhotosController implements ReactiveController {
+  constructor(private readonly host: ReactiveElement) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    const { host } = this;
+    if (isServer || host.hasUpdated || !host.renderRoot.hasChildNodes()) return;
+    void host.updateComplete.then(() => {
+      for (const image of host.renderRoot.querySelectorAll<PhotoImage>('figure.photo > .frame > img'))
+        // A picture still on its way (or lazy, not yet asked for) is not complete; decoding fails only a broken one.
+        if (image.complete && !image.naturalWidth) image.decode().catch(() => markBroken(image));
+    });
+  }
 }
 
 /** True when a photo has credit details beyond its one-line credit, so an info control is worth showing. */

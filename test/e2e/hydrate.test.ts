@@ -5,8 +5,9 @@
  * older version rendered.
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -211,6 +212,53 @@ describe('server-rendered snippets', () => {
     });
     expect(same).toBe(before.nodes);
     expect(seen).toEqual([]);
+  });
+
+  it('a picture that failed before the bundle ran shows the placeholder once the card hydrates', async () => {
+    const sample = JSON.parse(readFileSync(FEED, 'utf8')) as {
+      items: { id: string; _wire: { image: object } }[];
+    };
+    const missing = {
+      ...sample,
+      items: sample.items.map((item) =>
+        item.id === SAMPLE_IDS.first
+          ? {
+              ...item,
+              _wire: { ...item._wire, image: { ...item._wire.image, url: '/gone.jpg', srcset: [] } },
+            }
+          : item,
+      ),
+    };
+    const file = join(mkdtempSync(join(tmpdir(), 'wire-hydrate-')), 'feed.json');
+    writeFileSync(file, JSON.stringify(missing));
+    const { stdout } = await run('node', [
+      CLI,
+      'render',
+      file,
+      '--widget',
+      'article-card',
+      '--base',
+      `${site.url}/`,
+    ]);
+    const { page } = await watchedPage(browser);
+    site.add('/broken-before.html', pageHtml({ body: stdout }), CSP);
+    await page.goto(`${site.url}/broken-before.html`);
+    const card = page.locator('wire-article-card');
+    // The server's picture has failed, and no script has run yet to hear it.
+    await page.waitForFunction(() => {
+      const image = document
+        .querySelector('wire-article-card')!
+        .shadowRoot!.querySelector('img[part="image"]')!;
+      return image.complete && image.naturalWidth === 0;
+    });
+    expect(await card.getByRole('img', { name: 'Image unavailable' }).count()).toBe(0);
+
+    await page.evaluate("import('/dist/wire-widgets.js')");
+    await card.getByRole('img', { name: 'Image unavailable' }).waitFor({ timeout: 15_000 });
+    // The broken picture (its alt text) leaves the accessibility tree; the story and its credit stay.
+    expect(await card.getByRole('img').count()).toBe(1);
+    await card.getByRole('link', { name: /Kim Jong Un Visits/ }).waitFor();
+    expect(await card.getByText('© Sputnik').count()).toBe(1);
   });
 });
 

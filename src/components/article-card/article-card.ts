@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { FeedItem } from '../../feed/types.js';
 import { list, plural, t } from '../../i18n/i18n.js';
 import { commentIcon, commentIconStyles } from '../../shared/icons.js';
-import { photoStyles, photoTemplate } from '../../shared/photo.js';
+import { HydratedPhotosController, photoStyles, photoTemplate } from '../../shared/photo.js';
 import {
   correctionNotice,
   dateTemplate,
@@ -115,6 +115,7 @@ export class WireArticleCard extends WireFeedElement {
   constructor() {
     super();
     new TickController(this);
+    new HydratedPhotosController(this);
   }
 
   private href(item: FeedItem): string | undefined {

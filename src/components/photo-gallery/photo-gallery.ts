@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Photo } from '../../feed/types.js';
 import { t } from '../../i18n/i18n.js';
 import { emit } from '../../shared/events.js';
-import { photoStyles } from '../../shared/photo.js';
+import { HydratedPhotosController, photoStyles } from '../../shared/photo.js';
 import { takenDown } from '../../shared/story-card.js';
 import { WireFeedElement } from '../../shared/wire-element.js';
 import { AutoplayController } from './autoplay-controller.js';
@@ -96,6 +96,7 @@ export class WirePhotoGallery extends WireFeedElement {
 
   constructor() {
     super();
+    new HydratedPhotosController(this);
     new SwipeController(this, {
       surface: '.stage',
       // The credit control (drawn button or <wire-credit-info>) and caption text (which a reader may select) are not

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { rightsState } from '../../feed/rights.js';
 import type { ExternalStory, FeedItem } from '../../feed/types.js';
 import { t } from '../../i18n/i18n.js';
-import { photoStyles, photoTemplate } from '../../shared/photo.js';
+import { HydratedPhotosController, photoStyles, photoTemplate } from '../../shared/photo.js';
 import { TickController } from '../../shared/time.js';
 import { WireFeedElement } from '../../shared/wire-element.js';
 import {
@@ -84,6 +84,7 @@ export class WireRelatedStory extends WireFeedElement {
   constructor() {
     super();
     new TickController(this);
+    new HydratedPhotosController(this);
   }
 
   protected override itemId(): string | null | undefined {

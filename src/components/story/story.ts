@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { rightsState } from '../../feed/rights.js';
 import type { Feed, FeedItem } from '../../feed/types.js';
 import { list, t } from '../../i18n/i18n.js';
-import { photoStyles, photoTemplate } from '../../shared/photo.js';
+import { HydratedPhotosController, photoStyles, photoTemplate } from '../../shared/photo.js';
 import { dateTemplate, headingLevel, skeleton } from '../../shared/story-card.js';
 import { cardStyles } from '../../shared/story-card.styles.js';
 import { TickController } from '../../shared/time.js';
@@ -64,6 +64,7 @@ export class WireStory extends WireFeedElement {
   constructor() {
     super();
     new TickController(this);
+    new HydratedPhotosController(this);
   }
 
   override render() {
