@@ -1,6 +1,7 @@
 /**
  * Defines `wire-*` elements when their tags first appear in the document: what the autoloader script does for
- * every element, and the standalone bundle for the elements it keeps out of its first download (`<wire-story>`).
+ * every element, and the standalone bundle for the elements it keeps out of its first download (`<wire-story>` and
+ * `<wire-credit-info>`).
  * Modelled on Shoelace's autoloader: a MutationObserver on the document, and `discover(root)` for shadow roots,
  * which no document observer can see into. Inert where there is no document.
  */

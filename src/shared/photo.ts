@@ -145,15 +145,22 @@ async function openCredit(event: Event): Promise<void> {
   // A browser without popovers keeps the drawn button, which then does nothing (as the element's own button would
   // there) rather than throw.
   if (!('showPopover' in button)) return;
+  const focused = button.ownerDocument.activeElement;
   // The element is fetched on the first press anywhere on the page, not with the widgets that draw photos: most
-  // readers never press one. A chunk that fails to load (offline) leaves the button as it was, to try again.
-  try {
-    await import('../components/credit-info/credit-info.define.js');
-  } catch {
-    return;
-  }
-  // A second press while the chunk loaded, or a new photo drawn meanwhile, has taken this button out already.
-  if (!button.isConnected) return;
+  // readers never press one. A chunk that fails to load (offline) leaves the button as it was; a press after the
+  // connection returns tries again where the browser does not keep the failure until the page reloads.
+  if (!customElements.get('wire-credit-info'))
+    try {
+      await import('../components/credit-info/credit-info.define.js');
+    } catch {
+      return;
+    }
+  // A second press while the chunk loaded, or a new photo drawn meanwhile, has taken this button out already. A page
+  // that defined the class under a tag of its own keeps the button: the chunk could not define it again.
+  if (!button.isConnected || !customElements.get('wire-credit-info')) return;
+  // A reader who went on while the chunk loaded (focus elsewhere, the gallery on another photo, whose slide is
+  // inert) finds the control in place, closed.
+  const goneOn = button.ownerDocument.activeElement !== focused || button.closest('[inert]');
   const info = button.ownerDocument.createElement('wire-credit-info');
   info.className = 'info';
   info.photo = button.photo;
@@ -165,6 +172,7 @@ async function openCredit(event: Event): Promise<void> {
     photo: { set: (photo: Photo) => (info.photo = photo) },
     creditLang: { set: (lang: string) => (info.lang = lang) },
   });
+  if (goneOn) return;
   await info.updateComplete;
   info.focus();
   info.show();

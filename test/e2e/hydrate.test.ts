@@ -5,7 +5,7 @@
  * older version rendered.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -229,7 +229,8 @@ describe('server-rendered snippets', () => {
           : item,
       ),
     };
-    const file = join(mkdtempSync(join(tmpdir(), 'wire-hydrate-')), 'feed.json');
+    const dir = mkdtempSync(join(tmpdir(), 'wire-hydrate-'));
+    const file = join(dir, 'feed.json');
     writeFileSync(file, JSON.stringify(missing));
     const { stdout } = await run('node', [
       CLI,
@@ -240,25 +241,36 @@ describe('server-rendered snippets', () => {
       '--base',
       `${site.url}/`,
     ]);
-    const { page } = await watchedPage(browser);
+    rmSync(dir, { recursive: true });
+    const { page, context, problems } = await watchedPage(browser);
     site.add('/broken-before.html', pageHtml({ body: stdout }), CSP);
     await page.goto(`${site.url}/broken-before.html`);
     const card = page.locator('wire-article-card');
-    // The server's picture has failed, and no script has run yet to hear it.
+    // The server's picture has failed, and no script has run yet to hear it. The page keeps hold of that very node.
     await page.waitForFunction(() => {
       const image = document
         .querySelector('wire-article-card')!
-        .shadowRoot!.querySelector('img[part="image"]')!;
+        .shadowRoot!.querySelector<HTMLImageElement>('img[part="image"]')!;
+      (window as unknown as { __serverImage: HTMLImageElement }).__serverImage = image;
       return image.complete && image.naturalWidth === 0;
     });
     expect(await card.getByRole('img', { name: 'Image unavailable' }).count()).toBe(0);
 
     await page.evaluate("import('/dist/wire-widgets.js')");
     await card.getByRole('img', { name: 'Image unavailable' }).waitFor({ timeout: 15_000 });
+    // The placeholder stands beside the server's own picture, which hydration kept: not a fresh render's, whose
+    // new image would have reported its own error.
+    const besideServerImage = await page.evaluate(() => {
+      const image = (window as unknown as { __serverImage: HTMLImageElement }).__serverImage;
+      return image.isConnected && image.nextElementSibling?.matches('.placeholder[role="img"]');
+    });
+    expect(besideServerImage).toBe(true);
     // The broken picture (its alt text) leaves the accessibility tree; the story and its credit stay.
     expect(await card.getByRole('img').count()).toBe(1);
     await card.getByRole('link', { name: /Kim Jong Un Visits/ }).waitFor();
     expect(await card.getByText('© Sputnik').count()).toBe(1);
+    expect(problems(/HTTP 404 .*\/gone\.jpg$/)).toEqual([]);
+    await context.close();
   });
 });
 
