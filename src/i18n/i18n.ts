@@ -87,13 +87,10 @@ function fill(template: string, vars: Record<string, string | number>): string {
 }
 
 /** A translated string with `{name}` placeholders filled. */
-export function t(
-  lang: string | undefined,
-  key: StringKey,
-  vars: Record<string, string | number> = {},
-): string {
+export function t(lang: string | undefined, key: StringKey, vars?: Record<string, string | number>): string {
   const template = (catalog(lang)[key] as string | undefined) ?? fallback[key];
-  return fill(template, vars);
+  // Most strings a card asks for have no placeholders: no scan for them (a card asks for several).
+  return vars ? fill(template, vars) : template;
 }
 
 /**
@@ -144,6 +141,8 @@ export function plural(
 
 /** A list of names joined the way the language joins them ("A, B and C"). */
 export function list(lang: string | undefined, items: string[]): string {
+  // One name is that name in every language (a card's usual byline): no formatter call.
+  if (items.length === 1) return items[0]!;
   try {
     // The catalog's language, not the page's: "By {names}" in English must not join names with "und".
     return listFormat(catalogLanguage(lang)).format(items);

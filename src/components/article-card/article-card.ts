@@ -157,18 +157,19 @@ export class WireArticleCard extends WireFeedElement {
         ${
           names.length && !compact
             ? html`<p class="byline" part="byline">
-                ${item.authors.map((author) =>
-                  author.avatar
+                ${item.authors.flatMap(({ avatar }) =>
+                  // Authors without a picture add nothing, not even an empty part.
+                  avatar
                     ? html`<img
                         class="avatar"
-                        src=${author.avatar}
+                        src=${avatar}
                         alt=""
                         width="24"
                         height="24"
                         loading="lazy"
                         referrerpolicy="strict-origin-when-cross-origin"
                       />`
-                    : nothing,
+                    : [],
                 )}
                 ${t(lang, 'by', { names: list(lang, names) })}
               </p>`
