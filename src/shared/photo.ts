@@ -151,6 +151,9 @@ async function openCredit(event: Event): Promise<void> {
   // connection returns tries again where the browser does not keep the failure until the page reloads.
   if (!customElements.get('wire-credit-info'))
     try {
+      // The popover's placement code (floating-ui) at the same time: the element asks for it only once shown, which
+      // would be a second wait after the first.
+      import('./floating.js').catch(() => undefined);
       await import('../components/credit-info/credit-info.define.js');
     } catch {
       return;
