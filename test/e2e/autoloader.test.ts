@@ -324,4 +324,39 @@ describe('the standalone bundle and the elements it fetches later', () => {
     expect(problems()).toEqual([]);
     await context.close();
   });
+
+  it('leaves the popover closed for a reader who moved on while its chunk was on its way', async () => {
+    const { page, context, problems } = await watchedPage(browser);
+    let release = () => {};
+    const held = new Promise<void>((done) => (release = done));
+    await page.route(/\/credit-info\.define-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    site.add(
+      '/bundle-credit-late.html',
+      pageHtml({ head: BUNDLE_TAG, body: `${card}<a href="#next">Next story</a>` }),
+    );
+    await page.goto(`${site.url}/bundle-credit-late.html`);
+    await expect.poll(() => deepTextOf(page, 'wire-article-card'), { timeout: 15_000 }).toContain(HEADLINE);
+
+    await page.getByRole('button', { name: 'Photo credit details' }).click();
+    // The chunk is held back; the reader tabs on to the next link meanwhile.
+    await page.keyboard.press('Tab');
+    const next = page.getByRole('link', { name: 'Next story' });
+    await expect.poll(() => next.evaluate((link) => link === document.activeElement)).toBe(true);
+    release();
+    await page.waitForFunction(
+      () =>
+        document.querySelector('wire-article-card')!.shadowRoot!.querySelector('wire-credit-info:defined'),
+      null,
+      { timeout: 15_000 },
+    );
+    // The control took the button's place, closed; focus stayed where the reader put it.
+    await page.locator('wire-credit-info').getByRole('button', { name: 'Photo credit details' }).waitFor();
+    expect(await page.getByRole('dialog', { name: 'Photo credit details' }).isVisible()).toBe(false);
+    expect(await next.evaluate((link) => link === document.activeElement)).toBe(true);
+    expect(problems()).toEqual([]);
+    await context.close();
+  });
 });
