@@ -54,10 +54,6 @@ type PhotoImage = HTMLImageElement & { unavailable: string };
  * once per figure; the render goes on naming the image, in a new language or once a catalog arrives, and the name
  * goes on to the placeholder.
  */
-function onImageError(event: Event): void {
-  markBroken(event.target as PhotoImage);
-}
-
 function markBroken(image: PhotoImage): void {
   const figure = image.closest('figure');
   if (!figure || figure.hasAttribute('data-broken')) return;
@@ -70,6 +66,9 @@ function markBroken(image: PhotoImage): void {
   Object.defineProperty(image, 'unavailable', { set: name });
   image.after(placeholder);
 }
+
+/** The picture's `@error` listener; a server-rendered picture that failed before it existed: see below. */
+const onImageError = (event: Event) => markBroken(event.target as PhotoImage);
 
 /**
  * A server-rendered picture has no error listener until its widget hydrates, which the bundle may do long after
