@@ -35,7 +35,19 @@ export default defineConfig({
       {
         // Pre-bundled up front: a dependency discovered mid-run (floating-ui is imported lazily) makes Vite reload
         // the page under the running tests.
-        optimizeDeps: { include: ['@floating-ui/dom', 'lit', '@lit/context', '@lit/task', 'fast-check'] },
+        optimizeDeps: {
+          include: [
+            '@floating-ui/dom',
+            'lit',
+            '@lit/context',
+            '@lit/task',
+            '@lit/react',
+            'react',
+            'react-dom',
+            'react-dom/client',
+            'fast-check',
+          ],
+        },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
