@@ -325,6 +325,33 @@ describe('the standalone bundle and the elements it fetches later', () => {
     await context.close();
   });
 
+  it('keeps the credit button, and throws nothing into the page, when its chunk cannot be fetched', async () => {
+    const { page, context, problems } = await watchedPage(browser);
+    let offline = true;
+    await page.route(/\/credit-info\.define-[\w-]+\.js$/, (route) =>
+      offline ? route.abort('internetdisconnected') : route.continue(),
+    );
+    site.add('/bundle-credit-offline.html', pageHtml({ head: BUNDLE_TAG, body: card }));
+    await page.goto(`${site.url}/bundle-credit-offline.html`);
+    await expect.poll(() => deepTextOf(page, 'wire-article-card'), { timeout: 15_000 }).toContain(HEADLINE);
+
+    const button = page.getByRole('button', { name: 'Photo credit details' });
+    const failed = page.waitForEvent('requestfailed', (request) => request.url().includes('credit-info'));
+    await button.click();
+    await failed;
+    // The button the reader pressed is still there, and still a button: the card lost nothing.
+    await expect.poll(() => button.count()).toBe(1);
+    expect(await defined(page, 'wire-credit-info')).toBe(false);
+    expect(await deepTextOf(page, 'wire-article-card')).toContain(HEADLINE);
+
+    // Back online, a second press tries again (Chromium keeps no failed dynamic import).
+    offline = false;
+    await button.click();
+    await page.getByRole('dialog', { name: 'Photo credit details' }).waitFor({ timeout: 15_000 });
+    expect(problems(/ERR_INTERNET_DISCONNECTED .*credit-info/)).toEqual([]);
+    await context.close();
+  });
+
   it('leaves the popover closed for a reader who moved on while its chunk was on its way', async () => {
     const { page, context, problems } = await watchedPage(browser);
     let release = () => {};
