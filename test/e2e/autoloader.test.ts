@@ -352,6 +352,40 @@ describe('the standalone bundle and the elements it fetches later', () => {
     await context.close();
   });
 
+  it('opens one popover for a reader who presses twice while its chunk is on its way', async () => {
+    const { page, context, problems } = await watchedPage(browser);
+    let release = () => {};
+    const held = new Promise<void>((done) => (release = done));
+    let requested = 0;
+    await page.route(/\/credit-info\.define-[\w-]+\.js$/, async (route) => {
+      requested++;
+      await held;
+      await route.continue();
+    });
+    site.add('/bundle-credit-twice.html', pageHtml({ head: BUNDLE_TAG, body: card }));
+    await page.goto(`${site.url}/bundle-credit-twice.html`);
+    await expect.poll(() => deepTextOf(page, 'wire-article-card'), { timeout: 15_000 }).toContain(HEADLINE);
+
+    const button = page.getByRole('button', { name: 'Photo credit details' });
+    await button.click();
+    await expect.poll(() => requested).toBe(1);
+    await button.click();
+    release();
+    const dialog = page.getByRole('dialog', { name: 'Photo credit details' });
+    await dialog.waitFor({ timeout: 15_000 });
+    // One control took the button's place, open, with focus on its own button; the second press added nothing.
+    expect(await page.locator('wire-credit-info').count()).toBe(1);
+    expect(await dialog.count()).toBe(1);
+    expect(
+      await page
+        .locator('wire-credit-info')
+        .evaluate((info) => info.shadowRoot!.activeElement?.getAttribute('aria-label')),
+    ).toBe('Photo credit details');
+    expect(requested).toBe(1);
+    expect(problems()).toEqual([]);
+    await context.close();
+  });
+
   it('leaves the popover closed for a reader who moved on while its chunk was on its way', async () => {
     const { page, context, problems } = await watchedPage(browser);
     let release = () => {};
