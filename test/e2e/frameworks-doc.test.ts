@@ -2,7 +2,8 @@
  * The plain-page snippet of docs/frameworks.md, exactly as written there except for its three placeholders (the
  * CDN host, the publisher's feed, the story id), served under the strict policy with the built bundle: it must
  * draw the card, the related list and the comment prompt with no error. The framework snippets are compiled by
- * `npm run test:types` (test/types/), from which they are cut; the Angular one is that file as it is.
+ * `npm run test:types` (test/types/), from which they are cut; the Angular one is that file as it is. The WordPress
+ * plugin is PHP, which this suite cannot run: the markup its shortcode writes, as the doc shows it, is loaded here.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -57,6 +58,30 @@ describe('docs/frameworks.md', () => {
     );
     expect(await deepTextOf(page, 'wire-related-story')).toContain('Key Takeaways From Putin-Kim Talks');
     expect(await deepTextOf(page, 'wire-comment-prompt')).toContain('Be the first to comment');
+    expect(await violations(page)).toEqual([]);
+    expect(problems()).toEqual([]);
+    await context.close();
+  });
+
+  it("has a WordPress shortcode whose markup, as written there, draws the card under the reserved box's stylesheet", async () => {
+    const html = snippet('WordPress')
+      .replaceAll('https://publisher.example/feed.json', '/sample-feed.json')
+      .replaceAll('harbour-reopens', 'kim-jong-un-komsomolsk-on-amur');
+    expect(html).not.toMatch(/publisher\.example|harbour-reopens/);
+    // What the plugin enqueues: the stylesheet and the bundle, each without a version query.
+    site.add(
+      '/docs/wordpress.html',
+      pageHtml({
+        head: '<link rel="stylesheet" href="/dist/wire-widgets.css"><script type="module" src="/dist/wire-widgets.js"></script>',
+        body: html,
+      }),
+    );
+    const { page, problems, context } = await watchedPage(browser);
+    await page.goto(`${site.url}/docs/wordpress.html`);
+    await waitForWidgets(page, new Set(['wire-article-card']));
+    expect(await deepTextOf(page, 'wire-article-card')).toContain(
+      'Kim Jong Un Visits Russian Aircraft Factories in Komsomolsk-on-Amur - Photos',
+    );
     expect(await violations(page)).toEqual([]);
     expect(problems()).toEqual([]);
     await context.close();
