@@ -13,5 +13,6 @@ export { WireRelatedStory } from './related-story.js';
 export { WirePhotoGallery } from './photo-gallery.js';
 export { WireCommentPrompt } from './comment-prompt.js';
 export { WireCreditInfo } from './credit-info.js';
+export { WireStory } from './story.js';
 
 export type * from '../shared/events.js';

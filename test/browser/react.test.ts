@@ -10,9 +10,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { clearFeedCache } from '../../src/feed/loader.js';
 import type { CardClickDetail, FeedErrorDetail } from '../../src/shared/events.js';
-import { WireArticleCard, WireFeed } from '../../src/react/index.js';
+import { WireArticleCard, WireFeed, WireStory } from '../../src/react/index.js';
 import { cleanup, inShadow, mount } from './helpers.js';
-import { rawFeed, rawItem } from '../fixtures.js';
+import { rawFeed, rawItem, rightsFeed } from '../fixtures.js';
 
 let root: Root | undefined;
 
@@ -79,5 +79,28 @@ describe('React wrappers', () => {
     const card = container.querySelector('wire-article-card')!;
     expect(await inShadow(card).findByText('This story is no longer available.')).toBeTruthy();
     expect(errors.map((detail) => detail.reason)).toEqual(['not-found']);
+  });
+
+  it('give a partner <WireStory>, which shows a usable story and refuses an embargoed one with its reason', async () => {
+    const feed = rightsFeed(Date.now());
+    const errors: FeedErrorDetail[] = [];
+    const container = renderApp(
+      createElement(
+        'div',
+        null,
+        createElement(WireStory, { feed, item: 'usable', id: 'usable' }),
+        createElement(WireStory, {
+          feed,
+          item: 'embargoed',
+          id: 'embargoed',
+          onWireFeedError: (event) => errors.push(event.detail),
+        }),
+      ),
+    );
+    const usable = container.querySelector('#usable')!;
+    expect(await inShadow(usable).findByRole('heading', { name: 'Headline of usable' })).toBeTruthy();
+    const embargoed = container.querySelector('#embargoed')!;
+    await expect.poll(() => errors.map((detail) => detail.reason)).toEqual(['embargoed']);
+    expect(embargoed.shadowRoot!.textContent).not.toContain('Headline of embargoed');
   });
 });

@@ -6,6 +6,7 @@ import {
   WireFeed,
   WirePhotoGallery,
   WireRelatedStory,
+  WireStory,
 } from 'wire-widgets/react';
 
 // The global JSX namespace exists only in React 18's types (19 removed it): this line stops compiling if the paths in
@@ -49,6 +50,18 @@ export function Story({
   );
 }
 
+/** A partner's story page: the full story under the publisher's rights, its refusal reported with a reason. */
+export function Partner({ onError }: { onError: (detail: FeedErrorDetail) => void }) {
+  return (
+    <WireStory
+      src="/feed.json"
+      item="story-1"
+      headingLevel={1}
+      onWireFeedError={(event) => onError(event.detail)}
+    />
+  );
+}
+
 export function Mistakes() {
   return (
     <>
@@ -62,6 +75,8 @@ export function Mistakes() {
       <WireArticleCard layout="sideways" />
       {/* @ts-expect-error limit is a number */}
       <WireRelatedStory limit="four" />
+      {/* @ts-expect-error a story is not a card: it fires no card clicks */}
+      <WireStory onWireCardClick={() => undefined} />
     </>
   );
 }
