@@ -242,6 +242,22 @@ describe('<wire-article-card> states', () => {
     expect(box(frame).top).toBeLessThan(box(skeleton.querySelector('.bar')!).top);
   });
 
+  it("lays out its skeleton by the page's ::part() rules, as it will lay out the story", async () => {
+    // The demo's hero: the photo below the text, the tags hidden.
+    const root = mount(
+      `<style>
+        .moved wire-article-card::part(figure) { order: 1; }
+        .moved wire-article-card::part(tags) { display: none; }
+      </style>
+      <div class="moved" style="inline-size: 360px"><wire-article-card src="${faultServer()}/hang"></wire-article-card></div>`,
+    );
+    const card = root.querySelector('wire-article-card')!;
+    await card.updateComplete;
+    const skeleton = part(card, 'skeleton')!;
+    expect(box(skeleton.querySelector('.frame')!).top).toBeGreaterThan(box(part(card, 'headline')!).bottom);
+    expect(box(part(card, 'tags')!).height).toBe(0);
+  });
+
   it('draws the same skeleton while it waits for a feed (the Loading story)', async () => {
     const card = await renderStory(Loading);
     expect(card.matches(':state(loading)')).toBe(true);
