@@ -1,10 +1,23 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/** Serves the package's dist/wire-widgets.css, from its source, where the page links it: ./wire-widgets.css. */
+const reservedBoxes: Plugin = {
+  name: 'wire-widgets-css',
+  configureServer(server) {
+    server.middlewares.use('/wire-widgets.css', (_request, response) => {
+      response.setHeader('content-type', 'text/css');
+      response.end(readFileSync(new URL('../src/styles/wire-widgets.css', import.meta.url)));
+    });
+  },
+};
 
 // `npm start`: the demo page on the bundled sample feed (demo/public), no network and no setup needed.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   publicDir: 'public',
+  plugins: [reservedBoxes],
   // One copy of Lit for the page, or Lit warns "Multiple versions of Lit loaded".
   optimizeDeps: {
     include: [

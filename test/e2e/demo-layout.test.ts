@@ -30,6 +30,7 @@ beforeAll(async () => {
   ({ site, browser } = await openSite());
   const html = readFileSync(resolve(ROOT, 'demo/index.html'), 'utf8')
     .replace('./wire-widgets.ts', '/dist/wire-widgets.js')
+    .replace('./wire-widgets.css', '/dist/wire-widgets.css')
     .replace('./demo.ts', '/demo/demo.js')
     .replace('href="images/feed-icon.svg"', 'href="/images/feed-icon.svg"')
     .replace('src="sample-feed.json"', 'src="/sample-feed.json"');

@@ -27,6 +27,7 @@ beforeAll(async () => {
   ({ site, browser } = await openSite());
   const html = readFileSync(resolve(ROOT, 'demo/index.html'), 'utf8')
     .replace('./wire-widgets.ts', '/dist/wire-widgets.js')
+    .replace('./wire-widgets.css', '/dist/wire-widgets.css')
     .replace('<script type="module" src="./demo.ts"></script>', '')
     .replace('href="images/feed-icon.svg"', 'href="/images/feed-icon.svg"')
     .replace('src="sample-feed.json"', 'src="/sample-feed.json"');
@@ -85,6 +86,35 @@ describe('the demo page', () => {
     const found = await axeViolations(page);
     expect(found).toEqual([]);
     expect(await violations(page)).toEqual([]);
+    expect(problems()).toEqual([]);
+    await context.close();
+  });
+
+  it("holds every widget's box before the bundle runs, as the README tells a site builder to", async () => {
+    const { page, problems, context } = await watchedPage(browser, { width: 1280, height: 900 });
+    let release = () => {};
+    const held = new Promise<void>((done) => (release = done));
+    await page.route(/\/dist\/wire-widgets\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    // Module scripts run before DOMContentLoaded, which therefore waits for the bundle: wait for the parsed page.
+    await page.goto(`${site.url}/demo/index.html`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => document.readyState === 'interactive');
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+    // Before any element is defined: the cards, the gallery and the related list already take their height.
+    const undefinedHeights = await page.evaluate(() =>
+      [...document.querySelectorAll('wire-article-card, wire-photo-gallery, wire-related-story')].map(
+        (el) => [el.matches(':defined'), Math.round(el.getBoundingClientRect().height)],
+      ),
+    );
+    expect(undefinedHeights.length).toBe(8);
+    for (const [defined, height] of undefinedHeights) {
+      expect(defined).toBe(false);
+      expect(height).toBeGreaterThan(100);
+    }
+    release();
+    await waitForWidgets(page, new Set(['wire-article-card', 'wire-photo-gallery', 'wire-related-story']));
     expect(problems()).toEqual([]);
     await context.close();
   });
