@@ -29,5 +29,7 @@ export default defineConfig({
       '@lit/task',
     ],
   },
-  server: { port: 5173, host: '127.0.0.1', fs: { allow: ['..'] } },
+  // Port 5173 or none: the partner page (partner.html) shows the story as another site would, with its pictures at
+  // the publisher's absolute URLs, http://localhost:5173/…; on another port they would not load.
+  server: { port: 5173, strictPort: true, host: '127.0.0.1', fs: { allow: ['..'] } },
 });
