@@ -76,7 +76,8 @@ const SIZES: Record<CardLayout, string> = {
  * @cssprop --wire-card-radius - Corner radius of the card (default 0).
  * @cssprop --wire-card-gap - Space between the photo and the text (default 12px).
  * @cssprop --wire-card-headline-size - Headline font size (default 1.25em; larger for `hero`).
- * @cssprop --wire-card-headline-lines - Lines after which a long headline is cut with an ellipsis (default 4).
+ * @cssprop --wire-card-headline-lines - Lines after which a long headline is cut with an ellipsis (default 4; 3 for
+ *   `compact`, 10 for `hero`).
  * @cssprop --wire-card-kicker-color - Kicker colour (default `--wire-color-accent`).
  * @cssprop --wire-card-thumbnail-size - Widest thumbnail in the `compact` layout (default 128px).
  * @cssprop --wire-image-radius - Corner radius of the photo (default 0).
