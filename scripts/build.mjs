@@ -27,6 +27,11 @@ await build({
     sourcemap: true,
     minify: false,
     rollupOptions: {
+      // The server imports the credit popover and the sanitiser statically, which the browser code imports lazily:
+      // in one Node module that is as meant, and there is no chunk to split off.
+      onwarn(warning, warn) {
+        if (warning.code !== 'INEFFECTIVE_DYNAMIC_IMPORT') warn(warning);
+      },
       output: { entryFileNames: 'index.js', chunkFileNames: '[name]-[hash].js', minify: false },
     },
   },
