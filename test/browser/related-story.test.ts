@@ -125,7 +125,7 @@ async function renderStory(story: { args?: Partial<Args> }, wait = true): Promis
 const screen = (element: Element) => within(element.shadowRoot as unknown as HTMLElement);
 
 describe('<wire-related-story>', () => {
-  it('renders the seed page teaser: thumbnail with credit, section, headline link, date', async () => {
+  it('renders the seed page teaser: thumbnail with caption and credit, section, headline link, date', async () => {
     const element = await renderStory(SeedTeaser);
     const view = screen(element);
     const section = view.getByText('World');
@@ -137,6 +137,7 @@ describe('<wire-related-story>', () => {
     expect(view.getByRole('heading', { level: 3 }).contains(link)).toBe(true);
     expect(view.getByText('September 13, 2023').getAttribute('datetime')).toBe('2023-09-13T15:40:00.000Z');
     expect(view.getByText('© Sputnik')).toBeTruthy();
+    expect(view.getByText('Vladimir Putin and Kim Jong Un at Vostochny Cosmodrome')).toBeTruthy();
     const figure = element.shadowRoot!.querySelector('[part="figure"]')!;
     expect(figure.getBoundingClientRect().bottom).toBeLessThanOrEqual(section.getBoundingClientRect().top);
     // The seed page writes its dates as 13.09.2023.
@@ -158,6 +159,11 @@ describe('<wire-related-story>', () => {
       'pacific-fleet-sea-of-japan',
     ]);
     expect(view.getAllByRole('heading', { level: 4 })).toHaveLength(3);
+    // A list's thumbnails carry their credit, not their caption.
+    expect(within(items[0]!).getByText('© Sputnik')).toBeTruthy();
+    expect(
+      within(items[0]!).queryByText('Vladimir Putin and Kim Jong Un at Vostochny Cosmodrome'),
+    ).toBeNull();
     // Compact rows in a narrow column: thumbnail beside the text.
     const first = items[0]!;
     const figure = first.querySelector('[part="figure"]')!.getBoundingClientRect();

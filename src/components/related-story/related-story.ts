@@ -39,7 +39,7 @@ import { relatedStoryStyles } from './related-story.styles.js';
  * @csspart date - The `<time>` element.
  * @csspart figure - The thumbnail's figure.
  * @csspart image - The thumbnail.
- * @csspart caption - The line under the thumbnail holding the credit.
+ * @csspart caption - The line under the photo: its caption (a teaser of its own) and credit.
  * @csspart credit - The credit line ("© Sputnik").
  * @csspart skeleton - The placeholder shown while the feed loads.
  * @csspart fallback - The quiet message shown when nothing can be shown.
@@ -162,7 +162,8 @@ export class WireRelatedStory extends WireFeedElement {
           ? photoTemplate(story.image, {
               lang,
               sizes: compact ? 'auto, 128px' : 'auto, 100vw',
-              caption: false,
+              // A teaser of its own shows the photo's caption, as the seed page's does; a list's thumbnails only credit.
+              caption: !compact,
             })
           : nothing
       }
