@@ -1,8 +1,9 @@
 /**
  * The demo page (demo/index.html) as a publisher would serve it: the built bundle, the strict policy, the bundled
  * sample feed. It must reproduce the seed article (../shared/seed): section, headline, credited hero photo with its
- * caption and date, the related teaser, the comment prompt; the sample's embargoed and killed stories only as the
- * widgets' fallback and notice; a link to the partner page; and the page as a whole must be axe clean.
+ * caption and date, the quotation in its body, the related teaser with its caption, the comment prompt; the sample's
+ * embargoed and killed stories only as the widgets' fallback and notice; a link to the partner page; and the page as
+ * a whole must be axe clean.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -54,8 +55,14 @@ describe('the demo page', () => {
     expect(hero).toContain('© Sputnik');
     // The date as the seed page writes it (date-format="dd.MM.yyyy").
     expect(hero).toContain('15.09.2023');
+    // The seed's body quotes Manturov.
+    const quotation = (await page.locator('.story .body blockquote').textContent())!.replace(/\s+/g, ' ');
+    expect(quotation).toContain(
+      'We see the potential for cooperation both in aircraft construction and in other industries',
+    );
     const related = await deepTextOf(page, '.related wire-related-story');
     expect(related).toContain("North Korea's 'Visible Show of Support': Key Takeaways From Putin-Kim Talks");
+    expect(related).toContain('Vladimir Putin and Kim Jong Un at Vostochny Cosmodrome');
     expect(related).toContain('World');
     expect(related).toContain('13.09.2023');
     const prompt = await deepTextOf(page, '.discussion wire-comment-prompt');
