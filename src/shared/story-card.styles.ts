@@ -175,8 +175,10 @@ export const cardStyles = css`
     display: block;
   }
 
+  /* Full width unless narrowed below, also where a page's ::part() rule makes a card's line a flex row. */
   .bar {
     display: block;
+    inline-size: 100%;
     block-size: 1lh;
     padding-block: 0.2lh;
     background: var(--_surface) content-box;

@@ -72,40 +72,56 @@ function bars(count: number): TemplateResult[] {
   return Array.from({ length: count }, () => html`<span class="bar"></span>`);
 }
 
+/** What a skeleton holds besides one card: more cards, the related list's heading, the card's part names. */
+export interface SkeletonOptions {
+  count?: number;
+  heading?: boolean;
+  /**
+   * Each block takes the part of what it stands in for (`card`, `kicker`, `headline`, `summary`, `byline`, `meta`,
+   * `tags`, `figure`, `image`, `caption`): `<wire-article-card>`'s names, so only it asks for them.
+   */
+  parts?: boolean;
+}
+
 /**
  * Grey blocks in the shape of `count` cards, so the page does not jump when the feed arrives. Each block carries the
  * class of the text it stands in for (kicker, headline, summary, byline, meta, tags, caption), so it takes that
- * text's font size and line height, container queries included, and its part, so that the page's `::part()` rules (a
- * photo moved below the text, a line hidden, a caption resized) lay out the placeholder as they will lay out the
- * story. It is as tall as a typical story: the hero's headline and summary on 4 lines, others' on 3, one line of
- * tags. `heading` adds the related list's heading. dist/wire-widgets.css reserves the same box before the element is
- * defined.
+ * text's font size and line height, container queries included; with `parts`, its part too, so that the page's
+ * `::part()` rules (a photo moved below the text, a line hidden, a caption resized) lay out the placeholder as they
+ * will lay out the story. It is as tall as a typical story: the hero's headline and summary on 4 lines, others' on 3,
+ * one line of tags. `heading` adds the related list's heading. dist/wire-widgets.css reserves the same box before the
+ * element is defined.
  */
-export function skeleton(lang: string, layout: string, count = 1, heading = false): TemplateResult {
+export function skeleton(
+  lang: string,
+  layout: string,
+  { count = 1, heading = false, parts = false }: SkeletonOptions = {},
+): TemplateResult {
   const compact = layout === 'compact';
   const lines = layout === 'hero' ? 4 : 3;
+  const part = (name: string) => (parts ? name : nothing);
   return html`<div part="skeleton" aria-busy="true">
-    ${heading ? html`<div class="heading" part="heading">${bars(1)}</div>` : nothing}
+    ${heading ? html`<div class="heading">${bars(1)}</div>` : nothing}
     <div class="skeletons">
       ${Array.from(
         { length: count },
         () =>
-          html`<div class="card skeleton has-image ${layout}" part="card">
+          html`<div class="card skeleton has-image ${layout}" part=${part('card')}>
             <div class="body">
-              <p class="kicker" part="kicker">${bars(1)}</p>
-              <div class="headline" part="headline">${bars(lines)}</div>
+              <p class="kicker" part=${part('kicker')}>${bars(1)}</p>
+              <div class="headline" part=${part('headline')}>${bars(lines)}</div>
               ${
                 compact
-                  ? html`<p class="meta" part="meta">${bars(1)}</p>`
-                  : html`<p class="summary" part="summary">${bars(lines)}</p>
-                      <p class="byline" part="byline">${bars(1)}</p>
-                      <p class="meta" part="meta">${bars(1)}</p>
-                      <p class="tags" part="tags">${bars(1)}</p>`
+                  ? html`<p class="meta" part=${part('meta')}>${bars(1)}</p>`
+                  : html`<p class="summary" part=${part('summary')}>${bars(lines)}</p>
+                      <p class="byline" part=${part('byline')}>${bars(1)}</p>
+                      <p class="meta" part=${part('meta')}>${bars(1)}</p>
+                      <p class="tags" part=${part('tags')}>${bars(1)}</p>`
               }
             </div>
-            <div class="photo" part="figure">
-              <div class="frame"></div>
-              <p class="caption" part="caption">${bars(2)}</p>
+            <div class="photo" part=${part('figure')}>
+              <div class="frame" part=${part('image')}></div>
+              <p class="caption" part=${part('caption')}>${bars(2)}</p>
             </div>
           </div>`,
       )}

@@ -243,11 +243,12 @@ describe('<wire-article-card> states', () => {
   });
 
   it("lays out its skeleton by the page's ::part() rules, as it will lay out the story", async () => {
-    // The demo's hero: the photo below the text, the tags hidden.
+    // The demo's hero: the photo below the text, the tags hidden; and a date line laid out as a row.
     const root = mount(
       `<style>
         .moved wire-article-card::part(figure) { order: 1; }
         .moved wire-article-card::part(tags) { display: none; }
+        .moved wire-article-card::part(meta) { display: flex; }
       </style>
       <div class="moved" style="inline-size: 360px"><wire-article-card src="${faultServer()}/hang"></wire-article-card></div>`,
     );
@@ -256,6 +257,8 @@ describe('<wire-article-card> states', () => {
     const skeleton = part(card, 'skeleton')!;
     expect(box(skeleton.querySelector('.frame')!).top).toBeGreaterThan(box(part(card, 'headline')!).bottom);
     expect(box(part(card, 'tags')!).height).toBe(0);
+    // A line the page makes a flex row keeps its grey bar.
+    expect(box(part(card, 'meta')!.querySelector('.bar')!).width).toBeGreaterThan(100);
   });
 
   it('draws the same skeleton while it waits for a feed (the Loading story)', async () => {

@@ -59,7 +59,8 @@ const SIZES: Record<CardLayout, string> = {
  * @csspart image - The photo.
  * @csspart caption - The photo caption and credit line.
  * @csspart credit - The credit line ("© Sputnik").
- * @csspart skeleton - The placeholder shown while the feed loads.
+ * @csspart skeleton - The placeholder shown while the feed loads; its blocks carry the parts of what they stand in
+ *   for (`card`, `kicker`, `headline`, `summary`, `byline`, `meta`, `tags`, `figure`, `image`, `caption`).
  * @csspart fallback - The quiet message shown when the story cannot be shown.
  * @csspart correction - The publisher's dated correction.
  * @csspart rights - The line crediting the story's source and copyright.
@@ -128,7 +129,7 @@ export class WireArticleCard extends WireFeedElement {
     const layout = SIZES[this.layout] ? this.layout : 'stacked';
     return html`<div class="wrap" lang=${lang} dir=${this.direction}>
       ${this.data.render({
-        loading: () => skeleton(lang, layout),
+        loading: () => skeleton(lang, layout, { parts: true }),
         ready: (item, _feed, rights) =>
           rights === 'usable' ? this.card(item, layout, lang) : takenDown(item, rights, lang, layout),
         error: (view) => this.fallback(view),

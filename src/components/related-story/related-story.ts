@@ -104,7 +104,9 @@ export class WireRelatedStory extends WireFeedElement {
       ${this.data.render({
         // One placeholder row per teaser to come, so the list does not grow when it arrives.
         loading: () =>
-          this.relatedTo ? skeleton(lang, 'compact', Math.min(limit, 6), true) : skeleton(lang, ''),
+          this.relatedTo
+            ? skeleton(lang, 'compact', { count: Math.min(limit, 6), heading: true })
+            : skeleton(lang, ''),
         ready: (item, feed, rights) =>
           this.relatedTo
             ? this.list(relatedStories(feed, item.id, limit), level, lang)
