@@ -171,6 +171,23 @@ describe('<wire-related-story>', () => {
     expect(figure.right).toBeLessThanOrEqual(within(first).getByRole('link').getBoundingClientRect().left);
   });
 
+  it('lays three related stories side by side across a wide column, sharing its width', async () => {
+    const root = mount(
+      `<div style="inline-size: 1000px"><wire-related-story src="${SAMPLE}" related-to="${SEED}" limit="3"></wire-related-story></div>`,
+    );
+    const element = root.querySelector('wire-related-story')!;
+    await until(() => element.matches(':state(ready)'), 5000, 'the feed');
+    await element.updateComplete;
+    const list = screen(element).getAllByRole('list')[0]!.getBoundingClientRect();
+    const items = screen(element)
+      .getAllByRole('listitem')
+      .map((item) => item.getBoundingClientRect());
+    expect(items).toHaveLength(3);
+    expect(new Set(items.map((item) => Math.round(item.top))).size).toBe(1);
+    // The row reaches the list's far edge: no empty columns left beside the three.
+    expect(Math.round(items[2]!.right)).toBe(Math.round(list.right));
+  });
+
   it('renders a story from outside the feed, and honours limit, heading and heading-level', async () => {
     const element = await renderStory({ args: { ...OutsideTheFeed.args, limit: 2 } });
     const view = screen(element);

@@ -15,11 +15,11 @@ export const relatedStoryStyles = css`
     list-style: none;
   }
 
-  /* In a wide column the list becomes a row of stacked teasers. */
+  /* In a wide column the list becomes rows of up to three stacked teasers, which share the row's width. */
   @container (min-width: 720px) {
     ul,
     .skeletons {
-      grid-template-columns: repeat(auto-fill, minmax(200px, 1fr));
+      grid-template-columns: repeat(auto-fill, minmax(calc((100% - 32px) / 3), 1fr));
     }
 
     :is(ul, .skeletons) .compact.has-image {
