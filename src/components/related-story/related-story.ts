@@ -53,7 +53,8 @@ import { relatedStoryStyles } from './related-story.styles.js';
  * @cssprop --wire-card-padding - Space inside the element (default 0).
  * @cssprop --wire-card-radius - Corner radius (default 0).
  * @cssprop --wire-card-headline-size - Headline font size (default 1.25em; 1em in the list).
- * @cssprop --wire-card-headline-lines - Lines after which a long headline is cut with an ellipsis (default 4; 3 in the list).
+ * @cssprop --wire-card-headline-lines - Lines after which a long headline is cut with an ellipsis (default 4; 3 in
+ *   the list).
  * @cssprop --wire-card-kicker-color - Section colour (default `--wire-color-accent`).
  * @cssprop --wire-card-thumbnail-size - Widest thumbnail in the list (default 128px).
  * @cssprop --wire-card-gap - Space between the thumbnail and the text (default 12px).
@@ -164,7 +165,8 @@ export class WireRelatedStory extends WireFeedElement {
           ? photoTemplate(story.image, {
               lang,
               sizes: compact ? 'auto, 128px' : 'auto, 100vw',
-              // A teaser of its own shows the photo's caption, as the seed page's does; a list's thumbnails only credit.
+              // A teaser of its own shows the photo's caption, as the seed page's does; a list's thumbnails show
+              // only the credit.
               caption: !compact,
             })
           : nothing
