@@ -26,6 +26,7 @@ import {
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const LOADER = '<script type="module" src="/dist/wire-widgets.loader.js"></script>';
+const BUNDLE_TAG = '<script type="module" src="/dist/wire-widgets.js"></script>';
 const FEED = '/demo/public/sample-feed.json';
 const HEADLINE = 'Kim Jong Un Visits';
 const card = `<wire-article-card src="${FEED}" item="${SAMPLE_IDS.first}"></wire-article-card>`;
@@ -59,6 +60,29 @@ function scripts(page: Page): { path: string; gzip?: number }[] {
 }
 
 const defined = (page: Page, tag: string) => page.evaluate((tag) => !!customElements.get(tag), tag);
+
+/** The standalone bundle's credit-popover chunk, as the page requests it. */
+const CREDIT_CHUNK = /\/credit-info\.define-[\w-]+\.js$/;
+
+/** Serves `body` with the standalone bundle at `path` and opens it once the card shows its headline. */
+async function openBundlePage(page: Page, path: string, body = card): Promise<void> {
+  site.add(path, pageHtml({ head: BUNDLE_TAG, body }));
+  await page.goto(`${site.url}${path}`);
+  await expect.poll(() => deepTextOf(page, 'wire-article-card'), { timeout: 15_000 }).toContain(HEADLINE);
+}
+
+/** Holds the credit chunk back until `release()`; `requests()` counts the page's requests for it. */
+async function holdCreditChunk(page: Page): Promise<{ release: () => void; requests: () => number }> {
+  let release = () => {};
+  const held = new Promise<void>((done) => (release = done));
+  let requested = 0;
+  await page.route(CREDIT_CHUNK, async (route) => {
+    requested++;
+    await held;
+    await route.continue();
+  });
+  return { release, requests: () => requested };
+}
 
 describe('autoloader', () => {
   it('a page with one card fetches the card and what it shares, well under the one-file bundle', async () => {
@@ -245,7 +269,6 @@ describe('autoloader', () => {
 });
 
 describe('the standalone bundle and the elements it fetches later', () => {
-  const BUNDLE_TAG = '<script type="module" src="/dist/wire-widgets.js"></script>';
   const storyChunk = (path: string) => /^\/dist\/wire-widgets\/story[\w.-]*\.js$/.test(path);
 
   it('fetches the story only once a <wire-story> appears, then defines it from the same Lit', async () => {
@@ -289,9 +312,7 @@ describe('the standalone bundle and the elements it fetches later', () => {
   it('fetches the credit popover only when a reader first presses a credit button', async () => {
     const { page, context, problems } = await watchedPage(browser);
     const seen = scripts(page);
-    site.add('/bundle-credit.html', pageHtml({ head: BUNDLE_TAG, body: card }));
-    await page.goto(`${site.url}/bundle-credit.html`);
-    await expect.poll(() => deepTextOf(page, 'wire-article-card'), { timeout: 15_000 }).toContain(HEADLINE);
+    await openBundlePage(page, '/bundle-credit.html');
     const creditChunks = () =>
       seen.map((script) => script.path).filter((path) => path.includes('/credit-info'));
     // One file until then: a bundler that split the bundle into shared chunks would show here.
@@ -328,12 +349,10 @@ describe('the standalone bundle and the elements it fetches later', () => {
   it('keeps the credit button, and throws nothing into the page, when its chunk cannot be fetched', async () => {
     const { page, context, problems } = await watchedPage(browser);
     let offline = true;
-    await page.route(/\/credit-info\.define-[\w-]+\.js$/, (route) =>
+    await page.route(CREDIT_CHUNK, (route) =>
       offline ? route.abort('internetdisconnected') : route.continue(),
     );
-    site.add('/bundle-credit-offline.html', pageHtml({ head: BUNDLE_TAG, body: card }));
-    await page.goto(`${site.url}/bundle-credit-offline.html`);
-    await expect.poll(() => deepTextOf(page, 'wire-article-card'), { timeout: 15_000 }).toContain(HEADLINE);
+    await openBundlePage(page, '/bundle-credit-offline.html');
 
     const button = page.getByRole('button', { name: 'Photo credit details' });
     const failed = page.waitForEvent('requestfailed', (request) => request.url().includes('credit-info'));
@@ -354,21 +373,12 @@ describe('the standalone bundle and the elements it fetches later', () => {
 
   it('opens one popover for a reader who presses twice while its chunk is on its way', async () => {
     const { page, context, problems } = await watchedPage(browser);
-    let release = () => {};
-    const held = new Promise<void>((done) => (release = done));
-    let requested = 0;
-    await page.route(/\/credit-info\.define-[\w-]+\.js$/, async (route) => {
-      requested++;
-      await held;
-      await route.continue();
-    });
-    site.add('/bundle-credit-twice.html', pageHtml({ head: BUNDLE_TAG, body: card }));
-    await page.goto(`${site.url}/bundle-credit-twice.html`);
-    await expect.poll(() => deepTextOf(page, 'wire-article-card'), { timeout: 15_000 }).toContain(HEADLINE);
+    const { release, requests } = await holdCreditChunk(page);
+    await openBundlePage(page, '/bundle-credit-twice.html');
 
     const button = page.getByRole('button', { name: 'Photo credit details' });
     await button.click();
-    await expect.poll(() => requested).toBe(1);
+    await expect.poll(requests).toBe(1);
     await button.click();
     release();
     const dialog = page.getByRole('dialog', { name: 'Photo credit details' });
@@ -387,18 +397,8 @@ describe('the standalone bundle and the elements it fetches later', () => {
 
   it('leaves the popover closed for a reader who moved on while its chunk was on its way', async () => {
     const { page, context, problems } = await watchedPage(browser);
-    let release = () => {};
-    const held = new Promise<void>((done) => (release = done));
-    await page.route(/\/credit-info\.define-[\w-]+\.js$/, async (route) => {
-      await held;
-      await route.continue();
-    });
-    site.add(
-      '/bundle-credit-late.html',
-      pageHtml({ head: BUNDLE_TAG, body: `${card}<a href="#next">Next story</a>` }),
-    );
-    await page.goto(`${site.url}/bundle-credit-late.html`);
-    await expect.poll(() => deepTextOf(page, 'wire-article-card'), { timeout: 15_000 }).toContain(HEADLINE);
+    const { release } = await holdCreditChunk(page);
+    await openBundlePage(page, '/bundle-credit-late.html', `${card}<a href="#next">Next story</a>`);
 
     await page.getByRole('button', { name: 'Photo credit details' }).click();
     // The chunk is held back; the reader tabs on to the next link meanwhile.
