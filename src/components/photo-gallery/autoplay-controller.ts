@@ -22,7 +22,11 @@ export class AutoplayController implements ReactiveController {
 
   private timer?: ReturnType<typeof setInterval>;
   private observer?: IntersectionObserver;
-  private inView = true;
+  /**
+   * Out of view until the observer's first report, which it always sends: a tick that comes first (a busy phone
+   * slow to draw the page) must not move a gallery the reader cannot see.
+   */
+  private inView = false;
   /** Focus moving inside the gallery changes whether the slideshow is announced (see `rotating`). */
   private readonly onFocusChange = () => this.host.requestUpdate();
   private readonly tick = () => {
@@ -74,6 +78,7 @@ export class AutoplayController implements ReactiveController {
     this.observer?.disconnect();
     this.observer = undefined;
     if (!this.playing || !this.host.isConnected || isServer) return;
+    this.inView = false;
     this.observer = new IntersectionObserver((entries) => {
       this.inView = entries.at(-1)?.isIntersecting ?? this.inView;
     });
