@@ -78,6 +78,7 @@ export default defineConfig({
         test: {
           name: 'storybook',
           browser: browser(),
+          setupFiles: ['test/storybook-setup.ts'],
           testTimeout: 120_000,
           // A poll that gives up after Vitest's default second fails on a busy machine for no reason.
           expect: { poll: { timeout: 30_000 } },

@@ -33,8 +33,7 @@ const card = (canvas: HTMLElement) => canvas.querySelector('wire-article-card')!
 /** Waits for the card or its fallback, so the accessibility check sees what a reader sees. */
 const ready = async (canvas: HTMLElement) => {
   const element = card(canvas);
-  for (let i = 0; i < 200 && !element.shadowRoot?.querySelector('article, .fallback'); i++)
-    await new Promise((resolve) => setTimeout(resolve, 20));
+  await waitFor(() => expect(element.shadowRoot?.querySelector('article, .fallback')).not.toBeNull());
   return element.shadowRoot!;
 };
 

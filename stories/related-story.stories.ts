@@ -20,8 +20,7 @@ interface Args {
 
 const shadow = async (canvas: HTMLElement) => {
   const element = canvas.querySelector('wire-related-story')!;
-  for (let i = 0; i < 200 && !element.shadowRoot?.querySelector('article, .fallback'); i++)
-    await new Promise((resolve) => setTimeout(resolve, 20));
+  await waitFor(() => expect(element.shadowRoot?.querySelector('article, .fallback')).not.toBeNull());
   return element.shadowRoot!;
 };
 

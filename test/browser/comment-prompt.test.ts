@@ -344,6 +344,8 @@ describe('live comment counts', () => {
     expect(shadowText(elements[0]!)).toContain('1 comment');
     // The server answers (index + 1) * 3 in the order of the ids it was sent: a=3, b=6, c=9.
     await until(() => shadowText(elements[0]!).startsWith('9 comments'), 5000, 'live counts');
+    // One answer updates all six, but the render queue may draw the others in a later slice.
+    await Promise.all(elements.map((element) => element.updateComplete));
     expect(elements.map((element) => shadowText(element).split(' ')[0])).toEqual([
       '9',
       '3',

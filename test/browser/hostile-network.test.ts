@@ -102,14 +102,15 @@ const CASES: FaultCase[] = [
   {
     name: 'timeout',
     path: '/hang',
-    options: { ...quick, timeout: 200, retries: 0 },
+    // Long enough for the attempt to reach the server on a busy machine, which the count of hits checks.
+    options: { ...quick, timeout: 1000, retries: 0 },
     reason: 'timeout',
     hits: 1,
   },
   {
     name: 'timeout, retried once',
     path: '/hang',
-    options: { ...quick, timeout: 150, retries: 1 },
+    options: { ...quick, timeout: 1000, retries: 1 },
     reason: 'timeout',
     hits: 2,
     waits: [20],
@@ -244,7 +245,8 @@ describe('network faults, at widget level', () => {
     // still on its way from one that came back.
     performance.clearResourceTimings();
     performance.setResourceTimingBufferSize(10_000);
-    const src = `${faultServer()}/feed-stale-revalidated?delay=1500`;
+    // The revalidation's answer must still be out after both renders and a round trip to the server's log.
+    const src = `${faultServer()}/feed-stale-revalidated?delay=4000`;
     const answers = () => performance.getEntriesByName(src).length;
     const first = mountAll(src);
     await settled(first);
@@ -258,7 +260,7 @@ describe('network faults, at widget level', () => {
     expect(await serverHits('/feed-stale-revalidated')).toBe(2);
     expect(answers()).toBe(1);
     const shown = again.map(({ element }) => deepText(element));
-    await until(() => answers() === 2, 10_000, 'the revalidation to answer');
+    await until(() => answers() === 2, 20_000, 'the revalidation to answer');
     await Promise.all(again.map(({ element }) => settle(element)));
     // The fresh copy replaced the stale one without a flash of loading or error.
     again.forEach(({ element, config }, i) => expect(deepText(element), config.name).toBe(shown[i]));

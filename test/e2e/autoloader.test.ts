@@ -92,13 +92,17 @@ describe('autoloader', () => {
     await page.goto(`${site.url}/loader-card.html`);
     await page.waitForFunction(() => customElements.get('wire-article-card'), null, { timeout: 15_000 });
     await expect.poll(() => deepTextOf(page, 'wire-article-card'), { timeout: 15_000 }).toContain(HEADLINE);
-    // Responses are read asynchronously: wait until every script the page asked for has been counted.
-    const requested = await page.evaluate(
-      () => performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('.js')).length,
-    );
+    // Responses are read asynchronously, and the page records its entries asynchronously too: wait until every
+    // script the page asked for has been counted, reading both sides afresh each time.
+    const requested = () =>
+      page.evaluate(
+        () => performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('.js')).length,
+      );
     await expect
-      .poll(() => seen.filter((script) => script.gzip !== undefined).length, { timeout: 15_000 })
-      .toBe(requested);
+      .poll(async () => seen.filter((script) => script.gzip !== undefined).length === (await requested()), {
+        timeout: 15_000,
+      })
+      .toBe(true);
 
     const paths = seen.map((script) => script.path);
     expect(paths[0]).toBe('/dist/wire-widgets.loader.js');

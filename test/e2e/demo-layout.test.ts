@@ -259,6 +259,17 @@ describe.each(WIDTHS)('the demo page at %i px', (width) => {
       .click();
     const lightbox = page.locator('wire-photo-gallery dialog[open]');
     await expect.poll(() => lightbox.isVisible()).toBe(true);
+    // The picture's own size places it in its letterbox: wait until it has arrived.
+    await expect
+      .poll(() =>
+        lightbox.evaluate(
+          (dialog) =>
+            [...dialog.querySelectorAll('.slide')]
+              .find((el) => !el.hasAttribute('inert'))
+              ?.querySelector('img')?.naturalWidth,
+        ),
+      )
+      .toBeGreaterThan(0);
     await page.screenshot({ path: resolve(SHOTS, `demo-layout-${width}-lightbox.png`) });
     const { photo, info } = await lightbox.evaluate((dialog) => {
       const slide = [...dialog.querySelectorAll('.slide')].find((el) => !el.hasAttribute('inert'))!;

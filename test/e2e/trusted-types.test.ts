@@ -76,7 +76,7 @@ it(`shows every widget's fallback and fires wire-feed-error reason render under:
     expect(await events(selector), config.name).toEqual(['wire-feed-error:render']);
     expect(await deepTextOf(page, selector), config.name).toBe(UNAVAILABLE);
     expect(await failed(selector), config.name).toBe(true);
-    await expect.poll(() => page.locator(selector).isVisible(), { timeout: 5_000 }).toBe(true);
+    await expect.poll(() => page.locator(selector).isVisible()).toBe(true);
   }
   // Inside a <wire-feed>, whose own render (a slot) fails too: the widget is still there and says so.
   expect(await events('#in-feed')).toEqual(['wire-feed-error:render']);
