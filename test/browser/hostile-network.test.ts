@@ -244,7 +244,6 @@ describe('network faults, at widget level', () => {
     // The page records a resource timing entry when a response has fully arrived: counting them tells an answer
     // still on its way from one that came back.
     performance.clearResourceTimings();
-    performance.setResourceTimingBufferSize(10_000);
     // The revalidation's answer must still be out after both renders and a round trip to the server's log.
     const src = `${faultServer()}/feed-stale-revalidated?delay=4000`;
     const answers = () => performance.getEntriesByName(src).length;
