@@ -1,4 +1,19 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * The rolldown override in package.json (1.3, for the one-file bundle; see its commit) marks each lazy import's
+ * preload list as `__VITE_PRELOAD__` followed by a hash, which Vite 8.3 does not expect: it replaces the marker and
+ * leaves the hash, a syntax error that blanked every story of the static Storybook. The library's own build inserts
+ * no preload lists. Until Vite and rolldown agree again, the hash goes before Vite reads the marker.
+ */
+const preloadMarkers: Plugin = {
+  name: 'wire:storybook-preload-markers',
+  renderChunk: (code) =>
+    code.includes('__VITE_PRELOAD__')
+      ? { code: code.replace(/__VITE_PRELOAD__[\da-f]{32}/g, '__VITE_PRELOAD__'), map: null }
+      : null,
+};
 
 const config: StorybookConfig = {
   // The introduction and theming pages first, then the widgets.
@@ -19,6 +34,7 @@ const config: StorybookConfig = {
         'lit/directive-helpers.js',
       ],
     };
+    config.plugins = [...(config.plugins ?? []), preloadMarkers];
     return config;
   },
 };
