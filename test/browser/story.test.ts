@@ -196,6 +196,16 @@ describe('<wire-story>', () => {
     expect(element.shadowRoot!.querySelectorAll('img, [part="body"]')).toHaveLength(0);
     expect(element.shadowRoot!.textContent).not.toContain('Cranes');
   });
+
+  it.each(['withheld', 'canceled'])('once %s keeps its credit but no link back', async (pubstatus) => {
+    const element = await showStory(storyFeed({}, { rights: { pubstatus } }));
+    const view = inShadow(element);
+    expect(view.getByText('This story has been withdrawn by its publisher.')).toBeTruthy();
+    expect(view.getByText(/Harbour Gazette/)).toBeTruthy();
+    expect(view.queryByRole('link')).toBeNull();
+    expect(element.shadowRoot!.querySelectorAll('img, [part="body"]')).toHaveLength(0);
+    expect(element.shadowRoot!.textContent).not.toContain('Cranes');
+  });
 });
 
 describe('<wire-story> on a driven clock', () => {

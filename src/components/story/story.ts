@@ -146,7 +146,7 @@ export class WireStory extends WireFeedElement {
         <p class="notice" part="notice">
           ${t(lang, state === 'expired' ? 'storyExpired' : 'storyWithdrawn')}
         </p>
-        ${this.attribution(item, publisher, lang)}
+        ${this.attribution(item, publisher, lang, state === 'expired')}
       </article>`;
     const authors = item.authors.map((author) => author.name).filter(Boolean);
     const byline = [
@@ -200,13 +200,22 @@ export class WireStory extends WireFeedElement {
     </article>`;
   }
 
-  /** "Originally published by …", the publisher's name linking back to the story's own URL. */
-  private attribution(item: FeedItem, publisher: string, lang: string): TemplateResult | typeof nothing {
+  /**
+   * "Originally published by …", the publisher's name linking back to the story's own URL; named without the link
+   * once the story is killed (withheld or canceled), which keeps no link back.
+   */
+  private attribution(
+    item: FeedItem,
+    publisher: string,
+    lang: string,
+    linked = true,
+  ): TemplateResult | typeof nothing {
     if (!publisher) return nothing;
     const parts = t(lang, 'storyOriginal').split('{publisher}');
-    const name = item.url
-      ? html`<a href=${item.url} rel="noopener noreferrer">${publisher}</a>`
-      : html`${publisher}`;
+    const name =
+      linked && item.url
+        ? html`<a href=${item.url} rel="noopener noreferrer">${publisher}</a>`
+        : html`${publisher}`;
     return html`<p class="attribution" part="attribution">
       ${parts.map((part, i) => (i ? html`${name}${part}` : part))}
     </p>`;
