@@ -11,7 +11,7 @@ import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { loadFeed } from '../feed/loader.js';
 import { normalizeFeed } from '../feed/normalize.js';
 import { safeUrl } from '../feed/url.js';
-import { rightsState } from '../feed/rights.js';
+import { forPage, rightsState } from '../feed/rights.js';
 import type { Feed, FeedItem } from '../feed/types.js';
 import { relatedStories } from '../components/related-story/related.js';
 import { isRtlLanguage, loadCatalog } from '../i18n/i18n.js';
@@ -109,21 +109,22 @@ function shownItems(feed: Feed, options: RenderWidgetOptions): FeedItem[] {
   // the story's id in published HTML.
   if (rightsState(item, now) === 'embargoed')
     throw new RenderError(`item ${JSON.stringify(item.id)} is under embargo until ${item.rights.embargoed}`);
-  if (!relatedTo) return [redacted(item, now, body)];
+  if (!relatedTo) return [redacted(feed, item, now, body)];
   // The element's own rule for the list length, so the inline feed holds exactly what it will list.
   const limit = Number(attributes.limit ?? 3);
   const stories = relatedStories(feed, item.id, limit >= 0 ? Math.floor(limit) : 3, now);
   const ids = new Set([item.id, ...stories.map((story) => story.id)]);
-  return feed.items.filter((entry) => ids.has(entry.id)).map((entry) => redacted(entry, now));
+  return feed.items.filter((entry) => ids.has(entry.id)).map((entry) => redacted(feed, entry, now));
 }
 
 /**
- * An item as the snippet may carry it inline. The raw `content_html` is shown by `<wire-story>` alone (`body`), and
- * a story taken down (withheld, withdrawn, expired) keeps only what its notice needs: its text and photos must not
- * reach the page's source either.
+ * An item as the snippet may carry it inline. The raw `content_html` is shown by `<wire-story>` alone (`body`);
+ * photos licensed for the publisher's own site only are left out, as from the markup (the server cannot know the
+ * page is the publisher's own); and a story taken down (withheld, withdrawn, expired) keeps only what its notice
+ * needs. What the widget may not show must not reach the page's source either.
  */
-function redacted(item: FeedItem, now: number, body = false): FeedItem {
-  const shown = body ? item : { ...item, contentHtml: '' };
+function redacted(feed: Feed, item: FeedItem, now: number, body = false): FeedItem {
+  const shown = forPage(feed, body ? item : { ...item, contentHtml: '' }, undefined);
   if (rightsState(item, now) === 'usable') return shown;
   return {
     ...shown,

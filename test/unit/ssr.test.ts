@@ -176,6 +176,27 @@ describe('renderWidget: <wire-photo-gallery>', () => {
     const thumbnails = getByRole(shadow, 'group', { name: 'Choose a photo' });
     expect(thumbnails.querySelectorAll('img')).toHaveLength(3);
   });
+
+  it("leaves a photo licensed for the publisher's own site out of the page's source, inline data included", async () => {
+    const ownSiteOnly = { ...photo(2), syndication: false };
+    const limited = rawFeed([
+      rawItem('a', {
+        title: 'Ships',
+        image: ownSiteOnly.url,
+        _wire: { image: ownSiteOnly, gallery: [photo(1), ownSiteOnly] },
+      }),
+    ]);
+    for (const widget of ['photo-gallery', 'article-card', 'story'] as const) {
+      const { html, inline } = await snippet(widget, {}, limited);
+      expect(
+        inline.items.map((entry) => entry.id),
+        widget,
+      ).toEqual(['a']);
+      expect(html, widget).not.toContain('img.example/2.jpg');
+      expect(html, widget).not.toContain('Caption 2');
+    }
+    expect((await snippet('photo-gallery', {}, limited)).html).toContain('img.example/1.jpg');
+  });
 });
 
 describe('renderWidget: <wire-comment-prompt>', () => {
