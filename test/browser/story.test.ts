@@ -4,11 +4,13 @@ import { userEvent } from 'vitest/browser';
 import { clearFeedCache, configureLoader } from '../../src/feed/loader.js';
 import type { FeedErrorDetail } from '../../src/shared/events.js';
 import type { WireStory } from '../../src/components/story/story.js';
+import type { WireArticleCard } from '../../src/components/article-card/article-card.js';
 // Static, so Vite finds DOMPurify before the first test rather than reloading the page mid-run.
 import { sanitizeBody } from '../../src/components/story/sanitize.js';
 import { bodyOptions } from '../../src/components/story/body-options.js';
 import { normalizeFeed } from '../../src/feed/normalize.js';
 import '../../src/components/story/story.define.js';
+import '../../src/components/article-card/article-card.define.js';
 import { corpusFile, installTripwire } from '../hostile/dom.js';
 import { CORPUS_XSS, corpusStrings, hostileStrings } from '../hostile/payloads.js';
 import { photo, rawFeed, rawItem, rightsFeed } from '../fixtures.js';
@@ -88,6 +90,31 @@ describe('<wire-story>', () => {
     expect(original.closest('p')!.textContent!.replace(/\s+/g, ' ').trim()).toBe(
       'Originally published by Harbour Gazette',
     );
+  });
+
+  it("takes the theme's accent and link colours, as the cards do, by default and when the page sets them", async () => {
+    const colours = async (style = '') => {
+      const element = mount(
+        `<wire-article-card style="${style}"></wire-article-card><wire-story style="${style}"></wire-story>`,
+      ).querySelector('wire-story')!;
+      const card = element.previousElementSibling as WireArticleCard;
+      card.feed = storyFeed() as WireArticleCard['feed'];
+      element.feed = storyFeed() as WireStory['feed'];
+      await Promise.all([element.updateComplete, card.updateComplete]);
+      const kicker = (root: Element) =>
+        getComputedStyle(root.shadowRoot!.querySelector('[part="kicker"]')!).color;
+      return {
+        storyKicker: kicker(element),
+        cardKicker: kicker(card),
+        link: getComputedStyle(inShadow(element).getByRole('link', { name: 'Harbour Gazette' })).color,
+      };
+    };
+    const plain = await colours();
+    expect(plain.storyKicker).toBe(plain.cardKicker);
+    const themed = await colours('--wire-color-accent: rgb(0, 128, 0); --wire-color-link: rgb(0, 0, 128)');
+    expect(themed.storyKicker).toBe('rgb(0, 128, 0)');
+    expect(themed.link).toBe('rgb(0, 0, 128)');
+    expect(plain.link).not.toBe('rgb(0, 0, 238)');
   });
 
   it('shows a long headline whole on a phone-width column', async () => {

@@ -12,7 +12,7 @@ export const storyStyles = css`
     font-size: 0.8125em;
     font-weight: 700;
     text-transform: uppercase;
-    color: var(--wire-story-kicker-color, var(--wire-color-accent));
+    color: var(--wire-story-kicker-color, var(--_accent));
   }
 
   /* The story is read, not browsed: its headline is never cut, whatever the cards' clamp. */
@@ -48,8 +48,12 @@ export const storyStyles = css`
 
   .correction {
     padding: 8px 12px;
-    border-inline-start: 3px solid var(--wire-color-accent);
+    border-inline-start: 3px solid var(--_accent);
     background: var(--_surface);
+  }
+
+  a {
+    color: var(--_link);
   }
 
   .body {
