@@ -41,6 +41,8 @@ import { SwipeController } from './swipe-controller.js';
  * @csspart skeleton - The photo box held while the feed loads.
  * @csspart fallback - The quiet message shown when the gallery cannot be shown.
  * @csspart notice - What replaces a story withheld, withdrawn or expired (with a link back once expired).
+ * @csspart card - The box around that notice.
+ * @csspart link - The link back to an expired story's original.
  * @cssstate loading - The feed is loading.
  * @cssstate ready - The content is shown.
  * @cssstate error - The feed or item cannot be shown (a `wire-feed-error` says why).
