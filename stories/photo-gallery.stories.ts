@@ -199,9 +199,16 @@ export const NotFound: Story = {
   },
 };
 
-/** A story with no photos at all: the quiet line instead of an empty frame. */
+/**
+ * A story with no photos at all: no failure, so nothing is drawn and no room taken (`:state(empty)`), and an article
+ * template can hold a gallery for every story.
+ */
 export const Empty: Story = {
   name: 'Empty (story without photos)',
   args: { feed: galleryFeed([]) },
-  play: ({ canvasElement }) => fallback(canvasElement),
+  play: async ({ canvasElement }) => {
+    const element = canvasElement.querySelector('wire-photo-gallery')!;
+    await waitFor(() => expect(element.matches(':state(empty)')).toBe(true), patient);
+    await expect(element.getBoundingClientRect().height).toBe(0);
+  },
 };

@@ -111,7 +111,8 @@ export class WireFeedElement extends WireElement {
    * error state is set on every failure, as each update's `hostUpdate` set the feed's state before the render.
    */
   protected override renderFailed(first: boolean): Element {
-    this.setState('error');
+    // The line is drawn whatever the widget would have drawn: a widget that would have drawn nothing shows it too.
+    this.setState('error', false);
     const view = this.data.view;
     if (first) emit(this, 'wire-feed-error', { url: view.url, reason: 'render' });
     const line = document.createElement('p');
@@ -126,14 +127,14 @@ export class WireFeedElement extends WireElement {
     this.setState(this.data.status);
   }
 
-  private setState(status: 'loading' | 'ready' | 'error'): void {
+  private setState(status: 'loading' | 'ready' | 'error', empty = this.empty): void {
     const states = this.internals?.states;
     if (!states) return;
     try {
       for (const name of ['loading', 'ready', 'error'] as const)
         if (name === status) states.add(name);
         else states.delete(name);
-      if (this.empty) states.add('empty');
+      if (empty) states.add('empty');
       else states.delete('empty');
     } catch {
       // Chromium before 125 takes only `--dashed` state names and throws on these: the widget still renders.

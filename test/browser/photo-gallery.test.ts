@@ -694,7 +694,7 @@ describe('<wire-photo-gallery>', () => {
       expect(counter()).toBe('1 / 7');
     });
 
-    it('falls back to the item image, and quietly to a message when there is nothing to show', async () => {
+    it('falls back to the item image, takes no space for a story without photos, and says when the story is gone', async () => {
       const root = mount(
         '<wire-photo-gallery item="one"></wire-photo-gallery><wire-photo-gallery item="none"></wire-photo-gallery><wire-photo-gallery item="gone"></wire-photo-gallery>',
       );
@@ -718,8 +718,13 @@ describe('<wire-photo-gallery>', () => {
       expect(single.queryByRole('button', { name: 'Next photo' })).toBeNull();
       expect(single.queryByText(COUNTER)).toBeNull();
       expect(single.queryByRole('group', { name: 'Choose a photo' })).toBeNull();
-      expect(shadowText(none!)).toBe('This content is not available right now.');
+      // A story without photos is no failure: nothing drawn, no room taken, no error, as an article template
+      // holding a gallery for every story needs.
+      expect(shadowText(none!)).toBe('');
+      expect(none!.matches(':state(empty)')).toBe(true);
+      expect(none!.getBoundingClientRect().height).toBe(0);
       expect(shadowText(gone!)).toBe('This story is no longer available.');
+      expect(gone!.matches(':state(error)')).toBe(true);
       expect(errors).toEqual(['not-found']);
     });
   });

@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
 export const galleryStyles = css`
+  :host(:state(empty)) {
+    display: none;
+  }
+
   .wrap {
     display: grid;
     gap: 8px;

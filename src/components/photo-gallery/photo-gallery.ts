@@ -130,6 +130,16 @@ export class WirePhotoGallery extends WireFeedElement {
     this.lightbox.close();
   }
 
+  /**
+   * A story without photos (or none this page may show: those licensed for the publisher's own site only) is no
+   * failure: the feed and the story are there. Like a comment prompt under a story without comments, the gallery then
+   * draws nothing and takes no space, so an article template may hold one for every story.
+   */
+  protected override get empty(): boolean {
+    const { item, rights } = this.data.view;
+    return rights === 'usable' && !item?.gallery.length && !item?.image;
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
     const { item, rights } = this.data.view;
     // A story taken down (withheld, withdrawn, expired) keeps none of its photos; the controller has already left
@@ -226,7 +236,7 @@ export class WirePhotoGallery extends WireFeedElement {
     const lang = this.language;
     const photos = this.photos;
     // The skeleton holds the gallery's whole box while loading (photo, caption, controls, thumbnails, credits
-    // button), so nothing below moves when it arrives; an item without photos reads as unavailable.
+    // button), so nothing below moves when it arrives; a story without photos this page may show draws nothing.
     const state = this.data.render({
       loading: () =>
         html`<div class="skeleton-photo">
@@ -238,11 +248,7 @@ export class WirePhotoGallery extends WireFeedElement {
           <div class="skeleton-controls"></div>
           <span class="visually-hidden">${t(lang, 'loading')}</span>`,
       ready: (item, _feed, rights) =>
-        rights !== 'usable'
-          ? takenDown(item, rights, lang)
-          : photos.length
-            ? undefined
-            : this.fallback({ status: 'error', url: '' }),
+        rights !== 'usable' ? takenDown(item, rights, lang) : photos.length ? undefined : nothing,
       error: (view) => this.fallback(view),
     });
     if (state)
