@@ -119,12 +119,13 @@ function shownItems(feed: Feed, options: RenderWidgetOptions): FeedItem[] {
 
 /**
  * An item as the snippet may carry it inline. The raw `content_html` is shown by `<wire-story>` alone (`body`);
- * photos licensed for the publisher's own site only are left out, as from the markup (the server cannot know the
- * page is the publisher's own); and a story taken down (withheld, withdrawn, expired) keeps only what its notice
- * needs. What the widget may not show must not reach the page's source either.
+ * elsewhere photos licensed for the publisher's own site only are left out, as from the markup (the server cannot
+ * know the page is the publisher's own); and a story taken down (withheld, withdrawn, expired) keeps only what its
+ * notice needs. What the widget may not show must not reach the page's source either. A story keeps its photos:
+ * its sanitiser finds the body's pictures to withhold by them, and the raw body names them anyway.
  */
 function redacted(feed: Feed, item: FeedItem, now: number, body = false): FeedItem {
-  const shown = forPage(feed, body ? item : { ...item, contentHtml: '' }, undefined);
+  const shown = body ? item : forPage(feed, { ...item, contentHtml: '' }, undefined);
   if (rightsState(item, now) === 'usable') return shown;
   return {
     ...shown,

@@ -183,10 +183,11 @@ describe('renderWidget: <wire-photo-gallery>', () => {
       rawItem('a', {
         title: 'Ships',
         image: ownSiteOnly.url,
+        content_html: `<p>Text.</p><figure><img src="${ownSiteOnly.url}" alt="In the body"></figure>`,
         _wire: { image: ownSiteOnly, gallery: [photo(1), ownSiteOnly] },
       }),
     ]);
-    for (const widget of ['photo-gallery', 'article-card', 'story'] as const) {
+    for (const widget of ['photo-gallery', 'article-card'] as const) {
       const { html, inline } = await snippet(widget, {}, limited);
       expect(
         inline.items.map((entry) => entry.id),
@@ -195,6 +196,11 @@ describe('renderWidget: <wire-photo-gallery>', () => {
       expect(html, widget).not.toContain('img.example/2.jpg');
       expect(html, widget).not.toContain('Caption 2');
     }
+    // A story's inline copy keeps its raw body, which names the photo anyway; what the reader sees leaves it out,
+    // the body's picture included.
+    const { shadow } = await snippet('story', {}, limited);
+    expect(shadow.innerHTML).not.toContain('img.example/2.jpg');
+    getByText(shadow, 'Text.');
     expect((await snippet('photo-gallery', {}, limited)).html).toContain('img.example/1.jpg');
   });
 });
