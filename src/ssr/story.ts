@@ -2,7 +2,7 @@
  * What the server adds for `<wire-story>`: the body, sanitised by the element's own sanitiser on a server DOM
  * (jsdom, an optional peer dependency), and the head snippet for the partner's page (robots meta and JSON-LD).
  */
-import { forPage } from '../feed/rights.js';
+import { forPage, rightsState } from '../feed/rights.js';
 import createDOMPurify, { type WindowLike } from 'dompurify';
 import { bodyOptions } from '../components/story/body-options.js';
 import { sanitizeBody } from '../components/story/sanitize.js';
@@ -102,16 +102,27 @@ export function storyHead(item: FeedItem, feed: Feed, options: HeadOptions = {})
   return lines.join('\n');
 }
 
-/** The head snippet for one story of a feed (a parsed JSON Feed object or an http(s) URL); the first without `item`. */
+/**
+ * The head snippet for one story of a feed (a parsed JSON Feed object or an http(s) URL); the first out of embargo
+ * without `item`. The story's rights as `renderWidget` applies them: an embargoed story is refused, and one taken down
+ * (withheld, canceled, expired) gets the robots line alone, as its page shows only a notice.
+ */
 export async function renderStoryHead(
   feedSource: unknown,
   options: HeadOptions & { item?: string; baseUrl?: string } = {},
 ): Promise<string> {
   const feed = await readFeed(feedSource, options.baseUrl);
-  const item = options.item ? feed.items.find((entry) => entry.id === options.item) : feed.items[0];
+  const now = Date.now();
+  const item = options.item
+    ? feed.items.find((entry) => entry.id === options.item)
+    : feed.items.find((entry) => rightsState(entry, now) !== 'embargoed');
   if (!item)
     throw new RenderError(
       options.item ? `no item with id ${JSON.stringify(options.item)} in the feed` : 'the feed has no items',
     );
+  const rights = rightsState(item, now);
+  if (rights === 'embargoed')
+    throw new RenderError(`item ${JSON.stringify(item.id)} is under embargo until ${item.rights.embargoed}`);
+  if (rights !== 'usable') return options.index ? '' : '<meta name="robots" content="noindex">';
   return storyHead(item, feed, options);
 }

@@ -102,6 +102,22 @@ describe('wire-widgets render --widget story --head', () => {
     });
   });
 
+  it("applies the story's rights: refuses an embargoed one, leaves a killed or expired one's text out", async () => {
+    const at = (rights: Record<string, string | undefined>) =>
+      rawFeed([rawItem('s1', { title: 'Killed headline', _wire: { rights } })]);
+    await expect(
+      renderStoryHead(at({ embargoed: new Date(Date.now() + 86_400_000).toISOString() }), { item: 's1' }),
+    ).rejects.toThrow(/under embargo/);
+    for (const rights of [
+      { pubstatus: 'withheld' },
+      { pubstatus: 'canceled' },
+      { expires: '2000-01-01T00:00:00Z' },
+    ]) {
+      const head = await renderStoryHead(at(rights), { item: 's1' });
+      expect(head, JSON.stringify(rights)).toBe('<meta name="robots" content="noindex">');
+    }
+  });
+
   it('leaves out the robots meta with --index', async () => {
     const head = await renderStoryHead(feed, { item: 's1', index: true });
     expect(head).not.toContain('robots');
