@@ -18,9 +18,6 @@ interface Args {
   shows?: string;
 }
 
-// Loading the feed and the sanitiser's chunk takes seconds on a busy machine; waitFor gives up after one by default.
-const patient = { timeout: 10_000 };
-
 const story = (canvas: HTMLElement) => canvas.querySelector('wire-story')!;
 const view = (canvas: HTMLElement) => within(story(canvas).shadowRoot as unknown as HTMLElement);
 
@@ -50,8 +47,7 @@ const meta: Meta<Args> = {
    * check that follows sees what a reader sees, not the skeleton.
    */
   play: async ({ canvasElement, args }) => {
-    if (args.shows)
-      await waitFor(() => expect(view(canvasElement).getByText(args.shows!)).toBeTruthy(), patient);
+    if (args.shows) await waitFor(() => expect(view(canvasElement).getByText(args.shows!)).toBeTruthy());
   },
   // The fixtures' pictures come from this Storybook, which serves demo/public.
   render: (args) =>
@@ -122,9 +118,8 @@ export const EmbedLoaded: Story = {
   name: 'Embed loaded on click',
   args: { fixture: 'embed' },
   play: async ({ canvasElement }) => {
-    const button = await waitFor(
-      () => view(canvasElement).getByRole('button', { name: /Load content from/ }),
-      patient,
+    const button = await waitFor(() =>
+      view(canvasElement).getByRole('button', { name: /Load content from/ }),
     );
     await userEvent.click(button);
     const frame = story(canvasElement).shadowRoot!.querySelector('iframe');

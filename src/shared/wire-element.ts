@@ -111,8 +111,7 @@ export class WireFeedElement extends WireElement {
    * error state is set on every failure, as each update's `hostUpdate` set the feed's state before the render.
    */
   protected override renderFailed(first: boolean): Element {
-    // The line is drawn whatever the widget would have drawn: a widget that would have drawn nothing shows it too.
-    this.setState('error', false);
+    this.setState('error');
     const view = this.data.view;
     if (first) emit(this, 'wire-feed-error', { url: view.url, reason: 'render' });
     const line = document.createElement('p');
@@ -127,14 +126,14 @@ export class WireFeedElement extends WireElement {
     this.setState(this.data.status);
   }
 
-  private setState(status: 'loading' | 'ready' | 'error', empty = this.empty): void {
+  private setState(status: 'loading' | 'ready' | 'error'): void {
     const states = this.internals?.states;
     if (!states) return;
     try {
       for (const name of ['loading', 'ready', 'error'] as const)
         if (name === status) states.add(name);
         else states.delete(name);
-      if (empty) states.add('empty');
+      if (this.empty) states.add('empty');
       else states.delete('empty');
     } catch {
       // Chromium before 125 takes only `--dashed` state names and throws on these: the widget still renders.

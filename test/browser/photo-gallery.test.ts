@@ -722,7 +722,7 @@ describe('<wire-photo-gallery>', () => {
       // holding a gallery for every story needs.
       expect(shadowText(none!)).toBe('');
       expect(none!.matches(':state(empty)')).toBe(true);
-      expect(none!.getBoundingClientRect().height).toBe(0);
+      expect(getComputedStyle(none!).display).toBe('none');
       expect(shadowText(gone!)).toBe('This story is no longer available.');
       expect(gone!.matches(':state(error)')).toBe(true);
       expect(errors).toEqual(['not-found']);

@@ -36,12 +36,21 @@ class BrokenFeed extends WireFeed {
 }
 customElements.define('render-errors-feed', BrokenFeed);
 
-// With comment counts and sign-in links, so that the comment prompt draws something too.
-const feed = rawFeed([rawItem('story', { _wire: { comments: { count: 2, status: 'open' } } })], {
-  _wire: {
-    comments: { login_url: 'https://news.example/login', register_url: 'https://news.example/register' },
+// With a photo, comment counts and sign-in links, so that every widget has something to draw: one with nothing to
+// draw (a gallery without photos, a prompt without comments) draws no fallback either.
+const feed = rawFeed(
+  [
+    rawItem('story', {
+      image: new URL('/demo/public/images/gallery-airfield.svg', location.href).href,
+      _wire: { comments: { count: 2, status: 'open' } },
+    }),
+  ],
+  {
+    _wire: {
+      comments: { login_url: 'https://news.example/login', register_url: 'https://news.example/register' },
+    },
   },
-});
+);
 
 /** Errors that reached the page: uncaught exceptions and unhandled rejections. */
 let escaped: string[] = [];

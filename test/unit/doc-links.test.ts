@@ -23,6 +23,9 @@ describe('CDN paths in the docs', () => {
       })),
     );
     expect(paths.length).toBeGreaterThanOrEqual(5);
-    expect(paths.filter(({ path }) => !existsSync(join(ROOT, path)))).toEqual([]);
+    // Under dist/, the one folder of the package a page loads from.
+    expect(paths.filter(({ path }) => !path.startsWith('dist/') || !existsSync(join(ROOT, path)))).toEqual(
+      [],
+    );
   });
 });

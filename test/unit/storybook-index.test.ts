@@ -189,7 +189,8 @@ describe('the Storybook build', () => {
 
   // The index says nothing about whether the built stories run: a bundling fault once left every story of the
   // static Storybook a syntax error while the index and `storybook dev` were fine.
-  it.runIf(built || process.env.STORYBOOK_INDEX)('shows a story from the static build', async () => {
+  // Only when the script has just built it: a build left over from an earlier tree would test that tree.
+  it.runIf(process.env.STORYBOOK_INDEX)('shows a story from the static build', async () => {
     const types: Record<string, string> = {
       '.html': 'text/html',
       '.css': 'text/css',

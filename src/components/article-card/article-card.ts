@@ -70,7 +70,6 @@ const SIZES: Record<CardLayout, string> = {
  * @cssstate loading - The feed is loading.
  * @cssstate ready - The content is shown.
  * @cssstate error - The feed or item cannot be shown (a `wire-feed-error` says why).
- * @cssstate empty - Nothing is drawn and the element takes no space.
  *
  * @cssprop --wire-card-background - Card background (default `--wire-color-background`).
  * @cssprop --wire-card-padding - Space inside the card (default 0).

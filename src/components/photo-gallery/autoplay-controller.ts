@@ -22,10 +22,6 @@ export class AutoplayController implements ReactiveController {
 
   private timer?: ReturnType<typeof setInterval>;
   private observer?: IntersectionObserver;
-  /**
-   * Out of view until the observer's first report, which it always sends: a tick that comes first (a busy phone
-   * slow to draw the page) must not move a gallery the reader cannot see.
-   */
   private inView = false;
   /** Focus moving inside the gallery changes whether the slideshow is announced (see `rotating`). */
   private readonly onFocusChange = () => this.host.requestUpdate();
@@ -78,6 +74,8 @@ export class AutoplayController implements ReactiveController {
     this.observer?.disconnect();
     this.observer = undefined;
     if (!this.playing || !this.host.isConnected || isServer) return;
+    // Out of view until the observer's first report, which it always sends: a tick that comes first (a busy phone
+    // slow to draw the page) must not move a gallery the reader cannot see.
     this.inView = false;
     this.observer = new IntersectionObserver((entries) => {
       this.inView = entries.at(-1)?.isIntersecting ?? this.inView;

@@ -133,11 +133,11 @@ export class WirePhotoGallery extends WireFeedElement {
   /**
    * A story without photos (or none this page may show: those licensed for the publisher's own site only) is no
    * failure: the feed and the story are there. Like a comment prompt under a story without comments, the gallery then
-   * draws nothing and takes no space, so an article template may hold one for every story.
+   * draws nothing and takes no space.
    */
   protected override get empty(): boolean {
-    const { item, rights } = this.data.view;
-    return rights === 'usable' && !item?.gallery.length && !item?.image;
+    // Read after willUpdate has chosen the photos (controllers' hostUpdate runs after it).
+    return this.data.view.rights === 'usable' && !this.photos.length;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {

@@ -19,7 +19,7 @@ export const BODY_ATTRIBUTE = 'data-wire-body';
  * @tagname wire-story
  * @summary The full story for a partner's page: kicker, headline, standfirst, byline with the source, dateline,
  * published and updated times, the lead photo with its credit, the sanitised body, the copyright notice and a
- * link back to the original.
+ * link back to the original (none once the story is killed).
  *
  * @fires wire-feed-load - The feed loaded. `detail: { url, itemCount }`.
  * @fires wire-feed-error - Nothing can be shown. `detail: { url, reason, status? }`; reason `embargoed` before the
@@ -39,14 +39,13 @@ export const BODY_ATTRIBUTE = 'data-wire-body';
  * @csspart credit - The lead photo's credit line.
  * @csspart body - The story's text.
  * @csspart copyright - The copyright notice.
- * @csspart attribution - "Originally published by …", linking to the original.
+ * @csspart attribution - "Originally published by …", linking to the original unless the story was killed.
  * @csspart notice - What replaces an expired or withdrawn story.
  * @csspart skeleton - The placeholder shown while the feed loads.
  * @csspart fallback - The quiet message shown when nothing can be shown.
  * @cssstate loading - The feed is loading.
  * @cssstate ready - The content is shown.
  * @cssstate error - The feed or item cannot be shown (a `wire-feed-error` says why).
- * @cssstate empty - Nothing is drawn and the element takes no space.
  *
  * @cssprop --wire-story-headline-size - Headline font size (default 2em).
  * @cssprop --wire-story-kicker-color - Kicker colour (default `--wire-color-accent`).
