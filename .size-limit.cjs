@@ -65,10 +65,12 @@ module.exports = [
     // +0.03 KB for less work per card (no part for an author without a picture, no formatter for one name, no
     // placeholder scan of a string without placeholders); +0.02 KB for fetching floating-ui alongside the popover.
     // Then +0.09 KB for the part names of the card's skeleton (story-card.ts), which lay the placeholder out by the
-    // page's ::part() rules (the demo's hero photo no longer jumps below its text when the story arrives).
+    // page's ::part() rules (the demo's hero photo no longer jumps below its text when the story arrives). Then
+    // +0.04 KB for the gallery's empty state, the story's link colour and killed credit, and a second copy of the
+    // bundle leaving the lazy elements to the first (src/define.ts).
     name: 'standalone bundle, every element (dist/wire-widgets.js)',
     path: 'dist/wire-widgets.js',
-    limit: '34.95 KB',
+    limit: '35 KB',
     gzip: true,
     modifyEsbuildConfig: withoutLazyChunks,
   },

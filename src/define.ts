@@ -9,6 +9,7 @@
  * there.
  */
 import { autoload } from './shared/autoload.js';
+import { WireFeed } from './components/feed/feed.js';
 import './components/feed/feed.define.js';
 import './components/article-card/article-card.define.js';
 import './components/related-story/related-story.define.js';
@@ -20,11 +21,20 @@ const chunks: Record<string, () => Promise<unknown>> = {
   'credit-info': () => import('./components/credit-info/credit-info.define.js'),
 };
 
+// A second copy on the page (another version, or this one under another URL) finds the elements defined by the first
+// and leaves the lazy ones to it too: both would race to define them, and the loser of the race is not always the
+// second copy, whose Lit a strict Trusted Types policy without 'allow-duplicates' refuses (SECURITY.md).
+const first = typeof customElements === 'undefined' || customElements.get('wire-feed') === WireFeed;
+
 /**
  * Defines every undefined `wire-*` element in `root` (and `root` itself), for a shadow root you add a
- * `<wire-story>` or `<wire-credit-info>` to. Resolves once they are defined.
+ * `<wire-story>` or `<wire-credit-info>` to. Resolves once they are defined. Of a second copy, it does nothing: call
+ * the first copy's.
  */
-export const discover = autoload({ load: (name) => chunks[name]!(), names: Object.keys(chunks) });
+export const discover = autoload({
+  load: (name) => chunks[name]!(),
+  names: first ? Object.keys(chunks) : [],
+});
 
 // No document (a server importing the classes): nothing can appear, so both are defined as soon as they load.
 if (typeof document === 'undefined') for (const load of Object.values(chunks)) void load();

@@ -208,6 +208,12 @@ describe('strict host policy', () => {
     const head = [BUNDLE_TAG, '<script type="module" src="/copy/wire-widgets.js"></script>'].join('\n');
     site.add('/twice-strict.html', pageHtml({ head, body: widgetMarkup('/sample-feed.json') }), STRICT_CSP);
     const { page, problems, context } = await watchedPage(browser);
+    // The first copy's lazy story chunk arrives last, as a busy network may have it: the second copy must not
+    // define <wire-story> meanwhile, with a Lit the policy refuses.
+    await page.route('**/dist/wire-widgets/story.define-*.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
     await page.goto(`${site.url}/twice-strict.html`);
     const tags = await definedTags(page, SUITE);
     await waitForWidgets(page, tags);
