@@ -132,6 +132,26 @@ describe('<wire-story>', () => {
     expect(headline.scrollHeight).toBeLessThanOrEqual(headline.clientHeight + 1);
   });
 
+  it('reads back from its own HTML as drawn: a player or a credited picture inside a paragraph gets its own block', async () => {
+    const element = await showStory(
+      storyFeed({
+        content_html:
+          '<p>Before the film <iframe src="https://www.youtube.com/embed/abcdefghijk"></iframe> and after it.</p>' +
+          '<p><img src="/images/body-shot.jpg" width="640" height="360" alt="Harbour cranes"></p>',
+      }),
+    );
+    const container = await body(element);
+    // What a server-rendered snippet holds is this tree as HTML: the parser must give the same tree back.
+    const reparsed = document.createElement('template');
+    reparsed.innerHTML = container.innerHTML;
+    expect(reparsed.innerHTML).toBe(container.innerHTML);
+    expect([...container.children].map((child) => child.localName)).toEqual(['p', 'figure', 'p', 'figure']);
+    expect(container.textContent).toMatch(/Before the film[\s\S]*and after it\./);
+    expect(
+      within(container).getByRole('img', { name: 'Harbour cranes' }).closest('figure')!.textContent,
+    ).toContain('© Body Agency');
+  });
+
   it('keeps the allowed markup of the body and nothing else', async () => {
     const element = await showStory(storyFeed());
     const container = await body(element);

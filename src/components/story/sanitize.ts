@@ -118,6 +118,21 @@ function unwrap(element: Element): void {
 }
 
 /**
+ * Moves `figure` out of its paragraph, which goes on in a new one after it; a paragraph left with nothing goes. The
+ * HTML parser ends a paragraph where a figure starts and leaves an empty one where the old one ended, so a figure
+ * inside one (a placeholder for a player in the text, a picture given its credit) would not read back from the
+ * server's HTML as the tree the browser draws here.
+ */
+function liftOutOfParagraph(figure: Element, paragraph: Element): void {
+  let branch: Node = figure;
+  while (branch.parentNode !== paragraph) branch = branch.parentNode!;
+  const rest = paragraph.cloneNode(false) as Element;
+  while (branch.nextSibling) rest.append(branch.nextSibling);
+  paragraph.after(figure, rest);
+  for (const part of [paragraph, rest]) if (!part.children.length && !part.textContent?.trim()) part.remove();
+}
+
+/**
  * A placeholder for third-party content: nothing in it requests anything. With a player URL it holds a button
  * that `<wire-story>` replaces by the player on click; it always links to the original.
  */
@@ -244,6 +259,7 @@ export function sanitizeBody(
   const around = new Set(all('.embed').map((box) => box.parentElement?.closest('a')));
   for (const link of around) if (link) unwrap(link);
   for (const img of all('img')) fitImage(img, options);
+  for (const figure of all('p figure')) liftOutOfParagraph(figure, figure.parentElement!.closest('p')!);
   for (const link of all('a:not(.embed a)')) {
     const href = options.safeUrl(link.getAttribute('href'), options.base);
     if (!href) {
