@@ -92,23 +92,29 @@ export async function readFeed(source: unknown, baseUrl?: string): Promise<Feed>
   return feed;
 }
 
-/** The items the widget shows, which are all the browser needs: the item, and for a list its related stories. */
-function shownItems(feed: Feed, options: RenderWidgetOptions): FeedItem[] {
-  const attributes = options.attributes ?? {};
-  const relatedTo = options.widget === 'related-story' ? attributes['related-to'] : undefined;
-  const id = relatedTo || options.item;
-  // The server's clock decides here; the browser checks again on the reader's.
-  const now = Date.now();
-  const body = options.widget === 'story';
+/**
+ * The item named `id`, else the feed's first out of embargo, at `now` on the server's clock (the browser checks
+ * again on the reader's). A missing item, and one under embargo, are refused with a `RenderError`: rendered as "not
+ * found", a snippet cached before the embargo would announce the story's id in published HTML.
+ */
+export function chosenItem(feed: Feed, id: string | undefined, now: number): FeedItem {
   const item = id
     ? feed.items.find((entry) => entry.id === id)
     : feed.items.find((entry) => rightsState(entry, now) !== 'embargoed');
   if (!item)
     throw new RenderError(id ? `no item with id ${JSON.stringify(id)} in the feed` : 'the feed has no items');
-  // Refused outright rather than rendered as "not found": a snippet cached before the embargo would announce
-  // the story's id in published HTML.
   if (rightsState(item, now) === 'embargoed')
     throw new RenderError(`item ${JSON.stringify(item.id)} is under embargo until ${item.rights.embargoed}`);
+  return item;
+}
+
+/** The items the widget shows, which are all the browser needs: the item, and for a list its related stories. */
+function shownItems(feed: Feed, options: RenderWidgetOptions): FeedItem[] {
+  const attributes = options.attributes ?? {};
+  const relatedTo = options.widget === 'related-story' ? attributes['related-to'] : undefined;
+  const now = Date.now();
+  const body = options.widget === 'story';
+  const item = chosenItem(feed, relatedTo || options.item, now);
   if (!relatedTo) return [redacted(feed, item, now, body)];
   // The element's own rule for the list length, so the inline feed holds exactly what it will list.
   const limit = Number(attributes.limit ?? 3);

@@ -7,7 +7,7 @@ import createDOMPurify, { type WindowLike } from 'dompurify';
 import { bodyOptions } from '../components/story/body-options.js';
 import { sanitizeBody } from '../components/story/sanitize.js';
 import type { Feed, FeedItem } from '../feed/types.js';
-import { readFeed, RenderError, scriptJson } from './render.js';
+import { chosenItem, readFeed, RenderError, scriptJson } from './render.js';
 
 interface ServerDom {
   document: Document;
@@ -113,16 +113,8 @@ export async function renderStoryHead(
 ): Promise<string> {
   const feed = await readFeed(feedSource, options.baseUrl);
   const now = Date.now();
-  const item = options.item
-    ? feed.items.find((entry) => entry.id === options.item)
-    : feed.items.find((entry) => rightsState(entry, now) !== 'embargoed');
-  if (!item)
-    throw new RenderError(
-      options.item ? `no item with id ${JSON.stringify(options.item)} in the feed` : 'the feed has no items',
-    );
-  const rights = rightsState(item, now);
-  if (rights === 'embargoed')
-    throw new RenderError(`item ${JSON.stringify(item.id)} is under embargo until ${item.rights.embargoed}`);
-  if (rights !== 'usable') return options.index ? '' : '<meta name="robots" content="noindex">';
+  const item = chosenItem(feed, options.item, now);
+  if (rightsState(item, now) !== 'usable')
+    return options.index ? '' : '<meta name="robots" content="noindex">';
   return storyHead(item, feed, options);
 }
