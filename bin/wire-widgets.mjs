@@ -5,6 +5,8 @@
 //
 // Prints one widget as a self-contained HTML snippet on stdout (see docs/server-rendering.md). On bad input it
 // prints nothing on stdout and one line on stderr, and exits 1, so a build step can use the output as it is.
+// Otherwise stderr lists what the feed reader dropped or repaired in the feed, and what the snippet goes without
+// (relative URLs without --base, a live feed), one line each: the snippet is still printed, and the exit is 0.
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { renderStoryHead, renderWidget, WIDGETS } from '../dist/ssr/index.js';
@@ -32,6 +34,10 @@ async function readFeedFile(path) {
   }
 }
 
+/** Lines for stderr after a printed snippet: what the feed reader dropped, and what the snippet goes without. */
+const notes = [];
+const onWarning = (message) => notes.push(`warning: ${message}`);
+
 async function main(argv) {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -57,25 +63,42 @@ async function main(argv) {
   }
   // Anything that looks like a URL goes to the loader, which refuses every scheme but http(s).
   const feed = /^[a-z][a-z\d+.-]*:/i.test(source) ? source : await readFeedFile(source);
+  const output = await render(feed, values, attributes);
+  if (!values.base && notes.some((note) => note.includes('not an absolute URL')))
+    notes.push(
+      'hint: relative URLs are dropped without --base: pass --base <url>, where the feed file is published',
+    );
+  return output;
+}
+
+async function render(feed, values, attributes) {
   // The partner page's <head> lines for the story, printed instead of the widget: they go elsewhere in the page.
   if (values.head) {
     if (values.widget !== 'story') throw new UsageError('--head is for --widget story');
-    return renderStoryHead(feed, { item: values.item, index: values.index, baseUrl: values.base });
+    return renderStoryHead(feed, { item: values.item, index: values.index, baseUrl: values.base, onWarning });
   }
   if (values.index) throw new UsageError('--index goes with --head');
   if (values.live !== undefined && values['no-live'])
     throw new UsageError('--live and --no-live exclude each other');
-  return renderWidget(feed, {
+  const snippet = await renderWidget(feed, {
     widget: values.widget,
     item: values.item,
     attributes,
     baseUrl: values.base,
     live: values['no-live'] ? false : values.live,
+    onWarning,
   });
+  if (!values['no-live'] && !/^<wire-feed\s[^>]*\bsrc=/.test(snippet))
+    notes.push(
+      'hint: the snippet has no live feed, as the feed names no feed_url: a kill, expiry or embargo issued later ' +
+        'will not reach it. Pass --live <url>, where the feed is published, or --no-live to render without one',
+    );
+  return snippet;
 }
 
 try {
   const html = await main(process.argv.slice(2));
+  for (const note of notes) process.stderr.write(`wire-widgets: ${note}\n`);
   process.stdout.write(`${html}\n`, () => process.exit(0));
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);

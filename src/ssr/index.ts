@@ -8,6 +8,7 @@ export {
   readFeed,
   renderWidget,
   scriptJson,
+  type FeedSourceOptions,
   type RenderWidgetOptions,
   type WidgetName,
 } from './render.js';

@@ -29,18 +29,27 @@ import { storyBodyHtml } from './story.js';
 export const WIDGETS = ['article-card', 'related-story', 'photo-gallery', 'comment-prompt', 'story'] as const;
 export type WidgetName = (typeof WIDGETS)[number];
 
-export interface RenderWidgetOptions {
+/** Where a feed given as an object is published, and who hears what the reader dropped or repaired in it. */
+export interface FeedSourceOptions {
+  /**
+   * What relative URLs in a feed given as an object resolve against (where the feed is published). Without it they
+   * are dropped, as the snippet may be shown on any page. A feed loaded from a URL resolves against that URL.
+   */
+  baseUrl?: string;
+  /**
+   * Called once for each thing the feed reader dropped or repaired (`items[0].url: not an absolute URL: "/a"`): the
+   * snippet leaves them out silently, and a publisher fixing the feed needs to know.
+   */
+  onWarning?: (message: string) => void;
+}
+
+export interface RenderWidgetOptions extends FeedSourceOptions {
   /** Which element to render. */
   widget: WidgetName;
   /** Id of the item to show; the feed's first item when absent. */
   item?: string;
   /** Attributes for the element (`layout`, `related-to`, `lang`, `return-url`, …), as in HTML. */
   attributes?: Record<string, string>;
-  /**
-   * What relative URLs in a feed given as an object resolve against (where the feed is published). Without it they
-   * are dropped, as the snippet may be shown on any page. A feed loaded from a URL resolves against that URL.
-   */
-  baseUrl?: string;
   /**
    * The live feed the browser re-reads after hydration, so that a kill, expiry or embargo issued after the snippet
    * was rendered reaches the reader: the feed's own `feed_url` (or the URL it was loaded from) when absent, none
@@ -79,16 +88,22 @@ export function scriptJson(value: unknown): string {
  * A JSON Feed as a normalised feed: an http(s) URL through the page's loader (the same allow-list, timeout and
  * size cap as in the browser), anything else as an already parsed JSON Feed object.
  */
-export async function readFeed(source: unknown, baseUrl?: string): Promise<Feed> {
+export async function readFeed(
+  source: unknown,
+  baseUrl?: string,
+  onWarning?: (message: string) => void,
+): Promise<Feed> {
+  let read;
   if (typeof source === 'string') {
     try {
-      return (await loadFeed(source)).feed;
+      read = await loadFeed(source);
     } catch (error) {
       throw new RenderError(`cannot load ${source}: ${error instanceof Error ? error.message : 'failed'}`);
     }
-  }
-  const { feed, warnings } = normalizeFeed(source, baseUrl);
+  } else read = normalizeFeed(source, baseUrl);
+  const { feed, warnings } = read;
   if (!feed) throw new RenderError(warnings[0] ?? 'not a JSON Feed');
+  warnings.forEach((warning) => onWarning?.(warning));
   return feed;
 }
 
@@ -178,7 +193,7 @@ export async function renderWidget(feedSource: unknown, options: RenderWidgetOpt
     if (!ATTRIBUTE_NAME.test(name) || RESERVED.has(name) || name.startsWith('on'))
       throw new RenderError(`attribute ${JSON.stringify(name)} cannot be set`);
 
-  const feed = await readFeed(feedSource, options.baseUrl);
+  const feed = await readFeed(feedSource, options.baseUrl, options.onWarning);
   const items = shownItems(feed, options);
   const inline = toJsonFeed(feed, items, options.widget === 'story');
 

@@ -7,7 +7,7 @@ import createDOMPurify, { type WindowLike } from 'dompurify';
 import { bodyOptions } from '../components/story/body-options.js';
 import { sanitizeBody } from '../components/story/sanitize.js';
 import type { Feed, FeedItem } from '../feed/types.js';
-import { chosenItem, readFeed, RenderError, scriptJson } from './render.js';
+import { chosenItem, readFeed, RenderError, scriptJson, type FeedSourceOptions } from './render.js';
 
 interface ServerDom {
   document: Document;
@@ -109,9 +109,9 @@ export function storyHead(item: FeedItem, feed: Feed, options: HeadOptions = {})
  */
 export async function renderStoryHead(
   feedSource: unknown,
-  options: HeadOptions & { item?: string; baseUrl?: string } = {},
+  options: HeadOptions & FeedSourceOptions & { item?: string } = {},
 ): Promise<string> {
-  const feed = await readFeed(feedSource, options.baseUrl);
+  const feed = await readFeed(feedSource, options.baseUrl, options.onWarning);
   const now = Date.now();
   const item = chosenItem(feed, options.item, now);
   if (rightsState(item, now) !== 'usable')

@@ -376,4 +376,44 @@ describe('the CLI', () => {
       expect(failure?.stderr.trimEnd().split('\n')).toHaveLength(1);
     }
   });
+
+  it('prints the snippet and says on stderr what it goes without: dropped URLs, a missing --base, no live feed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wire-cli-'));
+    const file = join(dir, 'feed.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'Relative',
+        items: [{ id: 'a', url: '/world/a.html', title: 'Relative links', image: '/a.jpg' }],
+      }),
+    );
+    try {
+      const bare = await run('node', [CLI, 'render', file, '--widget', 'article-card']);
+      expect(bare.stdout).toContain('Relative links');
+      // Without --base the story's link and picture are gone from the snippet, and stderr says so and why.
+      expect(bare.stdout).not.toContain('/world/a.html');
+      expect(bare.stderr.trimEnd().split('\n')).toEqual([
+        'wire-widgets: warning: items[0].url: not an absolute URL: "/world/a.html"',
+        'wire-widgets: warning: items[0].image: not an absolute URL: "/a.jpg"',
+        expect.stringMatching(/^wire-widgets: hint: the snippet has no live feed, .* --live <url>/),
+        expect.stringMatching(/^wire-widgets: hint: relative URLs are dropped without --base/),
+      ]);
+      const complete = await run('node', [
+        CLI,
+        'render',
+        file,
+        '--widget',
+        'article-card',
+        '--base',
+        'https://news.example/',
+        '--live',
+        'https://news.example/feed.json',
+      ]);
+      expect(complete.stdout).toContain('href="https://news.example/world/a.html"');
+      expect(complete.stderr).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
