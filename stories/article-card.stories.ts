@@ -160,9 +160,13 @@ export const CreditDetailsOpen: Story = {
   },
 };
 
-/** A feed with no stories in it: the same quiet line as a failed feed, never an empty frame. */
-export const Empty: Story = {
-  name: 'Empty (feed without stories)',
+/**
+ * A feed with no stories in it: the card has nothing to show, so it says so in the same quiet line as a failed
+ * feed (`:state(error)`, reason `not-found`), never an empty frame. Unlike the gallery or the prompt, a card is
+ * never empty: it stands where the page expects a story.
+ */
+export const NoStories: Story = {
+  name: 'Feed without stories (fallback line)',
   args: {
     feed: { version: 'https://jsonfeed.org/version/1.1', title: 'Nothing yet', items: [] },
     item: undefined,
@@ -170,5 +174,6 @@ export const Empty: Story = {
   play: async ({ canvasElement }) => {
     const root = await ready(canvasElement);
     await expect(root.querySelector('[part="fallback"]')).not.toBeNull();
+    await expect(canvasElement.querySelector('wire-article-card')!.matches(':state(error)')).toBe(true);
   },
 };

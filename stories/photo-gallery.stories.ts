@@ -126,6 +126,16 @@ export const RightToLeft: Story = {
   play: ({ canvasElement }) => shown(canvasElement, 7),
 };
 
+/** The seed story's gallery in Russian: its controls are named in the reader's language, not the feed's. */
+export const Russian: Story = {
+  args: { lang: 'ru' },
+  play: async ({ canvasElement }) => {
+    await shown(canvasElement, 7);
+    const root = gallery(canvasElement);
+    await waitFor(() => expect(root.querySelector('[aria-label="Следующее фото"]')).not.toBeNull());
+  },
+};
+
 export const Dark: Story = {
   args: { theme: 'dark' },
   decorators: [(story) => html`<div style="background: #18181b; padding: 16px">${story()}</div>`],
