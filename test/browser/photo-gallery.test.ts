@@ -671,6 +671,22 @@ describe('<wire-photo-gallery>', () => {
       await until(() => counter() !== '1 / 7', 2000, 'advance once in view');
     });
 
+    it('holds still until the browser first reports it in view, however late that report comes', async () => {
+      await pointAway();
+      // An observer that reports only when told: a busy phone can draw the page long after the first tick.
+      const observers: IntersectionObserverCallback[] = [];
+      vi.spyOn(window, 'IntersectionObserver').mockImplementation(function (callback) {
+        observers.push(callback);
+        return { observe() {}, unobserve() {}, disconnect() {}, takeRecords: () => [] } as never;
+      });
+      const { counter } = await renderStory(Default, { autoplay: 100 }, 'inline-size: 400px');
+      await pause(400);
+      expect(counter()).toBe('1 / 7');
+      expect(observers).toHaveLength(1);
+      observers[0]!([{ isIntersecting: true } as IntersectionObserverEntry], {} as IntersectionObserver);
+      await until(() => counter() !== '1 / 7', 2000, 'advance once reported in view');
+    });
+
     it('does not start for readers who prefer reduced motion', async () => {
       const real = window.matchMedia.bind(window);
       vi.spyOn(window, 'matchMedia').mockImplementation((query) =>
