@@ -20,6 +20,7 @@ interface Attribute {
 interface Element {
   tagName: string;
   attributes?: Attribute[];
+  cssProperties?: { name: string }[];
   members?: { name: string; privacy?: string; type?: { text: string } }[];
 }
 interface IndexEntry {
@@ -156,6 +157,20 @@ describe('the theming page', () => {
       return !found.get(token.name)?.has(expected);
     });
     expect(wrong.map((token) => [token.name, [...(found.get(token.name) ?? [])]])).toEqual([]);
+  });
+
+  it('documents each token where a designer looks for it: the manifest of each element that reads it, and the README', () => {
+    const declared = new Map(
+      elements().map((element) => [element.tagName, (element.cssProperties ?? []).map((p) => p.name)]),
+    );
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const missing = tokens.flatMap((token) => [
+      ...token.elements
+        .filter((tag) => !declared.get(tag)?.includes(token.name))
+        .map((tag) => `${token.name} not in ${tag}'s manifest`),
+      ...(readme.includes(`\`${token.name}\``) ? [] : [`${token.name} not in README.md`]),
+    ]);
+    expect(missing).toEqual([]);
   });
 });
 

@@ -81,6 +81,8 @@ const SIZES: Record<CardLayout, string> = {
  * @cssprop --wire-card-kicker-color - Kicker colour (default `--wire-color-accent`).
  * @cssprop --wire-card-thumbnail-size - Widest thumbnail in the `compact` layout (default 128px).
  * @cssprop --wire-image-radius - Corner radius of the photo (default 0).
+ * @cssprop --wire-image-fallback-ratio - Shape of the box for a photo whose size the feed does not give (default
+ *   16 / 9), so the text below does not move when it loads.
  */
 export class WireArticleCard extends WireFeedElement {
   static override styles = [

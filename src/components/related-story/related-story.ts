@@ -59,6 +59,8 @@ import { relatedStoryStyles } from './related-story.styles.js';
  * @cssprop --wire-card-thumbnail-size - Widest thumbnail in the list (default 128px).
  * @cssprop --wire-card-gap - Space between the thumbnail and the text (default 12px).
  * @cssprop --wire-image-radius - Corner radius of the thumbnail (default 0).
+ * @cssprop --wire-image-fallback-ratio - Shape of the box for a photo whose size the feed does not give (default
+ *   16 / 9), so the text below does not move when it loads.
  */
 export class WireRelatedStory extends WireFeedElement {
   static override styles = [...WireFeedElement.styles, photoStyles, cardStyles, relatedStoryStyles];
