@@ -201,6 +201,24 @@ describe('<wire-photo-gallery>', () => {
       expect(shifts).toEqual([]);
     });
 
+    it('gives a photo the feed gives no size the same box as the others', async () => {
+      // A feed that sizes some photos and not others: the unsized one must not take a card's 16:9 box.
+      const photos = manyPhotos(3, IMAGES).map((photo, i) =>
+        i === 1 ? { ...photo, width: undefined, height: undefined } : photo,
+      );
+      const { gallery, current } = await renderStory(
+        Default,
+        { feed: galleryFeed(photos) },
+        'inline-size: 600px',
+      );
+      const frame = () => current().querySelector('.frame')!.getBoundingClientRect();
+      const sized = frame();
+      expect(sized.width / sized.height).toBeCloseTo(1.5, 1);
+      gallery.show(1);
+      await gallery.updateComplete;
+      expect(frame().height).toBe(sized.height);
+    });
+
     it('looks the same under hostile host-page CSS', async () => {
       const { gallery, screen, button, current, thumbnails } = await renderStory(Default);
       // Found before the hostile sheet: `all: unset` also unsets the hidden neighbour's visibility.
