@@ -145,13 +145,13 @@ export const tokens: Token[] = [
     name: '--wire-image-radius',
     light: '0',
     about: 'Corner radius of photos.',
-    elements: ['wire-article-card', 'wire-related-story'],
+    elements: ['wire-article-card', 'wire-related-story', 'wire-story', 'wire-photo-gallery'],
   },
   {
     name: '--wire-image-fallback-ratio',
     light: '16 / 9',
-    about: 'Shape of the box for a photo whose size the feed does not give.',
-    elements: ['wire-article-card', 'wire-related-story'],
+    about: 'Shape of the box for a photo whose size the feed does not give (the gallery keeps its own).',
+    elements: ['wire-article-card', 'wire-related-story', 'wire-story'],
   },
   {
     name: '--wire-comment-icon-color',

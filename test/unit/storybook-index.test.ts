@@ -159,7 +159,7 @@ describe('the theming page', () => {
     expect(wrong.map((token) => [token.name, [...(found.get(token.name) ?? [])]])).toEqual([]);
   });
 
-  it('documents each token where a designer looks for it: the manifest of each element that reads it, and the README', () => {
+  it('documents each token in the manifest of every element the theming page lists it for, and in the README', () => {
     const declared = new Map(
       elements().map((element) => [element.tagName, (element.cssProperties ?? []).map((p) => p.name)]),
     );

@@ -51,6 +51,7 @@ import { SwipeController } from './swipe-controller.js';
  * @cssprop --wire-gallery-aspect-ratio - Shape of the photo box; photos are fitted inside it (default 3 / 2).
  * @cssprop --wire-gallery-thumbnail-size - Width of a thumbnail (default 72px).
  * @cssprop --wire-gallery-lightbox-background - Background of the full-screen view (default #0b0b0c).
+ * @cssprop --wire-image-radius - Corner radius of the photo box (default 0).
  */
 export class WirePhotoGallery extends WireFeedElement {
   static override styles = [...WireFeedElement.styles, photoStyles, galleryStyles];

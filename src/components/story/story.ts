@@ -50,6 +50,8 @@ export const BODY_ATTRIBUTE = 'data-wire-body';
  * @cssprop --wire-story-headline-size - Headline font size (default 2em).
  * @cssprop --wire-story-kicker-color - Kicker colour (default `--wire-color-accent`).
  * @cssprop --wire-image-radius - Corner radius of the lead photo (default 0).
+ * @cssprop --wire-image-fallback-ratio - Shape of the lead photo's box when the feed does not give its size (default
+ *   16 / 9).
  */
 export class WireStory extends WireFeedElement {
   static override styles = [...WireFeedElement.styles, photoStyles, cardStyles, storyStyles];
