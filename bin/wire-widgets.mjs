@@ -38,6 +38,14 @@ async function readFeedFile(path) {
 const notes = [];
 const onWarning = (message) => notes.push(`warning: ${message}`);
 
+function httpUrl(value) {
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
 async function main(argv) {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -61,6 +69,8 @@ async function main(argv) {
     if (at < 1) throw new UsageError(`--attr wants <name>=<value>, got ${JSON.stringify(pair)}`);
     attributes[pair.slice(0, at)] = pair.slice(at + 1);
   }
+  if (values.base !== undefined && !httpUrl(values.base))
+    throw new UsageError(`--base wants an http(s) URL, got ${JSON.stringify(values.base)}`);
   // Anything that looks like a URL goes to the loader, which refuses every scheme but http(s).
   const feed = /^[a-z][a-z\d+.-]*:/i.test(source) ? source : await readFeedFile(source);
   const output = await render(feed, values, attributes);
@@ -88,10 +98,12 @@ async function render(feed, values, attributes) {
     live: values['no-live'] ? false : values.live,
     onWarning,
   });
+  // The live feed is the src renderWidget writes on the snippet's <wire-feed>, when it has one.
   if (!values['no-live'] && !/^<wire-feed\s[^>]*\bsrc=/.test(snippet))
     notes.push(
-      'hint: the snippet has no live feed, as the feed names no feed_url: a kill, expiry or embargo issued later ' +
-        'will not reach it. Pass --live <url>, where the feed is published, or --no-live to render without one',
+      'hint: the snippet has no live feed, as the feed names no usable http(s) feed_url: a kill, expiry or ' +
+        'embargo issued later will not reach it. ' +
+        'Pass --live <url>, where the feed is published, or --no-live to render without one',
     );
   return snippet;
 }

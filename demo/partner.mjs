@@ -29,6 +29,8 @@ function cli(...args) {
       ITEM,
       '--base',
       BASE,
+      // The committed page is static: it shows the copy it was rendered with, and re-reads nothing.
+      '--no-live',
       ...args,
     ],
     // Dates are written in the server's time zone: pinned, so the page is the same whoever regenerates it.

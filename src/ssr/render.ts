@@ -37,8 +37,9 @@ export interface FeedSourceOptions {
    */
   baseUrl?: string;
   /**
-   * Called once for each thing the feed reader dropped or repaired (`items[0].url: not an absolute URL: "/a"`): the
-   * snippet leaves them out silently, and a publisher fixing the feed needs to know.
+   * Called with each line of the feed reader's warnings, on every call (`items[0].url: not an absolute URL: "/a"`;
+   * repeats of one kind folded as `(+12 more)`): the snippet leaves out what they name without a trace, and a
+   * publisher fixing the feed needs to know.
    */
   onWarning?: (message: string) => void;
 }
@@ -93,15 +94,14 @@ export async function readFeed(
   baseUrl?: string,
   onWarning?: (message: string) => void,
 ): Promise<Feed> {
-  let read;
-  if (typeof source === 'string') {
-    try {
-      read = await loadFeed(source);
-    } catch (error) {
-      throw new RenderError(`cannot load ${source}: ${error instanceof Error ? error.message : 'failed'}`);
-    }
-  } else read = normalizeFeed(source, baseUrl);
-  const { feed, warnings } = read;
+  const { feed, warnings } =
+    typeof source === 'string'
+      ? await loadFeed(source).catch((error: unknown) => {
+          throw new RenderError(
+            `cannot load ${source}: ${error instanceof Error ? error.message : 'failed'}`,
+          );
+        })
+      : normalizeFeed(source, baseUrl);
   if (!feed) throw new RenderError(warnings[0] ?? 'not a JSON Feed');
   warnings.forEach((warning) => onWarning?.(warning));
   return feed;

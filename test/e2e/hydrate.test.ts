@@ -365,6 +365,7 @@ describe('the CLI', () => {
       ['render', FEED, '--widget', 'article-card', '--item', 'nope'],
       ['render', resolve(ROOT, 'package.json'), '--widget', 'article-card'],
       ['render', `${'http'}://127.0.0.1:1/feed.json`, '--widget', 'article-card'],
+      ['render', FEED, '--widget', 'article-card', '--base', 'news.example'],
     ];
     for (const args of cases) {
       const failure = await run('node', [CLI, ...args]).then(
@@ -399,6 +400,13 @@ describe('the CLI', () => {
         expect.stringMatching(/^wire-widgets: hint: the snippet has no live feed, .* --live <url>/),
         expect.stringMatching(/^wire-widgets: hint: relative URLs are dropped without --base/),
       ]);
+      // Said to go without a live feed, it is not told so again.
+      const still = await run('node', [CLI, 'render', file, '--widget', 'article-card', '--no-live']);
+      expect(still.stdout).toBe(bare.stdout);
+      expect(still.stderr).toBe(
+        bare.stderr.replace(/^wire-widgets: hint: the snippet has no live feed.*\n/m, ''),
+      );
+      expect(still.stderr).toContain('hint: relative URLs are dropped without --base');
       const complete = await run('node', [
         CLI,
         'render',
