@@ -156,6 +156,25 @@ describe('layout shift on an article page on a phone, late bundle, feed and pict
     }
   });
 
+  it('a compact comment badge on a line of its own (under a card), with dist/wire-widgets.css: no shift', async () => {
+    site.add(
+      '/badge.html',
+      pageHtml({
+        head:
+          '<link rel="stylesheet" href="/article.css"><link rel="stylesheet" href="/dist/wire-widgets.css">' +
+          '<script type="module" src="/dist/wire-widgets.js"></script>',
+        body:
+          '<main><wire-feed src="/late-feed.json"><p>Above the badge</p><div>' +
+          '<wire-comment-prompt item="pacific-fleet-sea-of-japan" variant="compact"></wire-comment-prompt>' +
+          '</div><p>Below the badge</p></wire-feed></main>',
+      }),
+    );
+    // Before, the badge took no space until its count arrived, and pushed the line below down by its height.
+    const { sum, shifts } = await cumulativeShift('/badge.html');
+    expect(shifts).toEqual([]);
+    expect(sum).toBe(0);
+  });
+
   it('wire-widgets.css reserves, before the bundle runs, exactly the box the skeleton then holds', async () => {
     const id = SAMPLE_IDS.first;
     // Every shape the stylesheet knows, on a feed that never answers, so the skeletons stay.

@@ -12,6 +12,11 @@ export const commentPromptStyles = css`
     vertical-align: middle;
   }
 
+  /* As tall as the badge, with no line box around it taller than the badge: wire-widgets.css reserves that height. */
+  .compact {
+    display: flex;
+  }
+
   .prompt {
     background: var(--_bg);
     display: grid;

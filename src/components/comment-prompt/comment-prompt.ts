@@ -199,7 +199,7 @@ export class WireCommentPrompt extends WireFeedElement {
           ? nothing
           : html`<span>${new Intl.NumberFormat(lang, { notation: 'compact' }).format(count)}</span>`;
       const label = countText || t(lang, open ? 'joinDiscussion' : 'commentsClosed');
-      return html`<div lang=${lang} dir=${this.direction}>
+      return html`<div class="compact" lang=${lang} dir=${this.direction}>
         ${this.link(url, { ...request, part: 'badge', label }, html`${commentIcon()}${number}`)}
       </div>`;
     }
