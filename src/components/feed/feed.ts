@@ -3,7 +3,7 @@ import { html, css, isServer } from 'lit';
 import { property } from 'lit/decorators.js';
 import { normalizeFeed, normalizeFeedInSlices } from '../../feed/normalize.js';
 import type { NormalizeResult } from '../../feed/types.js';
-import { prepareFormatters, resolveLanguage } from '../../i18n/i18n.js';
+import { formatterSteps, resolveLanguage } from '../../i18n/i18n.js';
 import { pageBase } from '../../shared/dom.js';
 import { feedContext, type FeedState } from '../../shared/feed-context.js';
 import { FeedSource, reportOutcome } from '../../shared/feed-controller.js';
@@ -96,14 +96,15 @@ export class WireFeed extends WireElement {
 
   /**
    * Builds the widgets' formatters in jobs of their own, ahead of the first renders with content: the page's first
-   * use of Intl (ICU loading its data), then the first date formatter (the language's calendar data), would
-   * otherwise land in the first of them, making it the longest task of the page. Once per element.
+   * use of Intl (ICU loading its data, itself split in steps: see `formatterSteps`), then the first date formatter
+   * (the language's calendar data), would otherwise land in the first of them, making it the longest task of the
+   * page. Once per element.
    */
   private queueFormatters(language: () => string): void {
     if (this.formattersQueued) return;
     this.formattersQueued = true;
-    queueRender(() => prepareFormatters(language()), true).catch(() => {});
-    queueRender(() => prepareDateFormatters(language()), true).catch(() => {});
+    for (const step of [...formatterSteps, prepareDateFormatters])
+      queueRender(() => step(language()), true).catch(() => {});
   }
 
   override updated(): void {
