@@ -269,8 +269,9 @@ export const photoStyles = css`
     background: var(--_surface);
   }
 
-  /* Unsized photos still get a box, so the layout below them does not jump when they load. */
-  .unsized .frame {
+  /* Unsized photos still get a box, so the layout below them does not jump when they load. No more specific than
+     .frame, so that an element's own box for its photos (the gallery's, its lightbox's) applies to these too. */
+  :where(.unsized) .frame {
     aspect-ratio: var(--wire-image-fallback-ratio, 16 / 9);
   }
 

@@ -36,10 +36,8 @@ export const galleryStyles = css`
     touch-action: pan-y;
   }
 
-  /* One box for every photo, whatever its shape: paging between landscape and portrait never moves the page. A
-     photo the feed gives no size included, which the shared photo styles would give a card's 16:9 box. */
-  .frame,
-  .unsized .frame {
+  /* One box for every photo, whatever its shape: paging between landscape and portrait never moves the page. */
+  .frame {
     aspect-ratio: var(--wire-gallery-aspect-ratio, 3 / 2);
     background: var(--_surface);
   }
