@@ -74,6 +74,13 @@ function fileUnder(dir, relative) {
 /** @param {import('./server.d.mts').ServerOptions} [options] */
 export function startFaultServer({ feed = EMPTY_FEED, headers = {}, compress = false } = {}) {
   const feedBody = JSON.stringify(feed);
+  // The same feed once its publisher has killed the first story.
+  const killedBody = JSON.stringify({
+    ...feed,
+    items: feed.items?.map((item, i) =>
+      i ? item : { ...item, _wire: { ...item._wire, rights: { pubstatus: 'canceled' } } },
+    ),
+  });
   const pages = new Map();
   const pending = new Set();
   let log = [];
@@ -150,6 +157,8 @@ export function startFaultServer({ feed = EMPTY_FEED, headers = {}, compress = f
     const hit = hits(path);
     const respond = () => {
       if (path.startsWith('/feed')) return json(feedBody);
+      // The feed for the first request, then killed: what a page left open meets when the publisher kills a story.
+      if (path.startsWith('/killed')) return json(hit === 1 ? feedBody : killedBody);
       if (path.startsWith('/status/')) {
         const status = Number(path.split('/')[2]);
         const retryAfter = url.searchParams.get('retry-after');

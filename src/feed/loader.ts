@@ -12,7 +12,15 @@
 import { normalizeFeedInSlices } from './normalize.js';
 import { nextTask, SLICE_MS, yieldToBrowser } from '../shared/slices.js';
 import type { FeedErrorReason, Feed } from './types.js';
-import { pageBase, pageLocation } from '../shared/dom.js';
+import {
+  offDocument,
+  offWindow,
+  onDocument,
+  onWindow,
+  pageBase,
+  pageLocation,
+  pageVisible,
+} from '../shared/dom.js';
 import { safeUrl } from './url.js';
 
 export class FeedError extends Error {
@@ -51,6 +59,12 @@ export interface LoaderOptions {
   staleAfter: number;
   /** Largest body accepted, in bytes. */
   maxBytes: number;
+  /**
+   * How often a feed that a widget on the page shows is checked again while the page is visible, so that a kill,
+   * a new embargo or an expiry brought forward reaches a page left open; 0 stops it. The check revalidates the
+   * browser's HTTP cache (a 304 when the feed has a validator), and an unchanged body is neither read nor drawn again.
+   */
+  refreshInterval: number;
 }
 
 const DEFAULTS: LoaderOptions = {
@@ -61,6 +75,7 @@ const DEFAULTS: LoaderOptions = {
   failureCooldown: 30_000,
   staleAfter: 5 * 60_000,
   maxBytes: 5_000_000,
+  refreshInterval: 60_000,
 };
 
 let options: LoaderOptions = { ...DEFAULTS };
@@ -68,6 +83,7 @@ let options: LoaderOptions = { ...DEFAULTS };
 /** Changes loader timing for the whole page (tests use short timeouts; a publisher may want longer ones). */
 export function configureLoader(change: Partial<LoaderOptions>): void {
   options = { ...options, ...change };
+  schedulePoll(true);
 }
 
 interface Entry {
@@ -78,6 +94,8 @@ interface Entry {
   refreshing?: boolean;
   /** When a background refresh last failed: the URL is then left alone for the failure cool-down. */
   refreshFailedAt?: number;
+  /** The body the feed was read from: a refresh that brings the same text is not read again. */
+  text?: string;
 }
 
 const cache = new Map<string, Entry>();
@@ -87,6 +105,7 @@ const listeners = new Set<(loaded: LoadedFeed) => void>();
 export function clearFeedCache(): void {
   cache.clear();
   options = { ...DEFAULTS };
+  schedulePoll(true);
 }
 
 /**
@@ -107,9 +126,10 @@ export function resolveFeedUrl(src: string): string {
 
 /**
  * The feed at `src`, shared with every other caller. `signal` only stops this caller's wait: the request
- * continues for the others.
+ * continues for the others. With `readSince` (ms since epoch), a copy read before then is not good enough: it is
+ * read again (a server-rendered snippet must not be overruled by a copy older than itself).
  */
-export function loadFeed(src: string, signal?: AbortSignal): Promise<LoadedFeed> {
+export function loadFeed(src: string, signal?: AbortSignal, readSince?: number): Promise<LoadedFeed> {
   let url: string;
   try {
     url = resolveFeedUrl(src);
@@ -121,7 +141,10 @@ export function loadFeed(src: string, signal?: AbortSignal): Promise<LoadedFeed>
   if (entry?.settled) {
     const age = now - entry.settled.at;
     if (!entry.settled.ok && age > options.failureCooldown) entry = undefined;
-    else if (entry.settled.ok && age > options.staleAfter) revalidate(url, entry);
+    else if (entry.settled.ok && readSince !== undefined && entry.settled.at < readSince) {
+      entry = startEntry(url, entry);
+      cache.set(url, entry);
+    } else if (entry.settled.ok && age > options.staleAfter) revalidate(url, entry);
   }
   if (!entry) {
     entry = startEntry(url);
@@ -130,13 +153,40 @@ export function loadFeed(src: string, signal?: AbortSignal): Promise<LoadedFeed>
   return withSignal(entry.promise, signal);
 }
 
-function startEntry(url: string): Entry {
-  const entry: Entry = { promise: fetchWithRetry(url) };
+/**
+ * A new request for `url`. When it reads again a feed already held (`held`), the widgets showing that copy hear
+ * of a changed one, and a failure gives the held copy back to the page.
+ */
+function startEntry(url: string, held?: Entry): Entry {
+  const entry: Entry = {
+    // Without a body to compare with, every answer is read.
+    promise: fetchWithRetry(url).then((fetched) => {
+      entry.text = fetched!.text;
+      return fetched!.loaded;
+    }),
+  };
   entry.promise.then(
-    () => (entry.settled = { at: Date.now(), ok: true }),
-    () => (entry.settled = { at: Date.now(), ok: false }),
+    (loaded) => {
+      entry.settled = { at: Date.now(), ok: true };
+      if (held && held.text !== entry.text && cache.get(url) === entry) announce(loaded);
+    },
+    () => {
+      entry.settled = { at: Date.now(), ok: false };
+      if (held && cache.get(url) === entry) cache.set(url, held);
+    },
   );
   return entry;
+}
+
+/** Tells the widgets showing an older copy of a feed that a newer one has arrived. */
+function announce(fresh: LoadedFeed): void {
+  for (const listener of listeners) {
+    try {
+      listener(fresh);
+    } catch {
+      // One widget's failure to re-render must not stop the others hearing about the refresh.
+    }
+  }
 }
 
 /**
@@ -147,24 +197,89 @@ function revalidate(url: string, stale: Entry): void {
   if (stale.refreshing || Date.now() - (stale.refreshFailedAt ?? -Infinity) <= options.failureCooldown)
     return;
   stale.refreshing = true;
-  fetchWithRetry(url).then(
-    (fresh) => {
+  fetchWithRetry(url, stale.text).then(
+    (fetched) => {
       if (cache.get(url) !== stale) return;
-      const entry: Entry = { promise: Promise.resolve(fresh), settled: { at: fresh.loadedAt, ok: true } };
-      cache.set(url, entry);
-      for (const listener of listeners) {
-        try {
-          listener(fresh);
-        } catch {
-          // One widget's failure to re-render must not stop the others hearing about the refresh.
-        }
+      if (!fetched) {
+        // The same feed: still fresh, and nothing for the widgets to draw again.
+        stale.refreshing = false;
+        stale.settled = { at: Date.now(), ok: true };
+        return;
       }
+      const { loaded: fresh, text } = fetched;
+      const entry: Entry = {
+        promise: Promise.resolve(fresh),
+        settled: { at: fresh.loadedAt, ok: true },
+        text,
+      };
+      cache.set(url, entry);
+      announce(fresh);
     },
     () => {
       stale.refreshing = false;
       stale.refreshFailedAt = Date.now();
     },
   );
+}
+
+/** The feeds widgets on the page show, with how many show each: the ones `refreshInterval` checks again. */
+const watched = new Map<string, number>();
+let pollTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Keeps `url` checked every `refreshInterval` while the page is visible, and at once when the page is shown again
+ * (or back online) after missing a check: how a kill reaches a page left open. Returns the function that stops
+ * this watch; the checks stop with the last one.
+ */
+export function watchFeed(url: string): () => void {
+  if (!watched.size) {
+    onDocument('visibilitychange', catchUp);
+    onWindow('online', catchUp);
+  }
+  watched.set(url, (watched.get(url) ?? 0) + 1);
+  schedulePoll();
+  let watching = true;
+  return () => {
+    if (!watching) return;
+    watching = false;
+    const count = (watched.get(url) ?? 1) - 1;
+    if (count) watched.set(url, count);
+    else watched.delete(url);
+    if (watched.size) return;
+    schedulePoll(true);
+    offDocument('visibilitychange', catchUp);
+    offWindow('online', catchUp);
+  };
+}
+
+/** Checks every watched feed (those older than `minAge`) unless the page is hidden. */
+function check(minAge: number): void {
+  if (!pageVisible()) return;
+  const now = Date.now();
+  for (const url of watched.keys()) {
+    const entry = cache.get(url);
+    if (entry?.settled?.ok && now - entry.settled.at >= minAge) revalidate(url, entry);
+  }
+}
+
+/** Sets the next check, if some feed is watched and checks are on; `restart` drops the one already set. */
+function schedulePoll(restart = false): void {
+  if (restart) {
+    clearTimeout(pollTimer);
+    pollTimer = undefined;
+  }
+  if (watched.size && options.refreshInterval) pollTimer ??= setTimeout(poll, options.refreshInterval);
+}
+
+function poll(): void {
+  pollTimer = undefined;
+  check(0);
+  schedulePoll();
+}
+
+/** A hidden tab skipped its checks, or a sleeping computer missed them: the feeds last read too long ago, now. */
+function catchUp(): void {
+  if (options.refreshInterval) check(options.refreshInterval);
 }
 
 function withSignal<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
@@ -196,10 +311,13 @@ function isRetryable(error: FeedError): boolean {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-async function fetchWithRetry(url: string): Promise<LoadedFeed> {
+/** The feed read from a response and the body it was read from; undefined when the body is `unchanged`. */
+type Fetched = { loaded: LoadedFeed; text: string } | undefined;
+
+async function fetchWithRetry(url: string, unchanged?: string): Promise<Fetched> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await fetchOnce(url);
+      return await fetchOnce(url, unchanged);
     } catch (error) {
       const feedError =
         error instanceof FeedError
@@ -294,13 +412,15 @@ function jsonValues(text: string): number {
   return count;
 }
 
-async function fetchOnce(url: string): Promise<LoadedFeed> {
+async function fetchOnce(url: string, unchanged?: string): Promise<Fetched> {
   let response: Response;
   const signal = AbortSignal.timeout(options.timeout);
   try {
     response = await fetch(url, {
       signal,
       credentials: 'omit',
+      // A copy in the browser's HTTP cache is checked with the server first: a kill must not wait for its max-age.
+      cache: 'no-cache',
       headers: { accept: 'application/feed+json, application/json;q=0.9' },
     });
   } catch (error) {
@@ -327,6 +447,7 @@ async function fetchOnce(url: string): Promise<LoadedFeed> {
     if (signal.aborted) throw new FeedError('timeout', `Body not complete within ${options.timeout} ms`);
     throw new FeedError('network', error instanceof Error ? error.message : 'Body read failed');
   }
+  if (text === unchanged) return undefined;
   if (jsonValues(text) > MAX_JSON_VALUES) {
     throw new FeedError('too-large', `Feed has more than ${MAX_JSON_VALUES} JSON values`);
   }
@@ -346,5 +467,5 @@ async function fetchOnce(url: string): Promise<LoadedFeed> {
   // And the widgets' renders, which start as this resolves, in a task of their own.
   await yieldToBrowser();
   if (!feed) throw new FeedError('invalid', warnings[0] ?? 'Not a JSON Feed');
-  return { url, feed, warnings, loadedAt: Date.now() };
+  return { loaded: { url, feed, warnings, loadedAt: Date.now() }, text };
 }

@@ -7,17 +7,26 @@
 import { ContextConsumer } from '@lit/context';
 import { Task } from '@lit/task';
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { FeedError, loadFeed, onFeedRefresh, resolveFeedUrl, type LoadedFeed } from '../feed/loader.js';
+import {
+  FeedError,
+  loadFeed,
+  onFeedRefresh,
+  resolveFeedUrl,
+  watchFeed,
+  type LoadedFeed,
+} from '../feed/loader.js';
 import { normalizeFeed } from '../feed/normalize.js';
 import { forPage, rightsState, rightsSummary, type RightsState } from '../feed/rights.js';
 import type { Feed, FeedItem } from '../feed/types.js';
-import { pageBase } from './dom.js';
+import { offDocument, onDocument, pageBase, pageVisible } from './dom.js';
 import { emit } from './events.js';
 import { feedContext, type FeedState, type FeedStatus } from './feed-context.js';
 
 export interface FeedHost extends ReactiveControllerHost, HTMLElement {
   src?: string | null;
   feed?: unknown;
+  /** A copy of the feed read before this time (ms since epoch) is read again rather than shown (see `loadFeed`). */
+  readonly readSince?: number;
 }
 
 const normalized = new WeakMap<object, Feed | null>();
@@ -49,6 +58,8 @@ export class FeedSource implements ReactiveController {
   private readonly task: Task<[string], LoadedFeed>;
   /** The `src` the task last ran for. */
   private ran?: string;
+  /** The feed URL the loader keeps checking for this element while it is connected, and how to stop that. */
+  private watched?: { url: string; stop: () => void };
 
   constructor(private readonly host: FeedHost) {
     host.addController(this);
@@ -57,7 +68,7 @@ export class FeedSource implements ReactiveController {
     this.task = new Task(host, {
       task: async ([src], { signal }) => {
         this.refreshed = undefined;
-        return loadFeed(src, signal);
+        return loadFeed(src, signal, host.readSince);
       },
       autoRun: false,
     });
@@ -71,12 +82,14 @@ export class FeedSource implements ReactiveController {
    */
   hostUpdate(): void {
     const src = this.host.feed ? undefined : this.host.src;
+    this.watch(src);
     if (!src || src === this.ran) return;
     this.ran = src;
     void this.task.run([src]);
   }
 
   hostConnected(): void {
+    this.watch(this.host.feed ? undefined : this.host.src);
     this.unsubscribe = onFeedRefresh((loaded) => {
       if (this.task.value && loaded.url === this.task.value.url) {
         this.refreshed = loaded;
@@ -88,6 +101,20 @@ export class FeedSource implements ReactiveController {
   hostDisconnected(): void {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+    this.watch(undefined);
+  }
+
+  /** Has the loader check the feed at `src` again and again while this element shows it (see `watchFeed`). */
+  private watch(src: string | null | undefined): void {
+    let url: string | undefined;
+    try {
+      url = src && !isServer && this.host.isConnected ? resolveFeedUrl(src) : undefined;
+    } catch {
+      // Not a feed URL: nothing to check.
+    }
+    if (url === this.watched?.url) return;
+    this.watched?.stop();
+    this.watched = url ? { url, stop: watchFeed(url) } : undefined;
   }
 
   /** The state of the host's own feed, or undefined when it names none (no `feed`, no `src`). */
@@ -164,20 +191,27 @@ function setRightsTimer(at: number): void {
   clearTimeout(rightsTimer);
   rightsTimer = undefined;
   rightsTimerAt = at;
-  if (at === Infinity) return;
-  rightsTimer = setTimeout(
-    () => {
-      const now = Date.now();
-      let next = Infinity;
-      for (const [wake, when] of wakeAt)
-        if (when <= now) {
-          wakeAt.delete(wake);
-          wake();
-        } else next = Math.min(next, when);
-      setRightsTimer(next);
-    },
-    Math.min(LONGEST_WAIT, Math.max(1, at - Date.now())),
-  );
+  if (at === Infinity) return offDocument('visibilitychange', wakeIfDue);
+  // A timer counts the time the computer was awake, not the reader's clock: after a sleep, or a clock set forward,
+  // an expiry already past would wait out the rest of the timer. A page shown again looks at the clock.
+  onDocument('visibilitychange', wakeIfDue);
+  rightsTimer = setTimeout(wakeDue, Math.min(LONGEST_WAIT, Math.max(1, at - Date.now())));
+}
+
+/** Wakes the widgets whose change has come, and sets the timer for the next. */
+function wakeDue(): void {
+  const now = Date.now();
+  let next = Infinity;
+  for (const [wake, when] of wakeAt)
+    if (when <= now) {
+      wakeAt.delete(wake);
+      wake();
+    } else next = Math.min(next, when);
+  setRightsTimer(next);
+}
+
+function wakeIfDue(): void {
+  if (pageVisible() && rightsTimerAt <= Date.now()) wakeDue();
 }
 
 /**

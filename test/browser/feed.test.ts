@@ -6,6 +6,7 @@ import { cleanup, faultServer, inShadow, mount, nextEvent, serverHits, until } f
 import { rawFeed, rawItem } from '../fixtures.js';
 import type { FeedErrorDetail, FeedLoadDetail } from '../../src/shared/events.js';
 import '../../src/components/feed/feed.define.js';
+import '../../src/components/article-card/article-card.define.js';
 
 /** The smallest widget: renders its item's title, or the reason it has none. */
 class ProbeWidget extends WireFeedElement {
@@ -45,6 +46,14 @@ const DRAWN =
 const headline = (widget: Element, name: string) => inShadow(widget).findByRole('heading', { name });
 /** The headline the widget shows now, or null. */
 const shownHeadline = (widget: Element) => inShadow(widget).queryByRole('heading')?.textContent ?? null;
+
+/** Resolves once the test server has been asked for `path` at least `times` times. */
+async function answered(path: string, times: number): Promise<void> {
+  for (let tries = 0; (await serverHits(path)) < times; tries++) {
+    if (tries > 500) throw new Error(`${path} was not asked for ${times} times`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 beforeEach(() => configureLoader({ retries: 0 }));
 afterEach(() => {
@@ -191,7 +200,8 @@ describe('<wire-feed>', () => {
 
   it('gives its widgets the fresh copy of a stale feed once it arrives', async () => {
     configureLoader({ retries: 0, staleAfter: 50 });
-    const src = `${faultServer()}/feed-swr`;
+    // A copy that changed: an unchanged one is not read again.
+    const src = `${faultServer()}/killed-swr`;
     const first = await loadFeed(src);
     await new Promise((resolve) => setTimeout(resolve, 80));
     const root = mount(`<wire-feed src="${src}"><probe-widget></probe-widget></wire-feed>`);
@@ -228,6 +238,29 @@ describe('<wire-feed> with an inline copy and a live src (a server-rendered snip
     expect(await serverHits('/feed-live')).toBe(1);
   });
 
+  it('reads the live feed again when the page holds a copy older than the snippet, which must not bring a kill back', async () => {
+    // The page read the feed before the publisher killed story one (another widget, an earlier view).
+    const src = `${faultServer()}/killed-before-snippet`;
+    await loadFeed(src);
+    const killed = rawFeed([rawItem('one', { _wire: { rights: { pubstatus: 'canceled' } } })]);
+    const root = mount(
+      `<wire-feed src="${src}"><script type="application/feed+json">${JSON.stringify(killed)}</script>` +
+        '<wire-article-card item="one"></wire-article-card></wire-feed>',
+    );
+    const feed = root.querySelector('wire-feed')!;
+    const live = new Promise<void>((resolve) =>
+      feed.addEventListener('wire-feed-load', (event) => {
+        if (event.target === feed && event.detail.url === src) resolve();
+      }),
+    );
+    const card = root.querySelector('wire-article-card')!;
+    await live;
+    await card.updateComplete;
+    expect(await serverHits('/killed-before-snippet')).toBe(2);
+    inShadow(card).getByText('This story has been withdrawn.');
+    expect(inShadow(card).queryByRole('heading')).toBeNull();
+  });
+
   it('keeps the copy when the live feed fails, and reports the failure', async () => {
     const src = `${faultServer()}/status/503`;
     const root = mount(
@@ -239,6 +272,33 @@ describe('<wire-feed> with an inline copy and a live src (a server-rendered snip
     await headline(widget, 'Kept copy');
     expect((await error).detail).toMatchObject({ url: src, reason: 'http', status: 503 });
     expect(shownHeadline(widget)).toBe('Kept copy');
+  });
+});
+
+describe('a page left open', () => {
+  it('takes a story its publisher kills down at the next check of the feed, without a reload', async () => {
+    configureLoader({ retries: 0, refreshInterval: 100 });
+    const src = `${faultServer()}/killed-while-open`;
+    const root = mount(
+      `<wire-feed src="${src}"><wire-article-card item="one"></wire-article-card></wire-feed>`,
+    );
+    const card = root.querySelector('wire-article-card')!;
+    await inShadow(card).findByRole('link', { name: 'Story one' });
+    await inShadow(card).findByText('This story has been withdrawn.');
+    expect(inShadow(card).queryByRole('link', { name: 'Story one' })).toBeNull();
+  });
+
+  it('stops checking once no widget shows the feed', async () => {
+    configureLoader({ retries: 0, refreshInterval: 50 });
+    const src = `${faultServer()}/feed-checked`;
+    const root = mount(`<wire-feed src="${src}"><probe-widget item="one"></probe-widget></wire-feed>`);
+    await headline(root.querySelector('probe-widget')!, 'Story one');
+    await answered('/feed-checked', 3);
+    cleanup();
+    const hits = await serverHits('/feed-checked');
+    // Ten intervals: a check still set would have gone out by now.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await serverHits('/feed-checked')).toBe(hits);
   });
 });
 

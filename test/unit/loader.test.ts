@@ -6,10 +6,11 @@ import {
   FeedError,
   loadFeed,
   onFeedRefresh,
+  watchFeed,
 } from '../../src/feed/loader.js';
 import { normalizeFeed } from '../../src/feed/normalize.js';
 import { gzipBomb, sent, startHostileServer } from '../hostile/bodies.js';
-import { serverFeed } from '../fixtures.js';
+import { rawFeed, rawItem, serverFeed } from '../fixtures.js';
 import { startFaultServer, type FaultServer } from '../server.mjs';
 
 let server: FaultServer;
@@ -33,6 +34,17 @@ async function reasonOf(promise: Promise<unknown>): Promise<{ reason: string; st
   }
   throw new Error('expected the load to fail');
 }
+
+/** Resolves once `check` holds, polling; gives up after 10 s. */
+async function until(check: () => boolean): Promise<void> {
+  for (let tries = 0; !check(); tries++) {
+    if (tries > 1000) throw new Error('gave up waiting');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Resolves once the server has been asked for `path` at least `times` times. */
+const answered = (path: string, times: number) => until(() => server.hits(path) >= times);
 
 /** The delays the code under test asks `setTimeout` for from now on (counted, not timed). */
 function waitsAskedFor(): () => unknown[] {
@@ -197,8 +209,11 @@ describe('loadFeed against a local server', () => {
 
   it('serves a stale feed at once and refreshes it in the background', async () => {
     configureLoader({ staleAfter: 50 });
-    const url = `${server.url}/feed-stale`;
+    const url = `${server.url}/feed-stale.json`;
+    server.add('/feed-stale.json', JSON.stringify(rawFeed([rawItem('one')])));
     const first = await loadFeed(url);
+    // The publisher changes the feed (an unchanged one would be kept, not read again).
+    server.add('/feed-stale.json', JSON.stringify(rawFeed([rawItem('one'), rawItem('two')])));
     await new Promise((resolve) => setTimeout(resolve, 80));
     // The background refresh announces itself: wait for that, not for a guess at how long it takes.
     const refreshed = new Promise<void>((resolve) => {
@@ -213,7 +228,48 @@ describe('loadFeed against a local server', () => {
     const fresh = await loadFeed(url);
     expect(fresh).not.toBe(first);
     expect(fresh.loadedAt).toBeGreaterThan(first.loadedAt);
-    expect(server.hits('/feed-stale')).toBe(2);
+    expect(server.hits('/feed-stale.json')).toBe(2);
+  });
+
+  it('checks a watched feed again and again, and reads and announces only a copy that changed', async () => {
+    configureLoader({ refreshInterval: 20 });
+    const url = `${server.url}/watched.json`;
+    const story = (title: string) => JSON.stringify(rawFeed([rawItem('one', { title })]));
+    server.add('/watched.json', story('First'));
+    const first = await loadFeed(url);
+    const announced: string[] = [];
+    const stopListening = onFeedRefresh((loaded) => announced.push(loaded.feed.items[0]!.title));
+    const stop = watchFeed(url);
+    try {
+      await answered('/watched.json', 4);
+      // Three checks of the same feed: the page keeps the copy it has, and no widget draws again.
+      expect(announced).toEqual([]);
+      expect(await loadFeed(url)).toBe(first);
+      server.add('/watched.json', story('Changed'));
+      await until(() => announced.length > 0);
+      expect(announced).toEqual(['Changed']);
+      expect((await loadFeed(url)).feed.items[0]!.title).toBe('Changed');
+    } finally {
+      stop();
+      stopListening();
+    }
+    const asked = server.hits('/watched.json');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(server.hits('/watched.json')).toBe(asked);
+  });
+
+  it('reads a feed again for a caller that needs a copy read since a time, and keeps the old one if that fails', async () => {
+    const url = `${server.url}/feed-read-since`;
+    const first = await loadFeed(url);
+    expect(await loadFeed(url, undefined, first.loadedAt)).toBe(first);
+    const again = await loadFeed(url, undefined, first.loadedAt + 1);
+    expect(again).not.toBe(first);
+    expect(server.hits('/feed-read-since')).toBe(2);
+    const realFetch = globalThis.fetch;
+    vi.spyOn(globalThis, 'fetch').mockImplementation(() => realFetch(`${server.url}/status/404`));
+    await reasonOf(loadFeed(url, undefined, Date.now() + 1));
+    // The failed read does not take the copy away from the rest of the page.
+    expect(await loadFeed(url)).toBe(again);
   });
 
   it('leaves a stale feed whose refresh failed alone for the cool-down', async () => {

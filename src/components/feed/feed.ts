@@ -57,9 +57,19 @@ export class WireFeed extends WireElement {
   private liveReported = '';
   private formattersQueued = false;
   private firstScheduled = false;
+  private connectedAt = 0;
+
+  /**
+   * With an inline copy, the live feed must be read after this element arrived: a copy the page read earlier (another
+   * widget's, or the browser's) can be older than the snippet and bring back a story killed since.
+   */
+  get readSince(): number | undefined {
+    return this.inline ? this.connectedAt : undefined;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.connectedAt = Date.now();
     // The inline feed may be written after the element upgrades (a CMS streaming HTML, a framework filling it in).
     this.observer = new MutationObserver(() => this.requestUpdate());
     this.observer.observe(this, { childList: true, subtree: true, characterData: true });
