@@ -431,19 +431,27 @@ function* normalizeSteps(input: unknown, feedUrl?: string): Generator<void, Norm
   };
 
   /**
-   * `_wire.rights`, defaults filled in. An embargo that cannot be read cannot be honoured: the item is withheld
-   * rather than published early.
+   * `_wire.rights`, defaults filled in. A term that is there but cannot be read cannot be honoured (an embargo, an
+   * expiry, a status such as "withdrawn"): the item is withheld rather than published against it.
    */
   const rights = (raw: unknown, at: string): Rights => {
     const o = object(raw, at);
-    const rawEmbargo = get(o, 'embargoed');
-    const embargoed = date(rawEmbargo, `${at}.embargoed`);
-    const unreadable = !absent(rawEmbargo) && !embargoed;
-    if (unreadable) warn?.(`${at}.embargoed`, 'unreadable embargo; item withheld');
-    const status = pubstatus(get(o, 'pubstatus'), `${at}.pubstatus`) ?? 'usable';
+    let unreadable = false;
+    const term = <T>(name: string, what: string, read: (raw: unknown, at: string) => T | undefined) => {
+      const value = get(o, name);
+      const readable = read(value, `${at}.${name}`);
+      if (!absent(value) && readable === undefined) {
+        unreadable = true;
+        warn?.(`${at}.${name}`, `unreadable ${what}; item withheld`);
+      }
+      return readable;
+    };
+    const embargoed = term('embargoed', 'embargo', date);
+    const expires = term('expires', 'expiry', date);
+    const status = term('pubstatus', 'status', pubstatus) ?? 'usable';
     return {
       embargoed,
-      expires: date(get(o, 'expires'), `${at}.expires`),
+      expires,
       pubstatus: unreadable && status === 'usable' ? 'withheld' : status,
       copyrightHolder: text(o, 'copyright_holder', LIMITS.credit),
       copyrightNotice: text(o, 'copyright_notice', LIMITS.credit),

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { normalizeFeed } from '../../src/feed/normalize.js';
 import { forPage, nextRightsChange, rightsState, rightsSummary } from '../../src/feed/rights.js';
 import type { Feed, FeedItem } from '../../src/feed/types.js';
+import { relatedStories } from '../../src/components/related-story/related.js';
 import { RenderError, renderWidget } from '../../src/ssr/render.js';
 import { EDNOTE, rawFeed, rawItem, rightsFeed } from '../fixtures.js';
 import '../../src/define.js';
@@ -49,13 +50,26 @@ describe('normalizeFeed: _wire.rights, correction, source', () => {
     });
   });
 
-  it('reads a British "cancelled" as a kill and an unknown pubstatus as usable, with a warning', () => {
+  it('reads a British "cancelled" as a kill and withholds an item whose pubstatus it does not know', () => {
     expect(one({ rights: { pubstatus: 'Cancelled' } }).feed!.items[0]!.rights.pubstatus).toBe('canceled');
-    const { feed, warnings } = one({ rights: { pubstatus: 'draft' } });
-    expect(feed!.items[0]!.rights.pubstatus).toBe('usable');
-    expect(warnings).toEqual([
-      expect.stringContaining('items[0]._wire.rights.pubstatus: not usable, withheld'),
-    ]);
+    for (const word of ['draft', 'withdrawn']) {
+      const { feed, warnings } = one({ rights: { pubstatus: word } });
+      expect(rightsState(feed!.items[0]!, NOW)).toBe('withheld');
+      expect(warnings).toEqual([
+        expect.stringContaining('items[0]._wire.rights.pubstatus: not usable, withheld'),
+        'items[0]._wire.rights.pubstatus: unreadable status; item withheld',
+      ]);
+    }
+  });
+
+  it('withholds an item whose expiry cannot be read, rather than showing it past the end of its licence', () => {
+    for (const expires of ['2020-02-30T00:00:00Z', 'Mon, 1 Jun 2020 00:00 +0000 (UTC)', 42]) {
+      const { feed, warnings } = one({ rights: { expires } });
+      expect(rightsState(feed!.items[0]!, NOW)).toBe('withheld');
+      expect(warnings).toContain('items[0]._wire.rights.expires: unreadable expiry; item withheld');
+    }
+    // Absent is not unreadable.
+    expect(rightsState(one({ rights: {} }).feed!.items[0]!, NOW)).toBe('usable');
   });
 
   it('withholds an item whose embargo cannot be read, rather than publishing it early', () => {
@@ -205,6 +219,30 @@ describe("rightsSummary: what a feed's widgets ask after each update, kept until
     expect(summary(current, NOW).known).toBe(7);
     expect(summary(older, NOW)).toEqual({ known: 8, next: undefined });
     expect(summary(current, NOW)).toEqual(fresh(current, NOW));
+  });
+});
+
+describe('relatedStories and rights', () => {
+  it('reads a related story named by an object as the feed item it names, killed or expired', () => {
+    const feed = feedAt(NOW);
+    const usable = itemOf(feed, 'usable');
+    const killed = itemOf(feed, 'canceled');
+    const expired = itemOf(feed, 'expired');
+    // The publisher's list names the stories as objects of their own, with no rights: by URL, and by id.
+    usable.related = [
+      { id: 'elsewhere', url: killed.url!, title: 'A killed story under another id', section: '' },
+      {
+        id: 'expired',
+        url: 'https://news.example/other',
+        title: 'An expired story under another URL',
+        section: '',
+      },
+    ];
+    const chosen = relatedStories(feed, 'usable', 5, NOW);
+    expect(chosen.map((story) => story.title)).not.toContain('A killed story under another id');
+    expect(chosen.some((story) => story.url === killed.url)).toBe(false);
+    // The expired story is the feed's item, which the list draws as a link back.
+    expect(chosen[0]).toBe(expired);
   });
 });
 

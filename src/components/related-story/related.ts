@@ -3,7 +3,7 @@ import type { Feed, FeedItem, ExternalStory } from '../../feed/types.js';
 
 /**
  * The stories to show beside article `id`, best first: the ones its `_wire.related` names (in the publisher's
- * order, including stories from outside the feed), then feed items sharing the most of its tags (newest first on
+ * order, including stories from outside the feed; one that is in the feed after all is read as the feed's item), then feed items sharing the most of its tags (newest first on
  * a tie), then the most recent. Never the article itself, never one story twice (by id or by URL). Empty when the
  * feed has no such article.
  *
@@ -32,8 +32,13 @@ export function relatedStories(
   };
   seen.add(article.id);
   if (article.url) seen.add(article.url);
+  // A story named by an object that is also in the feed (by id or URL) is the feed's item: its rights hold.
   for (const entry of article.related)
-    add(typeof entry === 'string' ? feed.items.find((item) => item.id === entry) : entry);
+    add(
+      typeof entry === 'string'
+        ? feed.items.find((item) => item.id === entry)
+        : (feed.items.find((item) => item.id === entry.id || (entry.url && item.url === entry.url)) ?? entry),
+    );
   const tags = new Set(article.tags.map((tag) => tag.toLowerCase()));
   const shared = (item: FeedItem) => item.tags.filter((tag) => tags.has(tag.toLowerCase())).length;
   const time = (item: FeedItem) => Date.parse(item.datePublished ?? '') || 0;
