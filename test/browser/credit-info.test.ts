@@ -53,6 +53,25 @@ describe('<wire-credit-info>', () => {
     expect(screen(element).getByRole('button', { expanded: false })).toBe(button);
   });
 
+  it('gives focus back to its button on Escape from inside the panel when it sits in a widget’s shadow root', async () => {
+    // As in every card, gallery and story: the page's focus is then the widget, not the credit element.
+    const root = mount('<div></div>');
+    const shadow = root.firstElementChild!.attachShadow({ mode: 'open' });
+    renderTemplate(meta.render!({ ...meta.args, ...Default.args }, {} as never), shadow);
+    const element = shadow.querySelector<WireCreditInfo>('wire-credit-info')!;
+    await element.updateComplete;
+    const button = screen(element).getByRole('button', { name: 'Photo credit details' });
+    button.focus();
+    await userEvent.keyboard('{Enter}');
+    await userEvent.keyboard('{Tab}');
+    const panel = element.shadowRoot!.querySelector<HTMLElement>('[popover]')!;
+    expect(panel.contains(element.shadowRoot!.activeElement)).toBe(true);
+    await userEvent.keyboard('{Escape}');
+    expect(panel.matches(':popover-open')).toBe(false);
+    await until(() => element.shadowRoot!.activeElement === button, undefined, 'focus back on the button');
+    expect(document.activeElement).toBe(root.firstElementChild);
+  });
+
   it('is positioned next to its button by floating-ui, and stops tracking when closed or removed', async () => {
     // floating-ui's autoUpdate follows the page's scroll with a listener on window while it tracks.
     const scrollListeners = () => census().listeners['window scroll|false'] ?? 0;

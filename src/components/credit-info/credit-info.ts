@@ -66,10 +66,20 @@ export class WireCreditInfo extends WireElement {
       // the panel or fell to the body, so a keyboard user is never lost.
       const active = this.shadowRoot?.activeElement;
       const lost = !active || this.panel?.contains(active);
-      const focused = pageFocus();
-      if (lost && (focused === this || focused === pageBody())) this.button?.focus();
+      if (lost && this.holdsPageFocus()) this.button?.focus();
     }
     this.requestUpdate();
+  }
+
+  /**
+   * Whether the page's focus is on this element, through the shadow roots of the widgets around it (the page sees
+   * only the outermost: a card, a gallery), or nowhere (the body).
+   */
+  private holdsPageFocus(): boolean {
+    let focused = pageFocus();
+    if (focused === pageBody()) return true;
+    while (focused && focused !== this) focused = focused.shadowRoot?.activeElement ?? null;
+    return focused === this;
   }
 
   private onBeforeToggle(event: ToggleEvent): void {
