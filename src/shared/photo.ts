@@ -310,8 +310,10 @@ export const photoStyles = css`
     color: var(--_muted);
   }
 
+  /* Kept whole when it fits a line, wrapped inside when longer (a long agency name at 320 px or at 200% text
+     would otherwise be cut off by the widget's box). */
   .credit {
+    display: inline-block;
     font-weight: 600;
-    white-space: nowrap;
   }
 `;

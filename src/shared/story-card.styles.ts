@@ -128,10 +128,6 @@ export const cardStyles = css`
     font-size: 0.6875em;
   }
 
-  .compact .credit {
-    white-space: normal;
-  }
-
   /* What a syndication contract keeps on the card: the correction stands out, the credit stays quiet. */
   .correction {
     padding-inline-start: 8px;

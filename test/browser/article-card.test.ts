@@ -217,6 +217,24 @@ describe('<wire-article-card> hero headline', () => {
   });
 });
 
+describe('<wire-article-card> on a narrow column', () => {
+  it('wraps a credit longer than the line instead of running it past the card, which clips it', async () => {
+    const credit = '© Sputnik / Vladimir Smirnov / Russian Defence Ministry Press Service';
+    const card = await render(
+      'item="a"',
+      rawFeed([
+        rawItem('a', {
+          image: '/images/a.jpg',
+          _wire: { image: { width: 1280, height: 720, credit_text: credit } },
+        }),
+      ]),
+      240,
+    );
+    const line = screen(card).getByText(credit);
+    expect(line.getBoundingClientRect().right).toBeLessThanOrEqual(card.getBoundingClientRect().right + 0.5);
+  });
+});
+
 describe('<wire-article-card> states', () => {
   it('matches :state(loading) while its feed is on the way, then :state(ready) with the story', async () => {
     const card = await render(`src="${faultServer()}/feed-card-states?delay=300"`, undefined, 360, false);

@@ -262,6 +262,45 @@ describe('<wire-photo-gallery>', () => {
     });
   });
 
+  describe('narrow screens and large text', () => {
+    for (const [what, style] of [
+      ['a 288 px column', 'inline-size: 288px'],
+      ['a 288 px column at twice the text size', 'inline-size: 288px; --wire-font-size: 32px'],
+    ])
+      it(`keeps the photo and every control inside its box in ${what}`, async () => {
+        // The host's paint containment clips whatever goes past its edge: a control there cannot be seen or hit.
+        // With the slideshow's play button, the bar's widest.
+        const { gallery, screen } = await renderStory(Default, { autoplay: 60_000 }, style);
+        const box = gallery.getBoundingClientRect();
+        const inside = (element: Element) => {
+          const rect = element.getBoundingClientRect();
+          return rect.left >= box.left - 0.5 && rect.right <= box.right + 0.5;
+        };
+        expect(inside(screen.getByRole('region', { name: 'Photo gallery' }))).toBe(true);
+        for (const name of [
+          'Previous photo',
+          'Next photo',
+          /slideshow/,
+          'View full screen',
+          'Copy link to this photo',
+        ])
+          expect(inside(screen.getByRole('button', { name })), String(name)).toBe(true);
+      });
+
+    it('paints its own background, so its dark-theme text does not sit on a light page', async () => {
+      const { gallery } = await renderStory(
+        Default,
+        { theme: 'dark', thumbnails: 'off' },
+        'inline-size: 400px',
+      );
+      const shot = await pixels(gallery);
+      let light = 0;
+      for (let i = 0; i < shot.length; i += 4) if (shot[i]! + shot[i + 1]! + shot[i + 2]! > 600) light++;
+      // The page is white: before, everything around the photo (most of the gallery's area but the photo) was.
+      expect(light / (shot.length / 4)).toBeLessThan(0.05);
+    });
+  });
+
   describe('paging', () => {
     it('pages with the arrow keys, Home and End, announcing once per change and firing wire-photo-change', async () => {
       const { gallery, screen, button, counter, current, live } = await renderStory(Default);

@@ -5,9 +5,14 @@ export const galleryStyles = css`
     display: none;
   }
 
+  /* The page's background, as the cards paint theirs: the text follows the reader's colour scheme, so on a page
+     that stays light it must not be light text on the page's white. One column no wider than the host: the
+     controls wrap rather than push the photo past the widget's edge, which clips it (320 px, or 200% text). */
   .wrap {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 8px;
+    background: var(--_bg);
   }
 
   /* The carousel's focus ring is drawn inside it and above the photo: the host's paint containment clips a ring
@@ -74,12 +79,6 @@ export const galleryStyles = css`
     unicode-bidi: plaintext;
   }
 
-  /* Kept whole when short, wrapped inside when longer than the line (a long agency name must not overflow). */
-  .credit {
-    display: inline-block;
-    white-space: normal;
-  }
-
   .slide {
     grid-area: 1 / 1;
     min-block-size: 0;
@@ -93,6 +92,7 @@ export const galleryStyles = css`
 
   .bar {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 6px;
   }
