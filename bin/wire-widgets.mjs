@@ -13,6 +13,26 @@ import { renderStoryHead, renderWidget, WIDGETS } from '../dist/ssr/index.js';
 
 const USAGE = `usage: wire-widgets render <feed file or http(s) URL> --widget <${WIDGETS.join('|')}> [--item <id>] [--attr <name>=<value> ...] [--base <url>] [--live <url> | --no-live] [--head [--index]]`;
 
+const HELP = `${USAGE}
+
+Prints one widget as a self-contained HTML snippet (docs/server-rendering.md) on stdout.
+
+  <feed>                  a JSON Feed file, or its http(s) URL
+  --widget <name>         the widget to render
+  --item <id>             the story it shows (default: the feed's first that is out of embargo)
+  --attr <name>=<value>   an attribute of the element (repeatable), e.g. --attr layout=hero
+  --base <url>            where a feed file is published: its relative URLs resolve against it, and are
+                          dropped without it
+  --live <url>            the live feed the snippet re-reads in the browser, to apply a kill, an embargo or an
+                          expiry issued later (default: the feed's URL, else its feed_url)
+  --no-live               no live feed
+  --head                  with --widget story: the partner page's <head> lines instead (robots meta, JSON-LD)
+  --index                 with --head: leave the robots meta out
+  -h, --help              this text
+
+Bad input: nothing on stdout, one line on stderr, exit 1. Otherwise stderr lists what the feed reader dropped
+or repaired, with hints, and the exit is 0.`;
+
 /** The loader's own cap on a feed body: a file is held to the same limit as a download. */
 const MAX_BYTES = 5_000_000;
 
@@ -59,8 +79,10 @@ async function main(argv) {
       index: { type: 'boolean' },
       live: { type: 'string' },
       'no-live': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
+  if (values.help) return HELP;
   const [command, source, ...rest] = positionals;
   if (command !== 'render' || !source || rest.length || !values.widget) throw new UsageError(USAGE);
   const attributes = {};

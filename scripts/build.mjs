@@ -33,6 +33,9 @@ await build({
         if (warning.code !== 'INEFFECTIVE_DYNAMIC_IMPORT') warn(warning);
       },
       output: { entryFileNames: 'index.js', chunkFileNames: '[name]-[hash].js', minify: false },
+      // The module's exports are its API alone: code the lazy chunks share goes to a chunk of its own rather than
+      // out of index.js under one-letter names.
+      preserveEntrySignatures: 'strict',
     },
   },
 });

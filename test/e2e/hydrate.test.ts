@@ -5,7 +5,7 @@
  * older version rendered.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -338,6 +338,25 @@ describe('dist in Node', () => {
     expect([stdout.trim(), stderr]).toEqual(['ok', '']);
   });
 
+  it('wire-widgets/ssr exports what src/ssr/index.ts exports, and nothing the build shares between its chunks', async () => {
+    const source = readFileSync(resolve(ROOT, 'src/ssr/index.ts'), 'utf8');
+    // The names in its export lists, types left out.
+    const declared = [...source.matchAll(/export \{([^}]*)\}/g)]
+      .flatMap((match) => match[1]!.split(','))
+      .map((name) => name.trim())
+      .filter((name) => name && !name.startsWith('type '));
+    const { stdout } = await run(
+      'node',
+      [
+        '--input-type=module',
+        '-e',
+        "console.log(Object.keys(await import('./dist/ssr/index.js')).join(' '))",
+      ],
+      { cwd: ROOT },
+    );
+    expect(stdout.trim().split(' ').sort()).toEqual(declared.sort());
+  });
+
   it('the standalone bundle reads a faulty feed without warnings; the per-module build and the server keep them', async () => {
     const faulty = JSON.stringify({
       version: 'https://jsonfeed.org/version/1.1',
@@ -352,12 +371,33 @@ describe('dist in Node', () => {
     expect(bundle).toEqual([]);
     expect(modules).toEqual(['items[0].authors[0]: no name or URL; dropped']);
     // The server render's copy is built apart (scripts/build.mjs): the CLI prints its warnings.
-    expect(readFileSync(resolve(ROOT, 'dist/ssr/index.js'), 'utf8')).toContain('no name or URL; dropped');
+    const server = readdirSync(resolve(ROOT, 'dist/ssr')).filter((file) => file.endsWith('.js'));
+    expect(server.map((file) => readFileSync(resolve(ROOT, 'dist/ssr', file), 'utf8')).join('\n')).toContain(
+      'no name or URL; dropped',
+    );
     expect(readFileSync(resolve(ROOT, 'dist/wire-widgets.js'), 'utf8')).not.toContain('no name or URL');
   });
 });
 
 describe('the CLI', () => {
+  it('explains every option on --help, on stdout, exiting 0', async () => {
+    for (const args of [['--help'], ['render', '-h']]) {
+      const { stdout, stderr } = await run('node', [CLI, ...args]);
+      expect(stderr).toBe('');
+      for (const option of [
+        '--widget',
+        '--item',
+        '--attr',
+        '--base',
+        '--live',
+        '--no-live',
+        '--head',
+        '--index',
+      ])
+        expect(stdout, args.join(' ')).toContain(`  ${option} `);
+    }
+  });
+
   it('prints nothing on stdout and one line on stderr for bad input, exiting 1', async () => {
     const cases = [
       ['render', resolve(ROOT, 'nope.json'), '--widget', 'article-card'],
