@@ -88,13 +88,15 @@ export function configureLoader(change: Partial<LoaderOptions>): void {
 
 interface Entry {
   promise: Promise<LoadedFeed>;
+  /** When its request started: a copy is as recent as that (see `readSince`). */
+  startedAt: number;
   /** Set once the promise settles. */
   settled?: { at: number; ok: boolean };
-  /** A background refresh in flight, so stale reads start at most one. */
-  refreshing?: boolean;
-  /** When a background refresh last failed: the URL is then left alone for the failure cool-down. */
-  refreshFailedAt?: number;
-  /** The body the feed was read from: a refresh that brings the same text is not read again. */
+  /** A check of this copy in flight; resolves to the copy the page shows after it. One at a time per copy. */
+  checking?: Promise<LoadedFeed>;
+  /** After a failed check, no background check before then (the failure cool-down, or the server's Retry-After). */
+  quietUntil?: number;
+  /** The body the feed was read from: a check that brings the same text is not read again. */
   text?: string;
 }
 
@@ -109,8 +111,8 @@ export function clearFeedCache(): void {
 }
 
 /**
- * Called whenever a background refresh brings a newer copy of a feed, so widgets showing the stale one can
- * re-render. Returns the unsubscribe function.
+ * Called whenever a check brings a newer copy of a feed, so widgets showing the older one can re-render. Returns
+ * the unsubscribe function.
  */
 export function onFeedRefresh(listener: (loaded: LoadedFeed) => void): () => void {
   listeners.add(listener);
@@ -126,8 +128,9 @@ export function resolveFeedUrl(src: string): string {
 
 /**
  * The feed at `src`, shared with every other caller. `signal` only stops this caller's wait: the request
- * continues for the others. With `readSince` (ms since epoch), a copy read before then is not good enough: it is
- * read again (a server-rendered snippet must not be overruled by a copy older than itself).
+ * continues for the others. With `readSince` (ms since epoch), a copy whose request started before then is not
+ * good enough for this caller, who gets it read again (a server-rendered snippet must not be overruled by a copy
+ * older than itself); the other callers keep that copy meanwhile, and if the new read fails.
  */
 export function loadFeed(src: string, signal?: AbortSignal, readSince?: number): Promise<LoadedFeed> {
   let url: string;
@@ -136,44 +139,35 @@ export function loadFeed(src: string, signal?: AbortSignal, readSince?: number):
   } catch (error) {
     return Promise.reject(error);
   }
-  const now = Date.now();
   let entry = cache.get(url);
-  if (entry?.settled) {
-    const age = now - entry.settled.at;
-    if (!entry.settled.ok && age > options.failureCooldown) entry = undefined;
-    else if (entry.settled.ok && readSince !== undefined && entry.settled.at < readSince) {
-      entry = startEntry(url, entry);
-      cache.set(url, entry);
-    } else if (entry.settled.ok && age > options.staleAfter) revalidate(url, entry);
-  }
+  if (entry?.settled && !entry.settled.ok && Date.now() - entry.settled.at > options.failureCooldown)
+    entry = undefined;
   if (!entry) {
     entry = startEntry(url);
     cache.set(url, entry);
-  }
+  } else if (readSince !== undefined && entry.startedAt < readSince) {
+    const held = entry;
+    return withSignal(
+      held.promise.then(() => recheck(url, held, options.retries)),
+      signal,
+    );
+  } else if (entry.settled?.ok && Date.now() - entry.settled.at > options.staleAfter)
+    backgroundCheck(url, entry);
   return withSignal(entry.promise, signal);
 }
 
-/**
- * A new request for `url`. When it reads again a feed already held (`held`), the widgets showing that copy hear
- * of a changed one, and a failure gives the held copy back to the page.
- */
-function startEntry(url: string, held?: Entry): Entry {
+function startEntry(url: string, retries = options.retries): Entry {
   const entry: Entry = {
-    // Without a body to compare with, every answer is read.
-    promise: fetchWithRetry(url).then((fetched) => {
+    startedAt: Date.now(),
+    // Nothing to compare with: every answer is read.
+    promise: fetchWithRetry(url, retries).then((fetched) => {
       entry.text = fetched!.text;
       return fetched!.loaded;
     }),
   };
   entry.promise.then(
-    (loaded) => {
-      entry.settled = { at: Date.now(), ok: true };
-      if (held && held.text !== entry.text && cache.get(url) === entry) announce(loaded);
-    },
-    () => {
-      entry.settled = { at: Date.now(), ok: false };
-      if (held && cache.get(url) === entry) cache.set(url, held);
-    },
+    () => (entry.settled = { at: Date.now(), ok: true }),
+    () => (entry.settled = { at: Date.now(), ok: false }),
   );
   return entry;
 }
@@ -190,36 +184,49 @@ function announce(fresh: LoadedFeed): void {
 }
 
 /**
- * Stale-while-revalidate: the old copy keeps being served until a fresh one arrives; a failed refresh is ignored
- * and not tried again before the failure cool-down.
+ * Reads `url` again for the copy `held`, which the page keeps showing meanwhile: resolves to the copy to show
+ * after it, `held` itself when the body is unchanged; a changed one replaces it for the page and is announced.
  */
-function revalidate(url: string, stale: Entry): void {
-  if (stale.refreshing || Date.now() - (stale.refreshFailedAt ?? -Infinity) <= options.failureCooldown)
-    return;
-  stale.refreshing = true;
-  fetchWithRetry(url, stale.text).then(
+function recheck(url: string, held: Entry, retries: number): Promise<LoadedFeed> {
+  const started = Date.now();
+  held.checking ??= fetchWithRetry(url, retries, held.text).then(
     (fetched) => {
-      if (cache.get(url) !== stale) return;
+      held.checking = undefined;
+      const current = cache.get(url);
+      // Replaced meanwhile (another check, a cleared cache): what the page has now is the answer.
+      if (current && current !== held) return current.promise;
       if (!fetched) {
-        // The same feed: still fresh, and nothing for the widgets to draw again.
-        stale.refreshing = false;
-        stale.settled = { at: Date.now(), ok: true };
-        return;
+        held.settled = { at: Date.now(), ok: true };
+        held.startedAt = started;
+        return held.promise;
       }
-      const { loaded: fresh, text } = fetched;
-      const entry: Entry = {
-        promise: Promise.resolve(fresh),
-        settled: { at: fresh.loadedAt, ok: true },
+      const { loaded, text } = fetched;
+      cache.set(url, {
+        promise: Promise.resolve(loaded),
+        startedAt: started,
+        settled: { at: loaded.loadedAt, ok: true },
         text,
-      };
-      cache.set(url, entry);
-      announce(fresh);
+      });
+      announce(loaded);
+      return loaded;
     },
-    () => {
-      stale.refreshing = false;
-      stale.refreshFailedAt = Date.now();
+    (error: unknown) => {
+      held.checking = undefined;
+      const wait = error instanceof FeedError && error.retryAfter ? error.retryAfter * 1000 : 0;
+      held.quietUntil = Date.now() + Math.max(options.failureCooldown, wait);
+      throw error;
     },
   );
+  return held.checking;
+}
+
+/**
+ * A check nobody waits for (a stale copy served, the periodic check): one try, no retries, and none again before
+ * the cool-down after a failure, so a page left open during an outage does not add to it.
+ */
+function backgroundCheck(url: string, entry: Entry): void {
+  if (entry.checking || Date.now() < (entry.quietUntil ?? 0)) return;
+  recheck(url, entry, 0).catch(() => {});
 }
 
 /** The feeds widgets on the page show, with how many show each: the ones `refreshInterval` checks again. */
@@ -252,13 +259,24 @@ export function watchFeed(url: string): () => void {
   };
 }
 
-/** Checks every watched feed (those older than `minAge`) unless the page is hidden. */
+/**
+ * Checks every watched feed read at least `minAge` ago, unless the page is hidden. One whose last load failed is
+ * loaded again once its cool-down has passed: a snippet whose live feed was unreachable at first still hears of a
+ * later kill.
+ */
 function check(minAge: number): void {
   if (!pageVisible()) return;
   const now = Date.now();
   for (const url of watched.keys()) {
     const entry = cache.get(url);
-    if (entry?.settled?.ok && now - entry.settled.at >= minAge) revalidate(url, entry);
+    if (!entry?.settled) continue;
+    if (entry.settled.ok) {
+      if (now - entry.settled.at >= minAge) backgroundCheck(url, entry);
+    } else if (now - entry.settled.at > options.failureCooldown) {
+      const fresh = startEntry(url, 0);
+      cache.set(url, fresh);
+      fresh.promise.then(announce, () => {});
+    }
   }
 }
 
@@ -273,7 +291,8 @@ function schedulePoll(restart = false): void {
 
 function poll(): void {
   pollTimer = undefined;
-  check(0);
+  // Half an interval: a feed just read by a widget or a catch-up waits for the next round.
+  check(options.refreshInterval / 2);
   schedulePoll();
 }
 
@@ -314,7 +333,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** The feed read from a response and the body it was read from; undefined when the body is `unchanged`. */
 type Fetched = { loaded: LoadedFeed; text: string } | undefined;
 
-async function fetchWithRetry(url: string, unchanged?: string): Promise<Fetched> {
+async function fetchWithRetry(url: string, retries: number, unchanged?: string): Promise<Fetched> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await fetchOnce(url, unchanged);
@@ -323,7 +342,7 @@ async function fetchWithRetry(url: string, unchanged?: string): Promise<Fetched>
         error instanceof FeedError
           ? error
           : new FeedError('network', error instanceof Error ? error.message : 'failed');
-      if (attempt >= options.retries || !isRetryable(feedError)) throw feedError;
+      if (attempt >= retries || !isRetryable(feedError)) throw feedError;
       const backoff = options.retryDelay * 2 ** attempt;
       const asked = feedError.retryAfter !== undefined ? feedError.retryAfter * 1000 : 0;
       await sleep(Math.min(Math.max(backoff, asked), options.maxRetryDelay));

@@ -91,7 +91,7 @@ export class FeedSource implements ReactiveController {
   hostConnected(): void {
     this.watch(this.host.feed ? undefined : this.host.src);
     this.unsubscribe = onFeedRefresh((loaded) => {
-      if (this.task.value && loaded.url === this.task.value.url) {
+      if (loaded.url === this.watched?.url) {
         this.refreshed = loaded;
         this.host.requestUpdate();
       }
@@ -138,11 +138,14 @@ export class FeedSource implements ReactiveController {
       // Reported below as the task's error.
     }
     const loading: FeedState = { status: 'loading', url };
+    // A copy a check brought since the task ended, in success or failure (a first load that failed, then a check
+    // that went through), is the newest.
+    if (this.refreshed?.url === url) return { status: 'ready', url, feed: this.refreshed.feed };
     return this.task.render({
       // Not run yet: the task starts on the host's first update.
       initial: () => loading,
       pending: () => loading,
-      complete: (loaded): FeedState => ({ status: 'ready', url, feed: (this.refreshed ?? loaded).feed }),
+      complete: (loaded): FeedState => ({ status: 'ready', url, feed: loaded.feed }),
       error: (error): FeedState =>
         error instanceof FeedError
           ? { status: 'error', url, reason: error.reason, status_code: error.status }
