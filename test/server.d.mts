@@ -12,6 +12,8 @@ export interface RequestRecord {
   search: string;
   /** performance.now() in the server process when the request arrived. */
   at: number;
+  /** The Referer header the request carried. */
+  referer?: string;
 }
 
 export interface FaultServer {

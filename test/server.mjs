@@ -132,7 +132,7 @@ export function startFaultServer({ feed = EMPTY_FEED, headers = {}, compress = f
       return;
     }
 
-    log.push({ path, search: url.search, at: performance.now() });
+    log.push({ path, search: url.search, at: performance.now(), referer: req.headers.referer });
     const page = pages.get(path);
     if (page) return send(200, page.body, TYPES[extname(path)] ?? TYPES['.html'], page.headers);
     if (path === '/sample-feed.json')

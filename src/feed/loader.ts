@@ -440,6 +440,8 @@ async function fetchOnce(url: string, unchanged?: string): Promise<Fetched> {
       credentials: 'omit',
       // A copy in the browser's HTTP cache is checked with the server first: a kill must not wait for its max-age.
       cache: 'no-cache',
+      // Whatever the page's own policy, the feed's server learns the page's origin, never its query.
+      referrerPolicy: 'strict-origin-when-cross-origin',
       headers: { accept: 'application/feed+json, application/json;q=0.9' },
     });
   } catch (error) {

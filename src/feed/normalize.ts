@@ -112,6 +112,25 @@ const examined = (max: number): number => max * 2;
 // as long as `cleanText` ever reads.
 const TAG_STRING = examined(LIMITS.maxTags) * (LIMITS.tag * 8 + 1024);
 
+/** The types of the model's values, whose `toJSON` the round trip would call. */
+const TO_JSON = [Object, Array, String, Number, Boolean];
+
+/** The copy `JSON.parse(JSON.stringify(value))` makes of the model, without calling anything the page defined. */
+function plainCopy(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i++) out.push(plainCopy(value[i]));
+    return out;
+  }
+  if (!value || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const field = (value as Record<string, unknown>)[key];
+    if (field !== undefined) out[key] = plainCopy(field);
+  }
+  return out;
+}
+
 /**
  * Reads a parsed JSON value as a JSON Feed. `feedUrl` is the absolute URL the feed was loaded from; relative
  * URLs resolve against the item's `url`, then `home_page_url`, then `feedUrl`. Never throws: input that is
@@ -626,8 +645,11 @@ function* normalizeSteps(input: unknown, feedUrl?: string): Generator<void, Norm
       );
     }
     // The model is plain JSON data: the round trip leaves out the fields that stayed undefined (so it serialises
-    // and compares cleanly) and gives every item its own copy of the feed's authors.
-    return JSON.parse(JSON.stringify(feed)) as Feed;
+    // and compares cleanly) and gives every item its own copy of the feed's authors. A page that gave arrays or
+    // objects a `toJSON` (Prototype.js does) would have it turn lists into strings: then a copy made here.
+    return (
+      TO_JSON.some((type) => 'toJSON' in type.prototype) ? plainCopy(feed) : JSON.parse(JSON.stringify(feed))
+    ) as Feed;
   }
 
   try {

@@ -12,6 +12,8 @@
  * answers as for a page with nothing in it.
  */
 
+import { safeUrl } from '../feed/url.js';
+
 const hasDom = typeof Document !== 'undefined' && typeof document !== 'undefined';
 // `document` and `window` themselves are unforgeable properties of the global object: no element can shadow them.
 const doc: Document | undefined = hasDom ? document : undefined;
@@ -52,6 +54,17 @@ export function pageFocus(): Element | null {
  */
 export function pageLocation(): string | undefined {
   return win ? win.location.origin + win.location.pathname : undefined;
+}
+
+/**
+ * The page's public address: its `<link rel="canonical">` (a page routed by its query names the address with the
+ * query it needs), else its address without query and fragment. Undefined on the server.
+ */
+export function pageCanonical(): string | undefined {
+  const link = doc
+    ? (Document.prototype.querySelector.call(doc, 'link[rel~="canonical"][href]') as HTMLLinkElement | null)
+    : null;
+  return (link && safeUrl(link.href)) || pageLocation();
 }
 
 /** `document.addEventListener`, immune to a named element called `addEventListener`. */

@@ -5,6 +5,7 @@
  * download) stays the reader's: the event still fires, for analytics, but not cancelable.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { safeUrl } from '../feed/url.js';
 import { emit, type DetailOf, type WireEventMap } from './events.js';
 
 /** The events a link fires before it is followed. */
@@ -25,6 +26,14 @@ export interface EventLink<K extends LinkEvent> {
   id?: string;
 }
 
+/**
+ * `url` if it passes the allow-list, checked again where it becomes a link: the model's URLs already passed it, but
+ * a page that polluted `Object.prototype` (a `url` there) hands an absent field a value of its own.
+ */
+export function sinkUrl(url: string | undefined): string | undefined {
+  return url && safeUrl(url) ? url : undefined;
+}
+
 function opensElsewhere(event: MouseEvent): boolean {
   return event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
 }
@@ -40,9 +49,12 @@ export function eventLink<K extends LinkEvent>(link: EventLink<K>, content: unkn
     if (!emit(event.currentTarget as Element, link.event, link.detail, { cancelable }))
       event.preventDefault();
   };
+  // The page's own Referrer-Policy may be `unsafe-url`: the publisher learns where a reader came from, never the
+  // page's query (session tokens, one-time codes).
   return html`<a
     part=${link.part}
-    href=${link.href}
+    href=${sinkUrl(link.href) ?? nothing}
+    referrerpolicy="strict-origin-when-cross-origin"
     data-id=${link.id ?? nothing}
     aria-label=${link.label ?? nothing}
     @click=${onClick}

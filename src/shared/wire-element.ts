@@ -4,6 +4,7 @@ import type { JsonFeed } from '../feed/json-feed.js';
 import type { Feed } from '../feed/types.js';
 import { CatalogController, resolveDirection, resolveLanguage, t } from '../i18n/i18n.js';
 import { emit } from './events.js';
+import { sinkUrl } from './link.js';
 import { FeedController, type FeedView } from './feed-controller.js';
 import { WireElement, stateStyles } from './styles.js';
 
@@ -99,10 +100,16 @@ export class WireFeedElement extends WireElement {
     const lang = this.language;
     // An embargoed story does not exist yet: it reads exactly as one that is not in the feed.
     const feed = view.reason === 'not-found' || view.reason === 'embargoed' ? view.feed : undefined;
-    const home = feed?.homePageUrl ?? feed?.publisher?.url;
+    const home = sinkUrl(feed?.homePageUrl ?? feed?.publisher?.url);
     return html`<p class="fallback" part="fallback">
       ${t(lang, feed ? 'notFound' : 'unavailable')}
-      ${home ? html`<a href=${home}>${feed?.publisher?.name || feed?.title || home}</a>` : nothing}
+      ${
+        home
+          ? html`<a href=${home} referrerpolicy="strict-origin-when-cross-origin"
+              >${feed?.publisher?.name || feed?.title || home}</a
+            >`
+          : nothing
+      }
     </p>`;
   }
 
@@ -112,13 +119,22 @@ export class WireFeedElement extends WireElement {
    */
   protected override renderFailed(first: boolean): Element {
     this.setState('error');
-    const view = this.data.view;
+    // What threw may be the feed's model itself (a page whose Array.prototype.toJSON broke it): then the
+    // generic line in English, rather than a second throw.
+    let view: FeedView = { status: 'error', url: '' };
+    let lang = 'en';
+    try {
+      view = this.data.view;
+      lang = this.language;
+    } catch {
+      // Keep the defaults above.
+    }
     if (first) emit(this, 'wire-feed-error', { url: view.url, reason: 'render' });
     const line = document.createElement('p');
     line.className = 'fallback';
     line.part.add('fallback');
-    line.lang = this.language;
-    line.textContent = t(line.lang, view.reason === 'not-found' ? 'notFound' : 'unavailable');
+    line.lang = lang;
+    line.textContent = t(lang, view.reason === 'not-found' ? 'notFound' : 'unavailable');
     return line;
   }
 

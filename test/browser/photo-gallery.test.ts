@@ -570,7 +570,24 @@ describe('<wire-photo-gallery>', () => {
       await until(() => live() === 'Link copied', 2000, 'announcement');
       await userEvent.click(button('Next photo'));
       await userEvent.click(button('Copy link to this photo'));
-      expect(write).toHaveBeenLastCalledWith(`${location.origin}${cleanUrl}#photo-gallery-story-2`);
+      // The page's address, never the reader's query (where session tokens travel).
+      history.replaceState(
+        history.state,
+        '',
+        `${cleanUrl}${cleanUrl.includes('?') ? '&' : '?'}session=SECRET`,
+      );
+      await userEvent.click(button('Copy link to this photo'));
+      expect(write).toHaveBeenLastCalledWith(`${location.origin}${location.pathname}#photo-gallery-story-2`);
+      // A page that names its public address (one routed by its query) is shared by that address.
+      const canonical = document.head.appendChild(
+        Object.assign(document.createElement('link'), { rel: 'canonical', href: '/story?id=7' }),
+      );
+      try {
+        await userEvent.click(button('Copy link to this photo'));
+        expect(write).toHaveBeenLastCalledWith(`${location.origin}/story?id=7#photo-gallery-story-2`);
+      } finally {
+        canonical.remove();
+      }
       // A refused clipboard is not an error for the reader.
       write.mockRejectedValue(new DOMException('denied', 'NotAllowedError'));
       await userEvent.click(button('Next photo'));

@@ -311,6 +311,39 @@ describe('<wire-story> and hostile content_html', () => {
     return found;
   }
 
+  it('reads a body only up to its tag budget', () => {
+    const item = normalizeFeed(rawFeed([rawItem('x')])).feed!.items[0]!;
+    const html = Array.from({ length: 12_000 }, (_, i) => `<p>Paragraph ${i}</p>`).join('');
+    const fragment = sanitizeBody(html, bodyOptions(item, item, 'en'));
+    const paragraphs = fragment.querySelectorAll('p');
+    // 10,000 tags: 5,000 paragraphs, whole, in order.
+    expect(paragraphs).toHaveLength(5_000);
+    expect(paragraphs[0]!.textContent).toBe('Paragraph 0');
+    expect(paragraphs[4_999]!.textContent).toBe('Paragraph 4999');
+  });
+
+  it('lifts the players of a paragraph out of it in order, moving each piece of text once', () => {
+    // A paragraph of many players: lifted first to last, each lift moved the rest of the paragraph again.
+    const item = normalizeFeed(rawFeed([rawItem('x')])).feed!.items[0]!;
+    const count = 200;
+    const html = `<p>${Array.from(
+      { length: count },
+      (_, i) =>
+        `Text ${i} <iframe src="https://www.youtube.com/embed/video${String(i).padStart(6, '0')}"></iframe>`,
+    ).join('')}End.</p>`;
+    const append = vi.spyOn(Element.prototype, 'append');
+    const fragment = sanitizeBody(html, bodyOptions(item, item, 'en'));
+    const moved = append.mock.calls.length;
+    append.mockRestore();
+    const blocks = [...fragment.children];
+    expect(blocks).toHaveLength(2 * count + 1);
+    expect(blocks.map((block) => block.localName).slice(0, 4)).toEqual(['p', 'figure', 'p', 'figure']);
+    expect(blocks[0]!.textContent).toBe('Text 0 ');
+    expect(blocks.at(-1)!.textContent).toBe('End.');
+    // A few appends per player (its placeholder's parts, one lift): not one per player for every player before it.
+    expect(moved).toBeLessThan(10 * count);
+  });
+
   it('runs no script, lets no style or on* attribute through and requests nothing but images', async () => {
     const dompurify = await corpusFile<unknown>(faultServer(), CORPUS_XSS.dompurify, 'story');
     const naughty = await corpusFile<unknown>(faultServer(), CORPUS_XSS.naughty, 'story');

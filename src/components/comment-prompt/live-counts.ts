@@ -153,7 +153,12 @@ function batches(countUrl: string, ids: string[]): [string, string[]][] {
 
 async function request(countUrl: string, url: string, ids: string[]): Promise<void> {
   try {
-    const response = await fetch(url, { credentials: 'omit', signal: AbortSignal.timeout(15_000) });
+    const response = await fetch(url, {
+      credentials: 'omit',
+      // The page's query stays the page's, whatever its own Referrer-Policy (see loader.ts).
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      signal: AbortSignal.timeout(15_000),
+    });
     if (!response.ok) return;
     const text = await readCapped(response, MAX_RESPONSE_BYTES);
     const counts = (JSON.parse(text) as { counts?: Record<string, unknown> } | null)?.counts;

@@ -4,6 +4,7 @@ import type { Photo } from '../../feed/types.js';
 import { CatalogController, resolveLanguage, t } from '../../i18n/i18n.js';
 import { pageBody, pageFocus } from '../../shared/dom.js';
 import { infoIcon } from '../../shared/icons.js';
+import { sinkUrl } from '../../shared/link.js';
 import { hasCreditDetails, infoButtonStyles } from '../../shared/photo.js';
 import { PopoverController } from '../../shared/popover-controller.js';
 import { WireElement } from '../../shared/styles.js';
@@ -144,7 +145,9 @@ export class WireCreditInfo extends WireElement {
             <dd>${value}</dd>`
         : nothing;
     const link = (url: string | undefined, text: string) =>
-      url ? html`<a href=${url} target="_blank" rel="noopener noreferrer license">${text}</a>` : undefined;
+      sinkUrl(url)
+        ? html`<a href=${url} target="_blank" rel="noopener noreferrer license">${text}</a>`
+        : undefined;
     return html`<h2>${t(lang, 'creditDetails')}</h2>
       <dl>
         ${row(t(lang, 'credit'), photo.creditText)} ${row(t(lang, 'creator'), photo.creator)}

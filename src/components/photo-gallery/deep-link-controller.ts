@@ -4,7 +4,7 @@
  * with `isServer`, so the gallery renders on a server where neither exists.
  */
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { offWindow, onWindow } from '../../shared/dom.js';
+import { offWindow, onWindow, pageCanonical } from '../../shared/dom.js';
 
 export interface DeepLinkOptions {
   /** Id of the item on show; undefined until the feed arrives, and no link is read before then. */
@@ -65,9 +65,13 @@ export class DeepLinkController implements ReactiveController {
     }
   }
 
-  /** The absolute address of the page opened at that photo (what "share" copies). */
+  /**
+   * The page's public address opened at that photo (what "share" copies): never the reader's own query, where
+   * session tokens and one-time codes travel.
+   */
   href(index: number): string {
-    return isServer ? this.hash(index) : new URL(this.hash(index), location.href).href;
+    const page = pageCanonical();
+    return page ? new URL(this.hash(index), page).href : this.hash(index);
   }
 
   private hash(index: number): string {
