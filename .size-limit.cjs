@@ -148,10 +148,12 @@ module.exports = [
   {
     // DOMPurify (about 12 KB) and the story's sanitiser: fetched by the first <wire-story> with a body only. The
     // strings it shares with the bundle are already loaded, so only what the chunk adds is counted. +0.1 KB for
-    // lifting a figure out of its paragraph, so that a snippet's body reads back as the browser draws it.
+    // lifting a figure out of its paragraph, so that a snippet's body reads back as the browser draws it. +0.22 KB
+    // (13.43 KB) for the budgets that keep a hostile body from freezing the page or the server renderer: tags,
+    // nesting depth, players and pictures, and figures lifted last first.
     name: 'lazy chunk: story sanitiser (DOMPurify)',
     path: 'dist/wire-widgets/sanitize-*.js',
-    limit: '13.3 KB',
+    limit: '13.45 KB',
     gzip: true,
     modifyEsbuildConfig: (config) => ({ ...config, external: [...(config.external ?? []), './i18n-*.js'] }),
   },

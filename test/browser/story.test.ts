@@ -311,6 +311,14 @@ describe('<wire-story> and hostile content_html', () => {
     return found;
   }
 
+  it('reads a body only as deep as 32 elements', () => {
+    const item = normalizeFeed(rawFeed([rawItem('x')])).feed!.items[0]!;
+    const html = `<p>Before.</p>${'<blockquote>'.repeat(5_000)}Deep${'</blockquote>'.repeat(5_000)}`;
+    const fragment = sanitizeBody(html, bodyOptions(item, item, 'en'));
+    expect(fragment.querySelectorAll('blockquote').length).toBeLessThanOrEqual(32);
+    expect(fragment.firstElementChild!.textContent).toBe('Before.');
+  });
+
   it('reads a body only up to its tag budget', () => {
     const item = normalizeFeed(rawFeed([rawItem('x')])).feed!.items[0]!;
     const html = Array.from({ length: 12_000 }, (_, i) => `<p>Paragraph ${i}</p>`).join('');
@@ -322,10 +330,27 @@ describe('<wire-story> and hostile content_html', () => {
     expect(paragraphs[4_999]!.textContent).toBe('Paragraph 4999');
   });
 
+  it('keeps at most 50 players and 200 pictures of a body', () => {
+    const item = normalizeFeed(rawFeed([rawItem('x')])).feed!.items[0]!;
+    const players = Array.from(
+      { length: 80 },
+      (_, i) =>
+        `<p><iframe src="https://www.youtube.com/embed/video${String(i).padStart(6, '0')}"></iframe></p>`,
+    );
+    const pictures = Array.from(
+      { length: 300 },
+      (_, i) => `<p><img src="/images/p${i}.jpg" alt="Picture ${i}"></p>`,
+    );
+    const fragment = sanitizeBody(players.join('') + pictures.join(''), bodyOptions(item, item, 'en'));
+    expect(fragment.querySelectorAll('.embed')).toHaveLength(50);
+    expect(fragment.querySelectorAll('img')).toHaveLength(200);
+    expect(fragment.querySelector('img')!.getAttribute('alt')).toBe('Picture 0');
+  });
+
   it('lifts the players of a paragraph out of it in order, moving each piece of text once', () => {
     // A paragraph of many players: lifted first to last, each lift moved the rest of the paragraph again.
     const item = normalizeFeed(rawFeed([rawItem('x')])).feed!.items[0]!;
-    const count = 200;
+    const count = 40;
     const html = `<p>${Array.from(
       { length: count },
       (_, i) =>

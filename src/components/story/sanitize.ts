@@ -113,20 +113,33 @@ function storyPolicy(): Policy | null {
 }
 
 /**
- * Tags of a body that are read; the HTML after them is left out. A long story has a few thousand. The parser and
- * DOMPurify work on every element, and nesting makes some of that work grow faster than the count: 166,000 nested
- * quotes (what 2 MB holds) blocked a page for 83 s.
+ * Tags of a body that are read, and how deep they may nest; the HTML from the tag past either is left out. A long
+ * story has a few thousand tags, nested a few deep. The parser and DOMPurify work on every element, and a server DOM
+ * (jsdom, which unlike a browser does not flatten deep nesting) recurses through it: 166,000 nested quotes (what
+ * 2 MB holds) blocked a page for 83 s, and 10,000 overflowed the server renderer's stack after 31 s.
  */
 const MAX_BODY_TAGS = 10_000;
+const MAX_BODY_DEPTH = 32;
 
-/** `html` up to its `MAX_BODY_TAGS`-th tag. */
-function withinTagBudget(html: string): string {
-  let at = -1;
-  for (let tags = 0; tags < MAX_BODY_TAGS; tags++) {
-    at = html.indexOf('<', at + 1);
-    if (at < 0) return html;
+/**
+ * Players and pictures a body keeps; the rest are left out. A story has a handful, and on a server DOM the work of
+ * putting each in its place grows with their square: 2,000 players in one paragraph took the CLI 8 s.
+ */
+const MAX_EMBEDS = 50;
+const MAX_PICTURES = 200;
+
+const VOID_TAG = /^(?:area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)$/i;
+
+/** `html` up to the first tag past `MAX_BODY_TAGS`, or nested past `MAX_BODY_DEPTH` (as near as tags tell). */
+function withinBudget(html: string): string {
+  let tags = 0;
+  let depth = 0;
+  for (const tag of html.matchAll(/<(\/?)([a-z][\w-]*)[^>]*?(\/?)>/gi)) {
+    if (tag[1]) depth = Math.max(0, depth - 1);
+    else if (!tag[3] && !VOID_TAG.test(tag[2]!)) depth++;
+    if (++tags > MAX_BODY_TAGS || depth > MAX_BODY_DEPTH) return html.slice(0, tag.index);
   }
-  return html.slice(0, at);
+  return html;
 }
 
 /** Removes `element`, keeping its children in its place. */
@@ -146,7 +159,9 @@ function liftOutOfParagraph(figure: Element, paragraph: Element): void {
   const rest = paragraph.cloneNode(false) as Element;
   while (branch.nextSibling) rest.append(branch.nextSibling);
   paragraph.after(figure, rest);
-  for (const part of [paragraph, rest]) if (!part.children.length && !part.textContent?.trim()) part.remove();
+  // `firstElementChild`, not `children`: a server DOM (jsdom) builds the whole list for `children.length`.
+  for (const part of [paragraph, rest])
+    if (!part.firstElementChild && !part.textContent?.trim()) part.remove();
 }
 
 /**
@@ -184,7 +199,8 @@ const dimension = (value: string | null): string | undefined =>
 
 /** A known video link standing alone in its paragraph: the paragraph is the embed. */
 function lonePlayerLink(paragraph: Element): string | undefined {
-  const only = paragraph.children.length === 1 ? paragraph.children[0] : undefined;
+  const only =
+    paragraph.firstElementChild === paragraph.lastElementChild ? paragraph.firstElementChild : undefined;
   if (only?.localName !== 'a' || paragraph.textContent?.trim() !== only.textContent?.trim()) return undefined;
   const href = only.getAttribute('href');
   return href ? player(href) && href : undefined;
@@ -247,8 +263,7 @@ export function sanitizeBody(
   // A document the parser cannot give a body (a `<frameset>`) comes back as null, typings notwithstanding: it has
   // nothing to show, so it becomes an empty body.
   const fragment =
-    (purify.sanitize(withinTagBudget(html), config) as DocumentFragment | null) ??
-    purify.sanitize('', config);
+    (purify.sanitize(withinBudget(html), config) as DocumentFragment | null) ?? purify.sanitize('', config);
   const doc = fragment.ownerDocument;
   const all = (selector: string) => [...fragment.querySelectorAll(selector)];
 
@@ -263,13 +278,15 @@ export function sanitizeBody(
   });
   for (const element of all('[class]')) element.removeAttribute('class');
   for (const [quote, post] of posts) quote.replaceWith(placeholder(doc, post, undefined, options));
-  for (const frame of all('iframe')) {
-    const src = options.safeUrl(frame.getAttribute('src'), options.base);
+  for (const [i, frame] of all('iframe').entries()) {
+    const src = i < MAX_EMBEDS && options.safeUrl(frame.getAttribute('src'), options.base);
     if (src) frame.replaceWith(placeholder(doc, src, player(src) ?? src, options));
     else frame.remove();
   }
+  let links = 0;
   for (const paragraph of all('p')) {
-    const href = lonePlayerLink(paragraph);
+    const href = links < MAX_EMBEDS ? lonePlayerLink(paragraph) : undefined;
+    if (href) links++;
     const original = href && options.safeUrl(href, options.base);
     if (original) paragraph.replaceWith(placeholder(doc, original, player(original), options));
   }
@@ -277,7 +294,9 @@ export function sanitizeBody(
   // the HTML parser splits, so the server's HTML would not read back as the tree the browser drew.
   const around = new Set(all('.embed').map((box) => box.parentElement?.closest('a')));
   for (const link of around) if (link) unwrap(link);
-  for (const img of all('img')) fitImage(img, options);
+  for (const [i, img] of all('img').entries())
+    if (i < MAX_PICTURES) fitImage(img, options);
+    else img.remove();
   // Last first: each lift then moves only the text up to the figure after it, not the rest of the paragraph again
   // (a paragraph of 8,000 figures took a minute).
   for (const figure of all('p figure').reverse())
