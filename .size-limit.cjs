@@ -80,10 +80,11 @@ module.exports = [
     // +0.24 KB (35.94 KB) for a security review's findings: links and feed requests that never send the page's query
     // whatever its Referrer-Policy, the gallery's shared link without the reader's query (or the page's canonical
     // address), link URLs checked again where drawn (a polluted Object.prototype), a model copied without a page's
-    // toJSON, and a render fallback that cannot throw twice.
+    // toJSON, and a render fallback that cannot throw twice. Then +0.02 KB (35.95 KB) for the gallery's current
+    // thumbnail in forced colours.
     name: 'standalone bundle, every element (dist/wire-widgets.js)',
     path: 'dist/wire-widgets.js',
-    limit: '35.95 KB',
+    limit: '36 KB',
     gzip: true,
     modifyEsbuildConfig: withoutLazyChunks,
   },
@@ -183,8 +184,9 @@ module.exports = [
     // on a page left open (see the standalone bundle).
     name: 'bundler entry: <wire-photo-gallery>',
     path: 'dist/components/photo-gallery/photo-gallery.define.js',
-    // 28.18 KB after the security review's fixes (see the standalone bundle).
-    limit: '28.2 KB',
+    // 28.18 KB after the security review's fixes, 28.22 KB with the current thumbnail in forced colours (see the
+    // standalone bundle).
+    limit: '28.25 KB',
     gzip: true,
     modifyEsbuildConfig: withoutLazyChunks,
   },

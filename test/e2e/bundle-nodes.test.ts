@@ -127,4 +127,27 @@ describe('widgets drawn by the bundle', () => {
     }
     await context.close();
   });
+
+  // Forced colours paint every button's border alike: the current thumbnail must still stand out.
+  it("mark the gallery's current thumbnail apart from the others, in forced colours too", async () => {
+    const { page, context } = await widgetsPage();
+    for (const forcedColors of ['none', 'active'] as const) {
+      await page.emulateMedia({ forcedColors });
+      const borders = await page.evaluate(() => {
+        const thumbs = document
+          .querySelector('wire-photo-gallery')!
+          .shadowRoot!.querySelectorAll('.thumbs button');
+        return [...thumbs].map((thumb) => ({
+          current: thumb.getAttribute('aria-current') === 'true',
+          color: getComputedStyle(thumb).borderTopColor,
+        }));
+      });
+      const current = borders.filter((thumb) => thumb.current).map((thumb) => thumb.color);
+      const others = new Set(borders.filter((thumb) => !thumb.current).map((thumb) => thumb.color));
+      expect(current, forcedColors).toHaveLength(1);
+      expect(others.size, forcedColors).toBeGreaterThan(0);
+      expect(others.has(current[0]!), forcedColors).toBe(false);
+    }
+    await context.close();
+  });
 });

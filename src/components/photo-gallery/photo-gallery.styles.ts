@@ -172,6 +172,14 @@ export const galleryStyles = css`
     border-color: var(--_accent);
   }
 
+  /* Forced colours give every button's border the same colour: the current thumbnail keeps the system's highlight. */
+  @media (forced-colors: active) {
+    .thumbs [aria-current='true'] {
+      forced-color-adjust: none;
+      border-color: Highlight;
+    }
+  }
+
   .thumbs img {
     block-size: 100%;
     object-fit: cover;
