@@ -239,5 +239,6 @@ export async function renderWidget(feedSource: unknown, options: RenderWidgetOpt
   const shell = await collectResult(render(html`<wire-feed src=${src ?? nothing}></wire-feed>`));
   const end = shell.lastIndexOf('</wire-feed>');
   const script = `<script type="application/feed+json">${scriptJson(inline)}</script>`;
-  return `${shell.slice(shell.indexOf('<wire-feed'), end)}${script}${element}</wire-feed>`;
+  // The copy last: <wire-feed>'s server-rendered style shows the snippet once the copy begins (see feed.ts).
+  return `${shell.slice(shell.indexOf('<wire-feed'), end)}${element}${script}</wire-feed>`;
 }
