@@ -53,6 +53,24 @@ describe('<wire-credit-info>', () => {
     expect(screen(element).getByRole('button', { expanded: false })).toBe(button);
   });
 
+  it('closes when Tab leaves the panel, leaving focus where it went', async () => {
+    const { root, element, button, panel } = await setup();
+    const after = root.appendChild(document.createElement('button'));
+    after.textContent = 'after';
+    button.focus();
+    await userEvent.keyboard('{Enter}');
+    // Into the panel, through its two links, then out of it.
+    await userEvent.keyboard('{Tab}');
+    expect(panel.contains(element.shadowRoot!.activeElement)).toBe(true);
+    await userEvent.keyboard('{Tab}');
+    expect(panel.matches(':popover-open')).toBe(true);
+    await userEvent.keyboard('{Tab}');
+    expect(document.activeElement).toBe(after);
+    expect(panel.matches(':popover-open')).toBe(false);
+    await element.updateComplete;
+    expect(screen(element).getByRole('button', { expanded: false })).toBe(button);
+  });
+
   it('gives focus back to its button on Escape from inside the panel when it sits in a widget’s shadow root', async () => {
     // As in every card, gallery and story: the page's focus is then the widget, not the credit element.
     const root = mount('<div></div>');

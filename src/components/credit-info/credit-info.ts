@@ -25,8 +25,9 @@ let nextId = 0;
  * @cssprop --wire-credit-button-background - Background of the info button.
  * @cssprop --wire-credit-button-color - Icon colour of the info button.
  *
- * The panel is a native popover: it sits in the top layer (never clipped by the card), closes on Escape or a
- * click outside, and returns focus to the button. It renders nothing when the photo has no details to show.
+ * The panel is a native popover: it sits in the top layer (never clipped by the card), closes on Escape, a
+ * click outside or Tab past its last link, and returns focus to the button on Escape. It renders nothing when the
+ * photo has no details to show.
  */
 export class WireCreditInfo extends WireElement {
   static override styles = [...WireElement.styles, infoButtonStyles, creditInfoStyles];
@@ -83,6 +84,15 @@ export class WireCreditInfo extends WireElement {
     return focused === this;
   }
 
+  /**
+   * Focus that leaves the panel for the rest of the page (Tab past its last link) closes it, as a click outside
+   * does: an open panel no longer covers the next thing a keyboard user reaches. Focus stays where it went.
+   */
+  private onFocusOut(event: FocusEvent): void {
+    const next = event.relatedTarget as Node | null;
+    if (next && next !== this.button && !this.panel?.contains(next)) this.hide();
+  }
+
   private onBeforeToggle(event: ToggleEvent): void {
     if (event.newState !== 'open' || this.opened) return;
     this.opened = true;
@@ -132,6 +142,7 @@ export class WireCreditInfo extends WireElement {
         aria-label=${t(lang, 'creditDetails')}
         @beforetoggle=${this.onBeforeToggle}
         @toggle=${this.onToggle}
+        @focusout=${this.onFocusOut}
       >
         ${this.opened ? this.details(photo, lang) : nothing}
       </div>
