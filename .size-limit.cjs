@@ -142,8 +142,9 @@ module.exports = [
     // (see the standalone bundle). Most of it is the feed layer (normalize.ts, loader.ts, text.ts, @lit/task).
     name: 'autoloader page with one <wire-article-card>',
     path: ['dist/wire-widgets.loader.js', 'dist/wire-widgets/article-card.js'],
-    // 26.34 KB after the security review's fixes (see the standalone bundle).
-    limit: '26.35 KB',
+    // 26.34 KB after the security review's fixes (see the standalone bundle); +0.02 KB for the credit button's focus
+    // ring, which now stands out from a picture of any colour.
+    limit: '26.4 KB',
     gzip: true,
     modifyEsbuildConfig: withoutLazyChunks,
   },
