@@ -187,8 +187,8 @@ module.exports = [
     name: 'bundler entry: <wire-photo-gallery>',
     path: 'dist/components/photo-gallery/photo-gallery.define.js',
     // 28.18 KB after the security review's fixes, 28.22 KB with the current thumbnail in forced colours (see the
-    // standalone bundle).
-    limit: '28.25 KB',
+    // standalone bundle), 28.25 KB with focus rings shown whole at the widget's edge and on photos.
+    limit: '28.3 KB',
     gzip: true,
     modifyEsbuildConfig: withoutLazyChunks,
   },
@@ -201,8 +201,8 @@ module.exports = [
     import: '{ WireArticleCard }',
     ignore: ['react'],
     // 27.08 KB after rights on a page left open, 27.23 KB after the security review's fixes (see the standalone
-    // bundle).
-    limit: '27.25 KB',
+    // bundle), 27.27 KB with focus rings shown whole at the widget's edge and on photos.
+    limit: '27.3 KB',
     gzip: true,
     modifyEsbuildConfig: withoutLazyChunks,
   },

@@ -87,7 +87,7 @@ export const cardStyles = css`
     outline: none;
   }
 
-  /* Inset: the host's paint containment would clip a ring drawn outside the card. */
+  /* Inset, on the card's own edge: a ring round a whole card drawn outside it would cover the text around it. */
   .headline a:focus-visible::after {
     outline: 2px solid var(--_focus);
     outline-offset: -2px;

@@ -24,6 +24,8 @@ export const hostStyles = css`
     display: block;
     /* Containment and box-sizing are part of how the inside is laid out, so they are pinned as well. */
     contain: layout paint style !important;
+    /* Paint containment clips here: the focus ring (2 px, 2 px out) of a control at the widget's edge shows whole. */
+    overflow-clip-margin: 4px !important;
     box-sizing: border-box !important;
     color-scheme: light dark !important;
     /* The shorthand also resets style, weight, variant, stretch and size-adjust. */

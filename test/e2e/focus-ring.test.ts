@@ -6,9 +6,10 @@
  */
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTICLE_CSS, articlePage, plainTags } from '../article-page.mjs';
 import { photo, rawFeed, rawItem } from '../fixtures.js';
 import { decodePng } from './png.js';
-import { closeSite, openSite, pageHtml, watchedPage, type Site } from './harness.js';
+import { closeSite, openSite, pageHtml, waitForWidgets, watchedPage, type Site } from './harness.js';
 
 let site: Site;
 let browser: Browser;
@@ -103,4 +104,76 @@ describe('the credit button on a photo, focused from the keyboard', () => {
       }
       await context.close();
     });
+});
+
+describe('controls at the edge of a widget, focused from the keyboard', () => {
+  it('show their focus ring whole, on all four sides, though the widget clips what it paints', async () => {
+    site.add(
+      '/article.html',
+      articlePage(
+        plainTags('/sample-feed.json'),
+        '<link rel="stylesheet" href="/dist/wire-widgets.css"><script type="module" src="/dist/wire-widgets.js"></script>',
+      ),
+    );
+    site.add('/article.css', ARTICLE_CSS);
+    const { page, context } = await watchedPage(browser, { width: 412, height: 900 });
+    await page.goto(`${site.url}/article.html`);
+    await waitForWidgets(page, new Set(['wire-photo-gallery', 'wire-comment-prompt']));
+    const targets = [
+      page.locator('wire-photo-gallery').getByRole('button', { name: 'Previous photo' }),
+      page.locator('wire-photo-gallery').getByRole('button', { name: 'View full screen' }),
+      page.locator('wire-photo-gallery').getByRole('button', { name: 'Photo credits' }),
+      ...(await page.locator('wire-comment-prompt').getByRole('link').all()),
+    ];
+    const cut: string[] = [];
+    for (const target of targets) {
+      await target.scrollIntoViewIfNeeded();
+      const box = (await target.boundingBox())!;
+      const margin = 5;
+      const shoot = async () => {
+        await page.evaluate(
+          () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+        );
+        return decodePng(
+          await page.screenshot({
+            clip: {
+              x: box.x - margin,
+              y: box.y - margin,
+              width: box.width + 2 * margin,
+              height: box.height + 2 * margin,
+            },
+          }),
+        );
+      };
+      const before = await shoot();
+      // Focus from the keyboard: the control before it, then Tab.
+      await target.focus();
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab');
+      const after = await shoot();
+      await page.keyboard.press('Shift+Tab');
+      // Pixels that change by 3:1 in the strip just outside each side of the control's box.
+      const sides = { left: 0, right: 0, top: 0, bottom: 0 };
+      for (let y = 0; y < before.height; y++)
+        for (let x = 0; x < before.width; x++) {
+          const at = 4 * (y * before.width + x);
+          const was = luminance(before.data[at]!, before.data[at + 1]!, before.data[at + 2]!);
+          const is = luminance(after.data[at]!, after.data[at + 1]!, after.data[at + 2]!);
+          if (contrast(was, is) < 3) continue;
+          if (x < margin) sides.left++;
+          else if (x >= before.width - margin) sides.right++;
+          else if (y < margin) sides.top++;
+          else if (y >= before.height - margin) sides.bottom++;
+        }
+      const name = await target.evaluate(
+        (element) => element.getAttribute('aria-label') ?? element.textContent,
+      );
+      // A line at least as long as the side, less its rounded corners.
+      for (const [side, count] of Object.entries(sides))
+        if (count < (side === 'left' || side === 'right' ? box.height : box.width) - 16)
+          cut.push(`${name?.trim()}: ${side} ${count}`);
+    }
+    await context.close();
+    expect(cut).toEqual([]);
+  });
 });

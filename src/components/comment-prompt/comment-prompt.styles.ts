@@ -53,7 +53,7 @@ export const commentPromptStyles = css`
     text-decoration: none;
   }
 
-  /* Inset, inside the badge's padding: the host's paint containment would clip a ring drawn outside the badge. */
+  /* Inset, inside the badge's padding: the badge may sit in a line of text, whose words a ring outside would cover. */
   [part='badge']:focus-visible {
     outline-offset: -2px;
   }

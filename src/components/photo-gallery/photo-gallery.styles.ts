@@ -15,8 +15,8 @@ export const galleryStyles = css`
     background: var(--_bg);
   }
 
-  /* The carousel's focus ring is drawn inside it and above the photo: the host's paint containment clips a ring
-     drawn outside, and the photo's positioned frame would paint over an outline on the section itself. */
+  /* The carousel's focus ring is drawn inside it and above the photo: the photo's positioned frame would paint over
+     an outline on the section itself. */
   section {
     position: relative;
   }
@@ -120,9 +120,13 @@ export const galleryStyles = css`
     padding: 0;
   }
 
+  /* The icon dims, not the button: it still takes focus, and its focus ring must not fade with it. */
   [aria-disabled='true'] {
-    opacity: 0.4;
     cursor: default;
+  }
+
+  [aria-disabled='true'] > svg {
+    opacity: 0.4;
   }
 
   svg {
