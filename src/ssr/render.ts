@@ -23,6 +23,7 @@ import '../components/comment-prompt/comment-prompt.define.js';
 import '../components/photo-gallery/photo-gallery.define.js';
 import '../components/story/story.define.js';
 import { BODY_ATTRIBUTE } from '../components/story/story.js';
+import { SNIPPET_END } from '../shared/wire-element.js';
 import { toJsonFeed } from './json-feed.js';
 import { storyBodyHtml } from './story.js';
 
@@ -215,6 +216,9 @@ export async function renderWidget(feedSource: unknown, options: RenderWidgetOpt
   let element = await collectResult(
     render(staticHtml`<${unsafeStatic(open.join(' '))} .feed=${inline}></${unsafeStatic(tag)}>`),
   );
+  // The marker closes the widget's own shadow root, the last in its markup: only the closing tag follows it.
+  const close = element.lastIndexOf('</template>');
+  element = element.slice(0, close) + SNIPPET_END + element.slice(close);
   if (options.widget === 'story') {
     // The element leaves its body empty where it cannot sanitise (the server has no DOM): the same sanitiser fills
     // it here, on a server DOM. Feed text cannot forge the container: Lit escapes every `<` it renders as text.
@@ -239,6 +243,5 @@ export async function renderWidget(feedSource: unknown, options: RenderWidgetOpt
   const shell = await collectResult(render(html`<wire-feed src=${src ?? nothing}></wire-feed>`));
   const end = shell.lastIndexOf('</wire-feed>');
   const script = `<script type="application/feed+json">${scriptJson(inline)}</script>`;
-  // The copy last: <wire-feed>'s server-rendered style shows the snippet once the copy begins (see feed.ts).
-  return `${shell.slice(shell.indexOf('<wire-feed'), end)}${element}${script}</wire-feed>`;
+  return `${shell.slice(shell.indexOf('<wire-feed'), end)}${script}${element}</wire-feed>`;
 }

@@ -33,22 +33,6 @@ export class WireFeed extends WireElement {
         display: contents;
       }
     `,
-    // In a server-rendered snippet only (its declarative shadow root): the widget takes no room until the browser has
-    // parsed it whole. A snippet may arrive in pieces, and the browser draws what it has: a card's photo comes after
-    // its text in the markup (the headline is read first) but is drawn above it, so a snippet cut between the two drew
-    // the text, then pushed it down by the photo's height (a shift of 0.016 on a busy machine, where the parser's own
-    // time slices cut it). The server writes the inline copy after the widget: until that begins, the widget is the
-    // last child. It then appears whole, and since nothing after it on the page has been parsed yet, nothing moves.
-    // (`:host(:has(> script))` would say it more plainly, but `:has()` is not allowed there.)
-    ...(isServer
-      ? [
-          css`
-            :host(:not(:defined)) ::slotted(:last-child) {
-              display: none;
-            }
-          `,
-        ]
-      : []),
   ];
 
   /**
