@@ -104,11 +104,11 @@ module.exports = [
     // The credit popover's element from the standalone bundle: fetched on the first press of a credit button (or
     // when a page's own <wire-credit-info> appears); it takes Lit and the shared code from the bundle. Then it
     // fetches floating-ui (below) to place the popover.
-    // +0.01 KB for its licence links checked again where drawn (see the standalone bundle); +0.04 KB for closing
-    // when focus leaves it.
+    // +0.01 KB for its licence links checked again where drawn (see the standalone bundle); +0.07 KB for closing
+    // when focus leaves it for the rest of the page.
     name: 'lazy chunk: <wire-credit-info> from the standalone bundle',
     path: 'dist/wire-widgets/credit-info.define-*.js',
-    limit: '2.2 KB',
+    limit: '2.25 KB',
     gzip: true,
     modifyEsbuildConfig: (config) => ({
       ...config,

@@ -71,6 +71,21 @@ describe('<wire-credit-info>', () => {
     expect(screen(element).getByRole('button', { expanded: false })).toBe(button);
   });
 
+  it('stays open when a reader clicks its text inside a focusable region of the page', async () => {
+    // As in every gallery (a focusable carousel) and on pages whose <main> takes focus for skip links.
+    const root = mount('<main tabindex="-1"><div></div></main>');
+    const shadow = root.querySelector('div')!.attachShadow({ mode: 'open' });
+    renderTemplate(meta.render!({ ...meta.args, ...Default.args }, {} as never), shadow);
+    const element = shadow.querySelector<WireCreditInfo>('wire-credit-info')!;
+    await element.updateComplete;
+    screen(element).getByRole('button', { name: 'Photo credit details' }).focus();
+    await userEvent.keyboard('{Enter}');
+    await userEvent.keyboard('{Tab}');
+    const panel = element.shadowRoot!.querySelector<HTMLElement>('[popover]')!;
+    await userEvent.click(within(panel).getByText('Staff photographer'));
+    expect(panel.matches(':popover-open')).toBe(true);
+  });
+
   it('gives focus back to its button on Escape from inside the panel when it sits in a widget’s shadow root', async () => {
     // As in every card, gallery and story: the page's focus is then the widget, not the credit element.
     const root = mount('<div></div>');

@@ -86,11 +86,16 @@ export class WireCreditInfo extends WireElement {
 
   /**
    * Focus that leaves the panel for the rest of the page (Tab past its last link) closes it, as a click outside
-   * does: an open panel no longer covers the next thing a keyboard user reaches. Focus stays where it went.
+   * does: an open panel no longer covers the next thing a keyboard user reaches. Focus stays where it went. A click
+   * on the panel's text moves focus to the nearest focusable element around this one (a gallery, a page's `<main
+   * tabindex>`): that keeps it open.
    */
   private onFocusOut(event: FocusEvent): void {
     const next = event.relatedTarget as Node | null;
-    if (next && next !== this.button && !this.panel?.contains(next)) this.hide();
+    if (!next || next === this.button || this.panel?.contains(next)) return;
+    for (let node = this.parentNode; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null)
+      if (node === next) return;
+    this.hide();
   }
 
   private onBeforeToggle(event: ToggleEvent): void {
