@@ -1,9 +1,9 @@
 /**
  * Lighthouse (mobile: its default emulation and simulated throttling) on the article page with all four widgets
  * (test/article-page.mjs, the page the layout-shift suite loads), three ways: plain tags drawn by the standalone
- * bundle, server-rendered snippets hydrated by it, and plain tags drawn through the autoloader. Prints the performance score, Total Blocking Time and the
- * other lab metrics, median of RUNS; writes JSON with --json. Run after a build, on a quiet machine (TBT counts the
- * main thread's long tasks, which a busy machine lengthens):
+ * bundle, server-rendered snippets hydrated by it, and plain tags drawn through the autoloader. Prints the
+ * performance score, Total Blocking Time and the other lab metrics, median of RUNS; writes JSON with --json. Run
+ * after a build, on a quiet machine (TBT counts the main thread's long tasks, which a busy machine lengthens):
  *
  *   npm run build && npm run bench:lighthouse [-- --json out.json]
  */

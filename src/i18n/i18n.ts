@@ -212,6 +212,20 @@ export function resolveLanguage(element: Element, feedLanguage?: string): string
   );
 }
 
+/**
+ * The language of a story's own text (its item's, else its feed's) where it differs from the language the widget
+ * speaks, for a `lang` attribute on the elements that hold that text: an English feed on a Russian page is read
+ * out in English, its labels in Russian (WCAG 3.1.2). Undefined when they agree or the feed does not say.
+ */
+export function textLanguage(
+  item: { language?: string } | undefined,
+  feed: { language?: string } | undefined,
+  lang: string,
+): string | undefined {
+  const text = item?.language || feed?.language;
+  return text && text.toLowerCase() !== lang.toLowerCase() ? text : undefined;
+}
+
 /** The writing direction an element is in, from the nearest `dir` attribute or its language. */
 export function resolveDirection(element: Element, lang: string): 'ltr' | 'rtl' {
   const explicit = fromAncestors(element, (node) => {

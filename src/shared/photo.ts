@@ -21,6 +21,8 @@ import { infoIcon, infoIconStyles } from './icons.js';
 
 export interface PhotoOptions {
   lang: string;
+  /** The language of the feed's text (alt text, caption, credit) where it differs from `lang` (`textLanguage`). */
+  textLang?: string;
   /** `sizes` for the `srcset`, e.g. "(min-width: 700px) 640px, 100vw". */
   sizes?: string;
   /** Eager for the hero image, lazy everywhere else. */
@@ -108,9 +110,11 @@ export function creditOf(photo: Photo): string {
 }
 
 /** The credit line under a photo, or nothing when the photo has no credit. */
-export function creditLine(photo: Photo): TemplateResult | typeof nothing {
+export function creditLine(photo: Photo, textLang?: string): TemplateResult | typeof nothing {
   const credit = creditOf(photo);
-  return credit ? html`<span class="credit" part="credit">${credit}</span>` : nothing;
+  return credit
+    ? html`<span class="credit" part="credit" lang=${textLang ?? nothing}>${credit}</span>`
+    : nothing;
 }
 
 /**
@@ -181,7 +185,7 @@ async function openCredit(event: Event): Promise<void> {
 }
 
 export function photoTemplate(photo: Photo, options: PhotoOptions): DirectiveResult {
-  const { lang } = options;
+  const { lang, textLang } = options;
   const ratio = photo.width && photo.height ? 'sized' : 'unsized';
   // keyed: a new photo gets a new <figure>, so a previous picture's broken state never sticks to the next one.
   return keyed(
@@ -196,6 +200,7 @@ export function photoTemplate(photo: Photo, options: PhotoOptions): DirectiveRes
           width=${ifDefined(photo.width)}
           height=${ifDefined(photo.height)}
           alt=${options.alt ?? photo.alt}
+          lang=${textLang ?? nothing}
           loading=${options.loading ?? 'lazy'}
           fetchpriority=${ifDefined(options.fetchpriority)}
           decoding="async"
@@ -210,10 +215,10 @@ export function photoTemplate(photo: Photo, options: PhotoOptions): DirectiveRes
           ? html`<figcaption part="caption">
               ${
                 (options.caption ?? true) && photo.caption
-                  ? html`<span class="caption-text">${photo.caption}</span>`
+                  ? html`<span class="caption-text" lang=${textLang ?? nothing}>${photo.caption}</span>`
                   : nothing
               }
-              ${(options.credit ?? true) ? creditLine(photo) : nothing}
+              ${(options.credit ?? true) ? creditLine(photo, textLang) : nothing}
             </figcaption>`
           : nothing
       }

@@ -31,9 +31,18 @@ export function headline(
   href: string | undefined,
   level: number,
   lang: string,
+  textLang?: string,
 ): TemplateResult {
-  const text = story.title || story.summary || t(lang, 'readStory');
-  return html`<div class="headline" part="headline" role="heading" aria-level=${level}>
+  const own = story.title || story.summary;
+  const text = own || t(lang, 'readStory');
+  // The stand-in "Read the story" is the widget's words, in its language.
+  return html`<div
+    class="headline"
+    part="headline"
+    role="heading"
+    aria-level=${level}
+    lang=${(own && textLang) || nothing}
+  >
     ${
       href
         ? eventLink(

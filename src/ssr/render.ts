@@ -222,9 +222,10 @@ export async function renderWidget(feedSource: unknown, options: RenderWidgetOpt
   if (options.widget === 'story') {
     // The element leaves its body empty where it cannot sanitise (the server has no DOM): the same sanitiser fills
     // it here, on a server DOM. Feed text cannot forge the container: Lit escapes every `<` it renders as text.
-    const container = new RegExp(`<div class="body" part="body" ${BODY_ATTRIBUTE}\\s*>(?=</div>)`).exec(
-      element,
-    );
+    // The body's `lang` is there when the story's language is not the element's.
+    const container = new RegExp(
+      `<div class="body" part="body" ${BODY_ATTRIBUTE}(?: lang="[^"<>]*")?\\s*>(?=</div>)`,
+    ).exec(element);
     if (container) {
       const end = container.index + container[0].length;
       element = element.slice(0, end) + (await storyBodyHtml(feed, items[0]!, lang)) + element.slice(end);

@@ -64,6 +64,17 @@ describe('wire-widgets render --widget story', () => {
     expect(template).toContain('Originally published by');
   });
 
+  it('writes the body, marked as the feed’s language, for a partner page in another language', async () => {
+    const html = await renderWidget(feed, {
+      widget: 'story',
+      item: 's1',
+      baseUrl: 'https://news.example/',
+      attributes: { lang: 'ru' },
+    });
+    expect(html).toMatch(/data-wire-body lang="en"\s*><p>Body <a href/);
+    expect(html).toContain('Впервые опубликовано');
+  });
+
   it.skipIf(corpus.length === 0)(
     'sanitises every corpus string to markup with no script, style or handler',
     async () => {

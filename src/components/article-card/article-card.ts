@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { FeedItem } from '../../feed/types.js';
-import { list, plural, t } from '../../i18n/i18n.js';
+import { list, plural, t, textLanguage } from '../../i18n/i18n.js';
 import { commentIcon, commentIconStyles } from '../../shared/icons.js';
 import { HydratedPhotosController, photoStyles, photoTemplate } from '../../shared/photo.js';
 import {
@@ -131,14 +131,17 @@ export class WireArticleCard extends WireFeedElement {
     return html`<div class="wrap" lang=${lang} dir=${this.direction}>
       ${this.data.render({
         loading: () => skeleton(lang, layout, { parts: true }),
-        ready: (item, _feed, rights) =>
-          rights === 'usable' ? this.card(item, layout, lang) : takenDown(item, rights, lang, layout),
+        ready: (item, feed, rights) =>
+          rights === 'usable'
+            ? this.card(item, layout, lang, textLanguage(item, feed, lang))
+            : takenDown(item, rights, lang, layout),
         error: (view) => this.fallback(view),
       })}
     </div>`;
   }
 
-  private card(item: FeedItem, layout: CardLayout, lang: string) {
+  private card(item: FeedItem, layout: CardLayout, lang: string, textLang: string | undefined) {
+    const text = textLang ?? nothing;
     const compact = layout === 'compact';
     const photo = item.image;
     const count = item.comments?.status === 'disabled' ? undefined : item.comments?.count;
@@ -150,11 +153,11 @@ export class WireArticleCard extends WireFeedElement {
     const names = item.authors.map((author) => author.name).filter(Boolean);
     return html`<article class="card ${layout} ${photo ? 'has-image' : ''}" part="card">
       <div class="body">
-        ${kicker ? html`<p class="kicker" part="kicker">${kicker}</p>` : nothing}
-        ${headline(item, this.href(item), headingLevel(this.headingLevel), lang)}
+        ${kicker ? html`<p class="kicker" part="kicker" lang=${text}>${kicker}</p>` : nothing}
+        ${headline(item, this.href(item), headingLevel(this.headingLevel), lang, textLang)}
         ${
           item.title && item.summary && !compact
-            ? html`<p class="summary" part="summary">${item.summary}</p>`
+            ? html`<p class="summary" part="summary" lang=${text}>${item.summary}</p>`
             : nothing
         }
         ${
@@ -197,7 +200,7 @@ export class WireArticleCard extends WireFeedElement {
         ${
           item.tags.length && !compact
             ? html`<ul class="tags" part="tags" aria-label=${t(lang, 'tags')}>
-                ${item.tags.map((tag) => html`<li part="tag">${tag}</li>`)}
+                ${item.tags.map((tag) => html`<li part="tag" lang=${text}>${tag}</li>`)}
               </ul>`
             : nothing
         }
@@ -211,6 +214,7 @@ export class WireArticleCard extends WireFeedElement {
               loading: layout === 'hero' ? 'eager' : 'lazy',
               fetchpriority: layout === 'hero' ? 'high' : undefined,
               caption: !compact,
+              textLang,
             })
           : nothing
       }

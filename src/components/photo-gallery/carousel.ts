@@ -19,6 +19,8 @@ import { photoTemplate } from '../../shared/photo.js';
 
 export interface CarouselView {
   lang: string;
+  /** The feed's language where it differs from `lang` (`textLanguage`): its captions and credits are in it. */
+  textLang?: string;
   photos: readonly Photo[];
   /** The photo on show, from 0. */
   index: number;
@@ -32,7 +34,7 @@ export interface CarouselView {
  * downloads about three. Neighbours are inert and hidden until shown.
  */
 export function stage(view: CarouselView, captions: boolean): TemplateResult {
-  const { lang, photos, index, loop } = view;
+  const { lang, textLang, photos, index, loop } = view;
   const total = photos.length;
   const near = (i: number) => {
     const d = Math.abs(i - index);
@@ -48,7 +50,7 @@ export function stage(view: CarouselView, captions: boolean): TemplateResult {
             aria-label=${t(lang, 'photoOf', { index: i + 1, total })}
             ?inert=${i !== index}
           >
-            ${photoTemplate(photo, { lang, caption: captions })}
+            ${photoTemplate(photo, { lang, textLang, caption: captions })}
           </div>`
         : nothing,
     )}

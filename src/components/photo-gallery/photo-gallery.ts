@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Photo } from '../../feed/types.js';
-import { t } from '../../i18n/i18n.js';
+import { t, textLanguage } from '../../i18n/i18n.js';
 import { emit } from '../../shared/events.js';
 import { HydratedPhotosController, photoStyles } from '../../shared/photo.js';
 import { takenDown } from '../../shared/story-card.js';
@@ -264,6 +264,7 @@ export class WirePhotoGallery extends WireFeedElement {
       </div>`;
     const carousel: CarouselView = {
       lang,
+      textLang: textLanguage(this.data.view.item, this.data.view.feed, lang),
       photos,
       index: this.index,
       loop: this.loop,

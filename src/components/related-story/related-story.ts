@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { rightsState } from '../../feed/rights.js';
-import type { ExternalStory, FeedItem } from '../../feed/types.js';
-import { t } from '../../i18n/i18n.js';
+import type { ExternalStory, Feed, FeedItem } from '../../feed/types.js';
+import { t, textLanguage } from '../../i18n/i18n.js';
 import { HydratedPhotosController, photoStyles, photoTemplate } from '../../shared/photo.js';
 import { TickController } from '../../shared/time.js';
 import { WireFeedElement } from '../../shared/wire-element.js';
@@ -112,9 +112,9 @@ export class WireRelatedStory extends WireFeedElement {
             : skeleton(lang, ''),
         ready: (item, feed, rights) =>
           this.relatedTo
-            ? this.list(relatedStories(feed, item.id, limit), level, lang)
+            ? this.list(relatedStories(feed, item.id, limit), level, lang, feed)
             : rights === 'usable'
-              ? this.teaser(item, level, lang, false)
+              ? this.teaser(item, level, lang, false, feed)
               : takenDown(item, rights, lang),
         error: (view) => this.fallback(view),
       })}
@@ -126,7 +126,7 @@ export class WireRelatedStory extends WireFeedElement {
     return Boolean(this.relatedTo && item && feed && !relatedStories(feed, item.id, this.limitValue).length);
   }
 
-  private list(stories: (FeedItem | ExternalStory)[], level: number, lang: string) {
+  private list(stories: (FeedItem | ExternalStory)[], level: number, lang: string, feed: Feed) {
     if (!stories.length) return nothing;
     const now = Date.now();
     return html`<div class="heading" part="heading" role="heading" aria-level=${level}>
@@ -145,6 +145,7 @@ export class WireRelatedStory extends WireFeedElement {
                       Math.min(level + 1, 6),
                       lang,
                       true,
+                      feed,
                     )
               }
             </li>`,
@@ -152,14 +153,16 @@ export class WireRelatedStory extends WireFeedElement {
       </ul>`;
   }
 
-  private teaser(story: Story, level: number, lang: string, compact: boolean) {
+  private teaser(story: Story, level: number, lang: string, compact: boolean, feed: Feed) {
+    // A story from outside the feed is taken to be in the feed's language.
+    const textLang = textLanguage(story as { language?: string }, feed, lang);
     return html`<article
       class="card ${compact ? 'compact' : ''} ${story.image ? 'has-image' : ''}"
       part="card"
     >
       <div class="body">
-        ${story.section ? html`<p class="kicker" part="section">${story.section}</p>` : nothing}
-        ${headline(story, story.url ?? story.externalUrl, level, lang)}
+        ${story.section ? html`<p class="kicker" part="section" lang=${textLang ?? nothing}>${story.section}</p>` : nothing}
+        ${headline(story, story.url ?? story.externalUrl, level, lang, textLang)}
         ${dateTemplate(lang, story.datePublished, this.dateFormat)}
       </div>
       ${
@@ -170,6 +173,7 @@ export class WireRelatedStory extends WireFeedElement {
               // A teaser of its own shows the photo's caption, as the seed page's does; a list's thumbnails show
               // only the credit.
               caption: !compact,
+              textLang,
             })
           : nothing
       }

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { rightsState } from '../../feed/rights.js';
 import type { Feed, FeedItem } from '../../feed/types.js';
-import { list, t } from '../../i18n/i18n.js';
+import { list, t, textLanguage } from '../../i18n/i18n.js';
 import { HydratedPhotosController, photoStyles, photoTemplate } from '../../shared/photo.js';
 import { dateTemplate, headingLevel, skeleton } from '../../shared/story-card.js';
 import { cardStyles } from '../../shared/story-card.styles.js';
@@ -157,20 +157,32 @@ export class WireStory extends WireFeedElement {
     const updated = item.dateModified && item.dateModified !== item.datePublished;
     const copyright =
       item.rights.copyrightNotice || (item.rights.copyrightHolder ? `© ${item.rights.copyrightHolder}` : '');
+    const textLang = textLanguage(item, feed, lang);
+    const text = textLang ?? nothing;
     return html`<article part="story">
       <header>
         ${
           item.kicker || item.section
-            ? html`<p class="kicker" part="kicker">${item.kicker || item.section}</p>`
+            ? html`<p class="kicker" part="kicker" lang=${text}>${item.kicker || item.section}</p>`
             : nothing
         }
-        <div class="headline" part="headline" role="heading" aria-level=${headingLevel(this.headingLevel)}>
+        <div
+          class="headline"
+          part="headline"
+          role="heading"
+          aria-level=${headingLevel(this.headingLevel)}
+          lang=${text}
+        >
           ${item.title || item.summary}
         </div>
-        ${item.title && item.summary ? html`<p class="standfirst" part="standfirst">${item.summary}</p>` : nothing}
+        ${
+          item.title && item.summary
+            ? html`<p class="standfirst" part="standfirst" lang=${text}>${item.summary}</p>`
+            : nothing
+        }
         ${byline.length ? html`<p class="byline" part="byline">${byline.join(' · ')}</p>` : nothing}
         <p class="meta" part="meta">
-          ${item.dateline ? html`<span class="dateline">${item.dateline}</span>` : nothing}
+          ${item.dateline ? html`<span class="dateline" lang=${text}>${item.dateline}</span>` : nothing}
           ${
             item.datePublished
               ? html`<span>${t(lang, 'storyPublished')} ${dateTemplate(lang, item.datePublished)}</span>`
@@ -190,10 +202,16 @@ export class WireStory extends WireFeedElement {
       }
       ${
         item.image?.syndication
-          ? photoTemplate(item.image, { lang, loading: 'eager', fetchpriority: 'high', sizes: 'auto, 100vw' })
+          ? photoTemplate(item.image, {
+              lang,
+              textLang,
+              loading: 'eager',
+              fetchpriority: 'high',
+              sizes: 'auto, 100vw',
+            })
           : nothing
       }
-      <div class="body" part="body" data-wire-body @click=${this.onBodyClick}></div>
+      <div class="body" part="body" data-wire-body lang=${text} @click=${this.onBodyClick}></div>
       <footer>
         ${copyright ? html`<p part="copyright">${copyright}</p>` : nothing}
         ${this.attribution(item, publisher, lang)}

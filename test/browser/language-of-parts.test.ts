@@ -1,0 +1,89 @@
+/**
+ * A partner's page in one language, the publisher's feed in another: a screen reader reads each piece of text in the
+ * language of the nearest `lang`, so the story's own text must say it is English while the widget's words follow
+ * the page (WCAG 3.1.2, language of parts).
+ */
+import { within } from '@testing-library/dom';
+import { afterEach, describe, expect, it } from 'vitest';
+import { clearFeedCache } from '../../src/feed/loader.js';
+import { cleanup, mount, until } from './helpers.js';
+import '../../src/components/feed/feed.define.js';
+import '../../src/components/article-card/article-card.define.js';
+import '../../src/components/related-story/related-story.define.js';
+import '../../src/components/photo-gallery/photo-gallery.define.js';
+import '../../src/components/story/story.define.js';
+
+/** The sample feed, in English (`"language": "en"`); in the browser project it is served from demo/public. */
+const SAMPLE = '/demo/public/sample-feed.json';
+const SEED = 'kim-jong-un-komsomolsk-on-amur';
+
+afterEach(() => {
+  cleanup();
+  clearFeedCache();
+});
+
+const WIDGETS = `<wire-feed src="${SAMPLE}">
+  <wire-article-card item="${SEED}"></wire-article-card>
+  <wire-related-story related-to="${SEED}" limit="2"></wire-related-story>
+  <wire-photo-gallery item="${SEED}"></wire-photo-gallery>
+  <wire-story item="${SEED}"></wire-story>
+</wire-feed>`;
+
+/** The page's widgets once each has drawn the story. */
+async function drawn(markup: string) {
+  const root = mount(markup);
+  const widgets = [...root.querySelectorAll('wire-feed > *')];
+  await until(
+    () =>
+      widgets.every((widget) => widget.shadowRoot?.querySelector('[role="heading"], figure, section[part]')),
+    undefined,
+    'every widget drawn',
+  );
+  return widgets;
+}
+
+/** The language a reader's screen reader takes for `node`: its nearest `lang`, inside the widget. */
+const languageOf = (node: Element) => node.closest('[lang]')?.getAttribute('lang');
+
+describe('a feed in another language than the page', () => {
+  it("marks the story's text as the feed's language and leaves the widget's words in the page's", async () => {
+    const [card, related, gallery, story] = await drawn(`<div lang="ru">${WIDGETS}</div>`);
+    const shadow = (element: Element) => within(element.shadowRoot as unknown as HTMLElement);
+
+    // The card: headline, section, standfirst, tags and the photo's alt text and caption are English.
+    const headline = shadow(card!).getByRole('heading');
+    expect(languageOf(headline)).toBe('en');
+    for (const part of ['kicker', 'summary', 'tag', 'image', 'caption']) {
+      const element = card!.shadowRoot!.querySelector(`[part~="${part}"]`)!;
+      const text = part === 'caption' ? element.querySelector('.caption-text')! : element;
+      expect(languageOf(text), part).toBe('en');
+    }
+    // Its date and the list of tags' name are the widget's own words: Russian.
+    expect(languageOf(card!.shadowRoot!.querySelector('time')!)).toBe('ru');
+    expect(languageOf(shadow(card!).getByRole('list'))).toBe('ru');
+
+    // The related list: each headline English, the list's heading Russian.
+    const headings = shadow(related!).getAllByRole('heading');
+    expect(headings.map(languageOf)).toEqual(['ru', 'en', 'en']);
+
+    // The gallery: its captions English, the carousel and its controls Russian.
+    const caption = gallery!.shadowRoot!.querySelector('.caption-text')!;
+    expect(languageOf(caption)).toBe('en');
+    expect(languageOf(gallery!.shadowRoot!.querySelector('section')!)).toBe('ru');
+
+    // The story: headline and body English, "originally published by" Russian.
+    await until(() => Boolean(story!.shadowRoot!.querySelector('[part="body"] p')), undefined, 'story body');
+    expect(languageOf(shadow(story!).getByRole('heading'))).toBe('en');
+    expect(languageOf(story!.shadowRoot!.querySelector('[part="body"] p')!)).toBe('en');
+    expect(languageOf(story!.shadowRoot!.querySelector('footer')!)).toBe('ru');
+  });
+
+  it('adds no language anywhere when the page speaks the feed’s', async () => {
+    const widgets = await drawn(`<div lang="en">${WIDGETS}</div>`);
+    for (const widget of widgets)
+      expect(
+        [...widget.shadowRoot!.querySelectorAll('[lang]')].map((element) => element.getAttribute('lang')),
+        widget.localName,
+      ).toEqual(['en']);
+  });
+});
