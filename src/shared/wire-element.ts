@@ -1,4 +1,4 @@
-import { css, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { JsonFeed } from '../feed/json-feed.js';
 import type { Feed } from '../feed/types.js';
@@ -19,35 +19,12 @@ function internalsOf(element: HTMLElement): ElementInternals | undefined {
 }
 
 /**
- * What the server writes last in a widget's declarative shadow root (`renderWidget`). A snippet may reach the
- * browser in pieces, and the browser draws what it has parsed: a card's photo comes after its text in the markup
- * (the headline is read first) but is drawn above it, so a snippet cut between the two drew the text, then pushed
- * it down by the photo's height (0.016 of layout shift on a busy machine, whose parser cut the page in time slices).
- */
-export const SNIPPET_END = '<i data-wire-end hidden></i>';
-
-/**
  * What every feed-driven widget shares: where its feed comes from (`src`, `feed`, or an enclosing
  * `<wire-feed>`), which item it shows, its theme, language and direction, and the custom states a page can
  * style it by: `:state(loading)`, `:state(ready)`, `:state(error)`, and `:state(empty)` when it draws nothing.
  */
 export class WireFeedElement extends WireElement {
-  static override styles = [
-    ...WireElement.styles,
-    stateStyles,
-    // In server-rendered shadow roots only: until the element is defined, nothing in its root shows before the
-    // marker after it (SNIPPET_END) has been parsed, so the widget appears whole, and nothing after it on the page,
-    // not parsed yet, moves. (`:last-child` would not do: it matches nothing while its parent is being parsed.)
-    ...(isServer
-      ? [
-          css`
-            :host(:not(:defined)) > :not(:has(~ [data-wire-end])) {
-              display: none !important;
-            }
-          `,
-        ]
-      : []),
-  ];
+  static override styles = [...WireElement.styles, stateStyles];
 
   /** URL of a JSON Feed. Without it the widget uses its `feed` property or the nearest `<wire-feed>`. */
   @property() src?: string;

@@ -23,7 +23,6 @@ import '../components/comment-prompt/comment-prompt.define.js';
 import '../components/photo-gallery/photo-gallery.define.js';
 import '../components/story/story.define.js';
 import { BODY_ATTRIBUTE } from '../components/story/story.js';
-import { SNIPPET_END } from '../shared/wire-element.js';
 import { toJsonFeed } from './json-feed.js';
 import { storyBodyHtml } from './story.js';
 
@@ -182,6 +181,28 @@ function publishedAt(source: unknown, feed: Feed, baseUrl?: string): string | un
 }
 
 /**
+ * The widget's markup, drawn only once parsed whole. A snippet reaches the browser in pieces, and the browser draws
+ * what it has parsed: a card's photo is written after its text (the headline is read first) but drawn above it, so
+ * a card cut between the two drew its text, then pushed it down (0.016 of layout shift on a busy machine, whose
+ * parser cut the page in time slices); the gallery's bar, the story's dateline and the comment prompt's count moved
+ * too as their last pieces arrived. So a marker ends the shadow root, and a style at its start hides, until the
+ * element is defined, whatever has no marker after it (`:has(~ …)` is matched as the parser goes; `:last-child`
+ * matches nothing while its parent is being parsed). The two are written together: no render without the marker
+ * can hide a widget. Nothing after the snippet on the page has been parsed yet, so nothing moves when it appears.
+ */
+function heldUntilParsed(element: string): string {
+  const open = element.indexOf('>', element.indexOf('<template')) + 1;
+  const close = element.lastIndexOf('</template>');
+  return (
+    element.slice(0, open) +
+    '<style>:host(:not(:defined))>:not(:has(~[data-wire-end])){display:none!important}</style>' +
+    element.slice(open, close) +
+    '<i data-wire-end hidden></i>' +
+    element.slice(close)
+  );
+}
+
+/**
  * One widget rendered from a feed (a parsed JSON Feed object, or an http(s) URL to load): the element with its
  * declarative shadow root, inside a `<wire-feed>` that carries the shown items inline. Rejects with a
  * `RenderError` for an unknown widget, an unreadable feed or a missing item.
@@ -216,9 +237,7 @@ export async function renderWidget(feedSource: unknown, options: RenderWidgetOpt
   let element = await collectResult(
     render(staticHtml`<${unsafeStatic(open.join(' '))} .feed=${inline}></${unsafeStatic(tag)}>`),
   );
-  // The marker closes the widget's own shadow root, the last in its markup: only the closing tag follows it.
-  const close = element.lastIndexOf('</template>');
-  element = element.slice(0, close) + SNIPPET_END + element.slice(close);
+  element = heldUntilParsed(element);
   if (options.widget === 'story') {
     // The element leaves its body empty where it cannot sanitise (the server has no DOM): the same sanitiser fills
     // it here, on a server DOM. Feed text cannot forge the container: Lit escapes every `<` it renders as text.
