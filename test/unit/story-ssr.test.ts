@@ -72,6 +72,8 @@ describe('wire-widgets render --widget story', () => {
       attributes: { lang: 'ru' },
     });
     expect(html).toMatch(/data-wire-body lang="en"\s*><p>Body <a href/);
+    // The player's placeholder inside it is the widget's own words.
+    expect(html).toContain('<figure class="embed player" lang="ru"><button');
     expect(html).toContain('Впервые опубликовано');
   });
 

@@ -32,5 +32,6 @@ export function bodyOptions(shown: FeedItem, original: FeedItem, lang: string): 
     safeUrl,
     loadLabel: (host) => t(lang, 'storyEmbedLoad', { host }),
     openLabel: (host) => t(lang, 'storyEmbedOpen', { host }),
+    lang,
   };
 }

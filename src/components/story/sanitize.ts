@@ -84,6 +84,8 @@ export interface BodyOptions {
   /** The placeholder's button and link text for a host, in the reader's language. */
   loadLabel: (host: string) => string;
   openLabel: (host: string) => string;
+  /** That language: the placeholder says it, inside a body that may be marked with the feed's. */
+  lang: string;
 }
 
 type Policy = NonNullable<Config['TRUSTED_TYPES_POLICY']>;
@@ -177,6 +179,7 @@ function placeholder(
   const host = new URL(original).hostname.replace(/^www\./, '');
   const box = doc.createElement('figure');
   box.className = playerUrl ? 'embed player' : 'embed';
+  box.lang = options.lang;
   if (playerUrl) {
     const button = doc.createElement('button');
     button.type = 'button';
