@@ -222,8 +222,9 @@ export function textLanguage(
   feed: { language?: string } | undefined,
   lang: string,
 ): string | undefined {
-  const text = item?.language || feed?.language;
-  return text && text.toLowerCase() !== lang.toLowerCase() ? text : undefined;
+  // Canonical, as `lang` is: a feed in "iw" is in the widget's "he".
+  const text = languageTag(item?.language) || languageTag(feed?.language);
+  return text && text !== lang ? text : undefined;
 }
 
 /** The writing direction an element is in, from the nearest `dir` attribute or its language. */

@@ -173,17 +173,17 @@ export function takenDown(
 }
 
 /** The publisher's correction, dated when the feed dates it. */
-export function correctionNotice(correction: Correction | undefined, lang: string) {
+export function correctionNotice(correction: Correction | undefined, lang: string, textLang?: string) {
   if (!correction) return nothing;
   const date = correction.date ? formatDate(lang, correction.date) : '';
   return html`<p class="correction" part="correction">
     <strong>${date ? t(lang, 'correctionDated', { date }) : t(lang, 'correction')}</strong>
-    ${correction.text}
+    <span lang=${textLang ?? nothing}>${correction.text}</span>
   </p>`;
 }
 
 /** The credit a syndication contract asks for: where the story comes from and its copyright notice. */
-export function rightsCredit(item: Pick<FeedItem, 'source' | 'rights'>, lang: string) {
+export function rightsCredit(item: Pick<FeedItem, 'source' | 'rights'>, lang: string, textLang?: string) {
   const name = item.source?.name;
   // Optional chaining: items from an older copy's `<wire-feed>` on the same page carry no rights.
   const rights = item.rights as FeedItem['rights'] | undefined;
@@ -191,6 +191,6 @@ export function rightsCredit(item: Pick<FeedItem, 'source' | 'rights'>, lang: st
   if (!name && !copyright) return nothing;
   return html`<p class="rights" part="rights">
     ${name ? html`<span part="source">${t(lang, 'source', { name })}</span>` : nothing}
-    ${copyright ? html`<span part="copyright">${copyright}</span>` : nothing}
+    ${copyright ? html`<span part="copyright" lang=${textLang ?? nothing}>${copyright}</span>` : nothing}
   </p>`;
 }

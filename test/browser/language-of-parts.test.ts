@@ -7,6 +7,7 @@ import { within } from '@testing-library/dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clearFeedCache } from '../../src/feed/loader.js';
 import { cleanup, mount, until } from './helpers.js';
+import { rawFeed, rawItem } from '../fixtures.js';
 import '../../src/components/feed/feed.define.js';
 import '../../src/components/article-card/article-card.define.js';
 import '../../src/components/related-story/related-story.define.js';
@@ -32,7 +33,7 @@ const WIDGETS = `<wire-feed src="${SAMPLE}">
 /** The page's widgets once each has drawn the story. */
 async function drawn(markup: string) {
   const root = mount(markup);
-  const widgets = [...root.querySelectorAll('wire-feed > *')];
+  const widgets = [...root.querySelectorAll('wire-feed > [item], wire-feed > [related-to]')];
   await until(
     () =>
       widgets.every((widget) => widget.shadowRoot?.querySelector('[role="heading"], figure, section[part]')),
@@ -76,6 +77,34 @@ describe('a feed in another language than the page', () => {
     expect(languageOf(shadow(story!).getByRole('heading'))).toBe('en');
     expect(languageOf(story!.shadowRoot!.querySelector('[part="body"] p')!)).toBe('en');
     expect(languageOf(story!.shadowRoot!.querySelector('footer')!)).toBe('ru');
+  });
+
+  it("marks a correction's and a copyright line's text, not their labels", async () => {
+    const feed = rawFeed([
+      rawItem('fixed', {
+        _wire: {
+          correction: { text: 'An earlier version misstated the date.' },
+          rights: { copyright_notice: '© Test Wire 2023' },
+        },
+      }),
+    ]);
+    const [card] = await drawn(
+      `<div lang="ru"><wire-feed><script type="application/feed+json">${JSON.stringify(feed)}</script>` +
+        '<wire-article-card item="fixed"></wire-article-card></wire-feed></div>',
+    );
+    const shadow = within(card!.shadowRoot as unknown as HTMLElement);
+    expect(languageOf(shadow.getByText('An earlier version misstated the date.'))).toBe('en');
+    expect(languageOf(card!.shadowRoot!.querySelector('.correction strong')!)).toBe('ru');
+    expect(languageOf(shadow.getByText('© Test Wire 2023'))).toBe('en');
+  });
+
+  it('takes two names of one language as one: a feed in "iw" on a page in "he"', async () => {
+    const feed = rawFeed([rawItem('one')], { language: 'iw' });
+    const [card] = await drawn(
+      `<div lang="he"><wire-feed><script type="application/feed+json">${JSON.stringify(feed)}</script>` +
+        '<wire-article-card item="one"></wire-article-card></wire-feed></div>',
+    );
+    expect(card!.shadowRoot!.querySelectorAll('[lang]')).toHaveLength(1);
   });
 
   it('adds no language anywhere when the page speaks the feed’s', async () => {

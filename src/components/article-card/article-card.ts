@@ -204,7 +204,7 @@ export class WireArticleCard extends WireFeedElement {
               </ul>`
             : nothing
         }
-        ${correctionNotice(item.correction, lang)} ${rightsCredit(item, lang)}
+        ${correctionNotice(item.correction, lang, textLang)} ${rightsCredit(item, lang, textLang)}
       </div>
       ${
         photo

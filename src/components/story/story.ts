@@ -196,7 +196,7 @@ export class WireStory extends WireFeedElement {
           ? html`<aside class="correction" part="correction">
               <strong>${t(lang, 'storyCorrection')}</strong>
               ${item.correction.date ? dateTemplate(lang, item.correction.date) : nothing}
-              ${item.correction.text}
+              <span lang=${text}>${item.correction.text}</span>
             </aside>`
           : nothing
       }
@@ -213,7 +213,7 @@ export class WireStory extends WireFeedElement {
       }
       <div class="body" part="body" data-wire-body lang=${text} @click=${this.onBodyClick}></div>
       <footer>
-        ${copyright ? html`<p part="copyright">${copyright}</p>` : nothing}
+        ${copyright ? html`<p part="copyright" lang=${text}>${copyright}</p>` : nothing}
         ${this.attribution(item, publisher, lang)}
       </footer>
     </article>`;
