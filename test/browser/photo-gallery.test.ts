@@ -641,6 +641,22 @@ describe('<wire-photo-gallery>', () => {
       expect(icon(info()!.shadowRoot!.querySelector('button')!)).toEqual(look);
     });
 
+    it('closes an open credit panel when it moves on to the next photo', async () => {
+      const { current, gallery, counter } = await renderStory(Default);
+      await userEvent.click(within(current()).getByRole('button', { name: 'Photo credit details' }));
+      const panel = () =>
+        gallery
+          .shadowRoot!.querySelector('wire-credit-info')
+          ?.shadowRoot?.querySelector<HTMLElement>('[popover]');
+      await until(() => Boolean(panel()?.matches(':popover-open')), 5000, 'the credit panel');
+      // A click on the panel's text puts focus on the carousel, whose arrow keys move it on.
+      await userEvent.click(within(panel()!).getByText('Photographer 1'));
+      expect(panel()!.matches(':popover-open')).toBe(true);
+      await userEvent.keyboard('{ArrowRight}');
+      expect(counter()).toBe('2 / 7');
+      expect(panel()!.matches(':popover-open')).toBe(false);
+    });
+
     it('shows a placeholder for a broken image with the caption and credit still readable', async () => {
       const { current } = await renderStory(BrokenImages);
       await until(

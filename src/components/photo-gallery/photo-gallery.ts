@@ -182,6 +182,9 @@ export class WirePhotoGallery extends WireFeedElement {
     if (!total || index === this.index) return;
     this.index = index;
     this.copied = false;
+    // A credit panel open on the photo leaving would stay up over the next one, in a slide now inert.
+    for (const info of this.renderRoot.querySelectorAll('wire-credit-info'))
+      (info as Element & { hide?: () => void }).hide?.();
     this.announcement = t(this.language, 'photoOf', { index: index + 1, total });
     this.link.write(index);
     emit(this, 'wire-photo-change', { index, photo: this.photos[index]! });
