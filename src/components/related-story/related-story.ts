@@ -156,12 +156,13 @@ export class WireRelatedStory extends WireFeedElement {
   private teaser(story: Story, level: number, lang: string, compact: boolean, feed: Feed) {
     // A story from outside the feed is taken to be in the feed's language.
     const textLang = textLanguage(story as { language?: string }, feed, lang);
+    const text = textLang ?? nothing;
     return html`<article
       class="card ${compact ? 'compact' : ''} ${story.image ? 'has-image' : ''}"
       part="card"
     >
       <div class="body">
-        ${story.section ? html`<p class="kicker" part="section" lang=${textLang ?? nothing}>${story.section}</p>` : nothing}
+        ${story.section ? html`<p class="kicker" part="section" lang=${text}>${story.section}</p>` : nothing}
         ${headline(story, story.url ?? story.externalUrl, level, lang, textLang)}
         ${dateTemplate(lang, story.datePublished, this.dateFormat)}
       </div>

@@ -3,9 +3,9 @@ import type { Feed, FeedItem, ExternalStory } from '../../feed/types.js';
 
 /**
  * The stories to show beside article `id`, best first: the ones its `_wire.related` names (in the publisher's
- * order, including stories from outside the feed; one that is in the feed after all is read as the feed's item), then feed items sharing the most of its tags (newest first on
- * a tie), then the most recent. Never the article itself, never one story twice (by id or by URL). Empty when the
- * feed has no such article.
+ * order, including stories from outside the feed; one that is in the feed after all is read as the feed's item),
+ * then feed items sharing the most of its tags (newest first on a tie), then the most recent. Never the article
+ * itself, never one story twice (by id or by URL). Empty when the feed has no such article.
  *
  * Only stories a reader may see at `now` (the reader's clock): an embargoed one does not exist yet, and a
  * withheld or withdrawn one is not recommended (a notice in a reading list helps nobody). An expired one stays,
