@@ -86,3 +86,39 @@ export function onWindow(type: string, listener: EventListener): void {
 export function offWindow(type: string, listener: EventListener): void {
   if (win) EventTarget.prototype.removeEventListener.call(win, type, listener);
 }
+
+/** `node.nextSibling` or `node.parentNode`, whatever a form's control named so holds. */
+const step = (node: Node, name: 'nextSibling' | 'parentNode'): Node | null =>
+  Reflect.get(Node.prototype, name, node) as Node | null;
+
+/** The node above `node`: its parent, or the host of the shadow root it is. */
+const above = (node: Node): Node | null =>
+  step(node, 'parentNode') ?? (node.nodeType === 11 ? ((node as ShadowRoot).host ?? null) : null);
+
+/**
+ * Whether the HTML parser has gone past `node`: the page is parsed, or a node follows it (the parser writes nodes
+ * in document order, so one after it means that all of it has arrived). True on the server.
+ */
+export function parsedPast(node: Node): boolean {
+  if (!doc || read(Document.prototype, 'readyState', doc) !== 'loading') return true;
+  for (let at: Node | null = node; at; at = above(at)) if (step(at, 'nextSibling')) return true;
+  return false;
+}
+
+/**
+ * Resolves once `ready()` holds, checked whenever the parser adds a node inside `node`, beside it or beside one of
+ * the nodes it is in, and when the page is parsed.
+ */
+export function whenParsedPast(node: Node, ready = () => parsedPast(node)): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!ready()) return;
+      observer.disconnect();
+      offDocument('readystatechange', check);
+      resolve();
+    };
+    const observer = new MutationObserver(check);
+    for (let at: Node | null = node; at; at = above(at)) observer.observe(at, { childList: true });
+    onDocument('readystatechange', check);
+  });
+}

@@ -1,4 +1,5 @@
 import { LitElement, css, isServer, type PropertyValues } from 'lit';
+import { parsedPast, whenParsedPast } from './dom.js';
 import { queueRender } from './render-queue.js';
 
 /**
@@ -153,6 +154,27 @@ export class WireElement extends LitElement {
       this.failure = { fallback };
       if (fallback) root.append(fallback);
     }
+  }
+
+  /** True while the element waits for the parser to write its shadow root; see `connectedCallback`. */
+  private parsing = false;
+
+  /**
+   * A streamed page whose bundle ran early (`async`, a framework's own loading) puts the element in the document,
+   * defined, before the parser has written the shadow root the server declared for it, or while it is half way.
+   * Lit would have taken the root as it was: the element drew its content twice, failed, or drew afresh beside the
+   * server's. So it connects once the root is whole, which it is when the parser writes the host's first light child
+   * or any node after the host.
+   */
+  override connectedCallback(): void {
+    if (this.parsing) return;
+    const parsing = () => !this.hasUpdated && !this.firstChild && !parsedPast(this);
+    if (isServer || !parsing()) return super.connectedCallback();
+    this.parsing = true;
+    void whenParsedPast(this, () => !parsing()).then(() => {
+      this.parsing = false;
+      if (this.isConnected) super.connectedCallback();
+    });
   }
 
   /**

@@ -274,6 +274,130 @@ describe('server-rendered snippets', () => {
   });
 });
 
+describe('a bundle that runs while a snippet is still arriving', () => {
+  // A streamed page (Next.js, Astro) with the bundle loaded `async` can define the elements while the parser is
+  // inside a widget's shadow root. A page written with document.write and not closed is a parser waiting for more.
+  it.each(WIDGETS.filter(([name]) => name !== 'story'))(
+    '%s: hydrates what arrived whole, as if the bundle had come after it',
+    async (name, tag, _args, shows) => {
+      const { page, context } = await watchedPage(browser);
+      const seen = messages(page);
+      // The frames inherit this policy: inline styles for the snippets' own, no Trusted Types for document.write.
+      site.add(
+        '/pieces.html',
+        pageHtml({ body: '' }),
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+      );
+      await page.goto(`${site.url}/pieces.html`);
+      const snippet = snippets.get(name)!;
+      // Cut half-way through the feed's inline copy, then inside the widget's own shadow root: at its start, and a
+      // quarter, half and four fifths into it.
+      const copy = snippet.indexOf('<script type="application/feed+json">');
+      const copyEnd = snippet.indexOf('</script>', copy);
+      const start = snippet.indexOf('>', snippet.indexOf('<template', snippet.indexOf(`<${tag}`))) + 1;
+      const end = snippet.lastIndexOf(`</${tag}>`);
+      const tagStarts = [...snippet.matchAll(/<[a-z]/g)].map((match) => match.index);
+      const cuts = [
+        Math.round((copy + copyEnd) / 2),
+        ...[0, 0.25, 0.5, 0.8].map((share) =>
+          share ? tagStarts.find((index) => index >= start + share * (end - start))! : start,
+        ),
+      ];
+      expect(copy).toBeGreaterThan(0);
+      const results = await page.evaluate(
+        async ({ snippet, cuts, tag }) => {
+          const tasks = (count: number) =>
+            Array.from({ length: count }).reduce<Promise<void>>(
+              (previous) => previous.then(() => new Promise((done) => setTimeout(done, 10))),
+              Promise.resolve(),
+            );
+          // A bound on the wait, so that a widget that never draws fails the test here rather than at its timeout.
+          const until = async (ready: () => unknown, what: string) => {
+            const give = performance.now() + 20_000;
+            while (!ready())
+              if (performance.now() > give) throw new Error(`${tag}: never ${what}`);
+              else await tasks(1);
+          };
+          /** What a reader gets: the widget's text and its elements, styles left out, nested roots included. */
+          const shape = (root: ShadowRoot) => {
+            const names: string[] = [];
+            const walk = (parent: ParentNode) => {
+              for (const element of parent.children) {
+                if (element.localName === 'style') continue;
+                names.push(element.localName);
+                walk(element);
+                if (element.shadowRoot) walk(element.shadowRoot);
+              }
+            };
+            walk(root);
+            const text = [...root.childNodes]
+              .filter((node) => node.nodeName !== 'STYLE')
+              .map((node) => node.textContent)
+              .join('')
+              .replace(/\s+/g, ' ')
+              .trim();
+            return { names: names.join(' '), text };
+          };
+          /** Writes the snippet into a new frame, the bundle running after `cut` characters (before them if none). */
+          const load = async (cut?: number) => {
+            const frame = document.body.appendChild(document.createElement('iframe'));
+            const doc = frame.contentDocument!;
+            const win = frame.contentWindow! as Window & typeof globalThis;
+            doc.open();
+            const errors: string[] = [];
+            doc.addEventListener('wire-feed-error', (event) =>
+              errors.push((event as CustomEvent<{ reason: string }>).detail.reason),
+            );
+            doc.write('<!doctype html><html lang="en"><body><main>');
+            let definedEarly = false;
+            if (cut !== undefined) {
+              doc.write(snippet.slice(0, cut));
+              // Added beside the parser, not written: written, it would land in the half-parsed shadow root.
+              const bundle = doc.head.appendChild(doc.createElement('script'));
+              bundle.type = 'module';
+              bundle.src = '/dist/wire-widgets.js';
+              await until(() => win.customElements.get(tag), 'defined');
+              definedEarly = true;
+              // Whatever the definition started (a queued hydration) runs in the tasks after it.
+              await tasks(10);
+              doc.write(snippet.slice(cut));
+            } else doc.write(snippet);
+            doc.write('</main>');
+            if (cut === undefined) doc.write('<script type="module" src="/dist/wire-widgets.js"></script>');
+            doc.close();
+            await until(() => win.customElements.get(tag), 'defined');
+            const widget = doc.querySelector(tag) as Element & {
+              hasUpdated: boolean;
+              updateComplete: Promise<boolean>;
+            };
+            await until(() => widget.hasUpdated, 'updated');
+            while (!(await widget.updateComplete));
+            await tasks(10);
+            const result = { ...shape(widget.shadowRoot!), errors, definedEarly };
+            frame.remove();
+            return result;
+          };
+          const whole = await load();
+          const pieces = [];
+          for (const cut of cuts) pieces.push({ cut, ...(await load(cut)) });
+          return { whole, pieces };
+        },
+        { snippet, cuts, tag },
+      );
+      expect(results.whole.text).toContain(shows);
+      expect(results.whole.errors).toEqual([]);
+      for (const piece of results.pieces)
+        expect(piece, `bundle run after ${piece.cut} of ${snippet.length} characters`).toEqual({
+          ...results.whole,
+          cut: piece.cut,
+          definedEarly: true,
+        });
+      expect(seen).toEqual([]);
+      await context.close();
+    },
+  );
+});
+
 describe('a server-rendered snippet and the live feed', () => {
   const sample = JSON.parse(readFileSync(FEED, 'utf8')) as { items: { id: string; _wire?: object }[] };
   /** The sample feed as the publisher serves it after changing the seed story's rights. */

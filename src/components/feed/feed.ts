@@ -4,7 +4,7 @@ import { property } from 'lit/decorators.js';
 import { normalizeFeed, normalizeFeedInSlices } from '../../feed/normalize.js';
 import type { NormalizeResult } from '../../feed/types.js';
 import { formatterSteps, resolveLanguage } from '../../i18n/i18n.js';
-import { pageBase } from '../../shared/dom.js';
+import { pageBase, parsedPast, whenParsedPast } from '../../shared/dom.js';
 import { feedContext, type FeedState } from '../../shared/feed-context.js';
 import { FeedSource, reportOutcome } from '../../shared/feed-controller.js';
 import { queueRender } from '../../shared/render-queue.js';
@@ -53,6 +53,8 @@ export class WireFeed extends WireElement {
   private readonly source = new FeedSource(this);
   private observer?: MutationObserver;
   private inline: { text: string; state: FeedState } | undefined;
+  /** The inline copy whose end this element waits for, if any. */
+  private awaited?: Element;
   private reported = '';
   private liveReported = '';
   private formattersQueued = false;
@@ -145,6 +147,12 @@ export class WireFeed extends WireElement {
     if (isServer) return { status: 'idle', url: '' };
     const [script] = this.own('script[type="application/feed+json"], script[type="application/json"]');
     if (!script) return { status: 'idle', url: '' };
+    if (!parsedPast(script)) {
+      // Its text is still arriving (a streamed page whose bundle ran early): half a copy is not JSON.
+      if (this.awaited !== script)
+        void whenParsedPast((this.awaited = script)).then(() => this.requestUpdate());
+      return { status: 'loading', url: 'inline:' };
+    }
     const text = script.textContent ?? '';
     if (this.inline?.text === text) return this.inline.state;
     const drawn = this.hasUpdated ? undefined : this.serverDrawnWidgets();
