@@ -71,6 +71,29 @@ export const hostStyles = css`
     display: none;
   }
 
+  /* Feed text in another language than the widget's says so (textLanguage in i18n.ts), and is written in that
+     language's direction: an Arabic headline on an English page, or the reverse, kept its question mark at the wrong
+     end. The element that sets the widget's own language also sets its direction, which stays. */
+  [lang]:not([dir]) {
+    direction: ltr;
+    unicode-bidi: isolate;
+  }
+
+  [lang]:not([dir]):is(
+      :lang(ar),
+      :lang(fa),
+      :lang(he),
+      :lang(ps),
+      :lang(sd),
+      :lang(ug),
+      :lang(ur),
+      :lang(yi),
+      :lang(dv),
+      :lang(ckb)
+    ) {
+    direction: rtl;
+  }
+
   /* Elements only: a rule for every element's ::before and ::after makes Blink resolve both for each element (three
      styles where one would do), and no pseudo-element here has a box that box-sizing would change. */
   * {

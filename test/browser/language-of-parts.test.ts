@@ -98,6 +98,25 @@ describe('a feed in another language than the page', () => {
     expect(languageOf(shadow.getByText('© Test Wire 2023'))).toBe('en');
   });
 
+  it("writes the feed's text in its language's direction, and the widget's words in the page's", async () => {
+    const item = rawItem('one', { title: 'هل زار المصنع؟', summary: 'نعم، أمس.' });
+    const arabic = rawFeed([item], { language: 'ar' });
+    const english = rawFeed([rawItem('one', { title: 'Did he visit the plant?' })], { language: 'en' });
+    const card = (feed: object) =>
+      `<wire-feed><script type="application/feed+json">${JSON.stringify(feed)}</script>` +
+      '<wire-article-card item="one"></wire-article-card></wire-feed>';
+    const [onEnglish] = await drawn(`<div lang="en">${card(arabic)}</div>`);
+    const direction = (card: Element, selector: string) =>
+      getComputedStyle(card.shadowRoot!.querySelector(selector)!).direction;
+    expect(direction(onEnglish!, '[part="headline"]')).toBe('rtl');
+    expect(direction(onEnglish!, '[part="summary"]')).toBe('rtl');
+    expect(direction(onEnglish!, 'time')).toBe('ltr');
+    cleanup();
+    const [onArabic] = await drawn(`<div lang="ar" dir="rtl">${card(english)}</div>`);
+    expect(direction(onArabic!, '[part="headline"]')).toBe('ltr');
+    expect(direction(onArabic!, 'time')).toBe('rtl');
+  });
+
   it('takes two names of one language as one: a feed in "iw" on a page in "he"', async () => {
     const feed = rawFeed([rawItem('one')], { language: 'iw' });
     const [card] = await drawn(
