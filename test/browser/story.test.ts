@@ -173,6 +173,26 @@ describe('<wire-story>', () => {
     expect(image.closest('figure')!.textContent).toContain('© Body Agency');
   });
 
+  it('keeps a quotation in a third language marked as such, in its own direction', async () => {
+    const element = await showStory(
+      storyFeed({
+        content_html:
+          '<p>He said:</p><blockquote lang="fr">Nous reviendrons.</blockquote>' +
+          '<p lang="ar" dir="rtl">سنعود.</p>',
+      }),
+    );
+    const container = await body(element);
+    const text = within(container);
+    expect(text.getByText('Nous reviendrons.').closest('[lang]')!.getAttribute('lang')).toBe('fr');
+    const arabic = text.getByText('سنعود.');
+    expect([arabic.closest('[lang]')!.getAttribute('lang'), getComputedStyle(arabic).direction]).toEqual([
+      'ar',
+      'rtl',
+    ]);
+    // The feed's own paragraphs keep the feed's language and the page's direction.
+    expect(getComputedStyle(text.getByText('He said:')).direction).toBe('ltr');
+  });
+
   it('leaves out photos not licensed to partners, lead and body alike, and closes up their space', async () => {
     const element = await showStory(
       storyFeed(

@@ -29,8 +29,9 @@ const CONFIG = {
     // Kept only to be found and replaced by a placeholder below: none leaves this module.
     'iframe',
   ],
-  // `class` only to recognise social embeds; it is removed before the body is returned.
-  ALLOWED_ATTR: ['href', 'src', 'alt', 'width', 'height', 'title', 'class'],
+  // `class` only to recognise social embeds; it is removed before the body is returned. `lang` and `dir` mark a
+  // quotation in a third language, read and written as that language.
+  ALLOWED_ATTR: ['href', 'src', 'alt', 'width', 'height', 'title', 'class', 'lang', 'dir'],
   // A form is dropped with its content: browsers do so anyway for a form whose inputs clobber its DOM properties
   // (DOMPurify's check), which a server DOM without named properties cannot see, so both write the same body.
   ADD_FORBID_CONTENTS: ['form'],
