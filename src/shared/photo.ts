@@ -125,7 +125,7 @@ export function creditLine(photo: Photo, textLang?: string): TemplateResult | ty
  * spot, and opens it with focus on its button, so everything after (placement, Escape, focus return) is the
  * element's own.
  */
-function creditButton(photo: Photo, lang: string): TemplateResult | typeof nothing {
+function creditButton(photo: Photo, lang: string, textLang?: string): TemplateResult | typeof nothing {
   if (!hasCreditDetails(photo)) return nothing;
   return html`<button
     class="info info-button"
@@ -134,6 +134,7 @@ function creditButton(photo: Photo, lang: string): TemplateResult | typeof nothi
     aria-label=${t(lang, 'creditDetails')}
     .photo=${photo}
     .creditLang=${lang}
+    .creditTextLang=${textLang}
     @click=${openCredit}
   >
     ${infoIcon()}
@@ -141,7 +142,7 @@ function creditButton(photo: Photo, lang: string): TemplateResult | typeof nothi
 }
 
 /** What the host's render leaves on the drawn button: expandos, so that no attribute is written for them. */
-type DrawnButton = HTMLButtonElement & { photo: Photo; creditLang: string };
+type DrawnButton = HTMLButtonElement & { photo: Photo; creditLang: string; creditTextLang?: string };
 
 async function openCredit(event: Event): Promise<void> {
   const button = event.currentTarget as DrawnButton;
@@ -171,12 +172,14 @@ async function openCredit(event: Event): Promise<void> {
   info.className = 'info';
   info.photo = button.photo;
   info.lang = button.creditLang;
+  info.textLang = button.creditTextLang;
   button.replaceWith(info);
   // The host keeps rendering into the drawn button (same photo URL, same figure): a refreshed photo or a new
   // language goes on to the element that took its place.
   Object.defineProperties(button, {
     photo: { set: (photo: Photo) => (info.photo = photo) },
     creditLang: { set: (lang: string) => (info.lang = lang) },
+    creditTextLang: { set: (lang?: string) => (info.textLang = lang) },
   });
   if (goneOn) return;
   await info.updateComplete;
@@ -208,7 +211,7 @@ export function photoTemplate(photo: Photo, options: PhotoOptions): DirectiveRes
           .unavailable=${t(lang, 'imageUnavailable')}
           @error=${onImageError}
         />
-        ${creditButton(photo, lang)}
+        ${creditButton(photo, lang, textLang)}
       </div>
       ${
         (options.caption ?? true) || (options.credit ?? true)

@@ -79,6 +79,31 @@ describe('a feed in another language than the page', () => {
     expect(languageOf(story!.shadowRoot!.querySelector('footer')!)).toBe('ru');
   });
 
+  it("marks the gallery's list of credits and the credit panel's values, not their labels", async () => {
+    const [card, , gallery] = await drawn(`<div lang="ru">${WIDGETS}</div>`);
+    gallery!.shadowRoot!.querySelector<HTMLButtonElement>('button.toggle')!.click();
+    await until(
+      () => Boolean(gallery!.shadowRoot!.querySelector('[part="credits"] li')),
+      undefined,
+      'credits',
+    );
+    const credits = gallery!.shadowRoot!.querySelector('[part="credits"]')!;
+    const credit = within(credits as HTMLElement).getAllByText('© Sputnik')[0]!;
+    expect(languageOf(credit)).toBe('en');
+    expect(languageOf(credits)).toBe('ru');
+
+    card!.shadowRoot!.querySelector<HTMLButtonElement>('button.info-button')!.click();
+    const panel = () => card!.shadowRoot!.querySelector('wire-credit-info')?.shadowRoot?.querySelector('dl');
+    await until(() => Boolean(panel()), undefined, 'the credit panel');
+    const values = [...panel()!.querySelectorAll('dd')];
+    expect(values.length).toBeGreaterThan(1);
+    // Every value but the licence, whose host name is no language, is the feed's; every label the page's.
+    for (const value of values.filter((dd) => !dd.querySelector('a'))) expect(languageOf(value)).toBe('en');
+    // The labels take the element's own language, which the card gave it.
+    for (const label of panel()!.querySelectorAll('dt')) expect(languageOf(label)).toBeUndefined();
+    expect(card!.shadowRoot!.querySelector('wire-credit-info')!.lang).toBe('ru');
+  });
+
   it("marks a correction's and a copyright line's text, not their labels", async () => {
     const feed = rawFeed([
       rawItem('fixed', {

@@ -35,6 +35,9 @@ export class WireCreditInfo extends WireElement {
   /** The photo whose credit details to show. */
   @property({ attribute: false }) photo?: Photo;
 
+  /** The language of the photo's credit, creator and copyright notice, where it is not the element's `lang`. */
+  @property({ attribute: 'text-lang' }) textLang?: string;
+
   @query('[popover]') private panel?: HTMLElement;
   @query('button') private button?: HTMLButtonElement;
 
@@ -155,10 +158,10 @@ export class WireCreditInfo extends WireElement {
   }
 
   private details(photo: Photo, lang: string) {
-    const row = (label: string, value: unknown) =>
+    const row = (label: string, value: unknown, textLang?: string) =>
       value
         ? html`<dt>${label}</dt>
-            <dd>${value}</dd>`
+            <dd lang=${textLang ?? nothing}>${value}</dd>`
         : nothing;
     const link = (url: string | undefined, text: string) =>
       sinkUrl(url)
@@ -166,8 +169,9 @@ export class WireCreditInfo extends WireElement {
         : undefined;
     return html`<h2>${t(lang, 'creditDetails')}</h2>
       <dl>
-        ${row(t(lang, 'credit'), photo.creditText)} ${row(t(lang, 'creator'), photo.creator)}
-        ${row(t(lang, 'copyright'), photo.copyrightNotice)}
+        ${row(t(lang, 'credit'), photo.creditText, this.textLang)}
+        ${row(t(lang, 'creator'), photo.creator, this.textLang)}
+        ${row(t(lang, 'copyright'), photo.copyrightNotice, this.textLang)}
         ${row(t(lang, 'license'), link(photo.license, photo.license ? new URL(photo.license).hostname : ''))}
       </dl>
       ${photo.acquireLicensePage ? html`<p>${link(photo.acquireLicensePage, t(lang, 'acquireLicense'))}</p>` : nothing}`;

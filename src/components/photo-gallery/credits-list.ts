@@ -11,10 +11,13 @@ const short = (text: string) => (text.length > 80 ? `${text.slice(0, 80).replace
 
 export function creditsList(
   lang: string,
+  textLang: string | undefined,
   photos: readonly Photo[],
   open: boolean,
   onToggle: () => void,
 ): TemplateResult {
+  // The feed's words in the feed's language; "No credit" and the dash are the widget's.
+  const feedText = (text: string) => html`<span lang=${textLang ?? nothing}>${text}</span>`;
   return html`<button
       type="button"
       class="toggle"
@@ -27,12 +30,11 @@ export function creditsList(
     <ol id="credits" part="credits" ?hidden=${!open}>
       ${
         open
-          ? photos.map(
-              (photo) =>
-                html`<li>
-                  ${creditOf(photo) || t(lang, 'noCredit')}${photo.caption ? ` — ${short(photo.caption)}` : ''}
-                </li>`,
-            )
+          ? photos.map((photo) => {
+              const credit = creditOf(photo);
+              const caption = photo.caption ? html` — ${feedText(short(photo.caption))}` : nothing;
+              return html`<li>${credit ? feedText(credit) : t(lang, 'noCredit')}${caption}</li>`;
+            })
           : nothing
       }
     </ol>`;

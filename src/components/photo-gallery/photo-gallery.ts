@@ -265,9 +265,10 @@ export class WirePhotoGallery extends WireFeedElement {
       >
         ${state}
       </div>`;
+    const textLang = textLanguage(this.data.view.item, this.data.view.feed, lang);
     const carousel: CarouselView = {
       lang,
-      textLang: textLanguage(this.data.view.item, this.data.view.feed, lang),
+      textLang,
       photos,
       index: this.index,
       loop: this.loop,
@@ -285,7 +286,7 @@ export class WirePhotoGallery extends WireFeedElement {
         @keydown=${this.onKey}
       >
         ${this.carousel(carousel, false)} ${this.thumbnails !== 'off' ? thumbnailStrip(carousel) : nothing}
-        ${creditsList(lang, photos, this.creditsOpen, () => (this.creditsOpen = !this.creditsOpen))}
+        ${creditsList(lang, textLang, photos, this.creditsOpen, () => (this.creditsOpen = !this.creditsOpen))}
         ${this.lightbox.render(t(lang, 'gallery'), () => this.carousel(carousel, true))}
       </section>
     `;
