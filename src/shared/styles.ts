@@ -73,13 +73,15 @@ export const hostStyles = css`
 
   /* Feed text in another language than the widget's says so (textLanguage in i18n.ts), and is written in that
      language's direction: an Arabic headline on an English page, or the reverse, kept its question mark at the wrong
-     end. The element that sets the widget's own language also sets its direction, which stays. */
-  [lang]:not([dir]) {
+     end. The element that sets the widget's own language also sets its direction, which stays; the parts in the
+     widget's own words (the credit control, a failed render's line) follow it, and a story body's own markup keeps
+     its own dir. */
+  [lang]:not([dir], [lang=''], wire-credit-info, .fallback, [part~='body'] *) {
     direction: ltr;
     unicode-bidi: isolate;
   }
 
-  [lang]:not([dir]):is(
+  [lang]:not([dir], [lang=''], wire-credit-info, .fallback, [part~='body'] *):is(
       :lang(ar),
       :lang(fa),
       :lang(he),
@@ -191,13 +193,20 @@ export class WireElement extends LitElement {
    */
   override connectedCallback(): void {
     if (this.parsing) return;
-    const parsing = () => !this.hasUpdated && !this.firstChild && !parsedPast(this);
+    // An element, not any node: a pretty-printed snippet has white space before the template.
+    const parsing = () => !this.hasUpdated && !this.firstElementChild && !parsedPast(this);
     if (isServer || !parsing()) return super.connectedCallback();
     this.parsing = true;
     void whenParsedPast(this, () => !parsing()).then(() => {
       this.parsing = false;
-      if (this.isConnected) super.connectedCallback();
+      // Lit may have connected it meanwhile: its hydrate support does so when `defer-hydration` is removed.
+      if (this.isConnected && !(this as { renderRoot?: unknown }).renderRoot) super.connectedCallback();
     });
+  }
+
+  /** An element still waiting for the parser was never connected: its controllers have nothing to let go. */
+  override disconnectedCallback(): void {
+    if (!this.parsing) super.disconnectedCallback();
   }
 
   /**

@@ -186,16 +186,21 @@ function publishedAt(source: unknown, feed: Feed, baseUrl?: string): string | un
  * a card cut between the two drew its text, then pushed it down (0.016 of layout shift on a busy machine, whose
  * parser cut the page in time slices); the gallery's bar, the story's dateline and the comment prompt's count moved
  * too as their last pieces arrived. So a marker ends the shadow root, and a style at its start hides, until the
- * element is defined, whatever has no marker after it (`:has(~ …)` is matched as the parser goes; `:last-child`
- * matches nothing while its parent is being parsed). The two are written together: no render without the marker
- * can hide a widget. Nothing after the snippet on the page has been parsed yet, so nothing moves when it appears.
+ * element has drawn, whatever has no marker after it (`:has(~ …)` is matched as the parser goes; `:last-child`
+ * matches nothing while its parent is being parsed). Until it has drawn: defined (a streamed page whose bundle ran
+ * first) but not yet updated, it has no state; a render that failed drops the marker but says `error`. The second
+ * rule only where custom states exist: an engine without them drops it and keeps the first. The two are written
+ * together: no render without the marker can hide a widget. Nothing after the snippet on the page has been parsed
+ * yet, so nothing moves when it appears.
  */
 function heldUntilParsed(element: string): string {
   const open = element.indexOf('>', element.indexOf('<template')) + 1;
   const close = element.lastIndexOf('</template>');
   return (
     element.slice(0, open) +
-    '<style>:host(:not(:defined))>:not(:has(~[data-wire-end])){display:none!important}</style>' +
+    '<style>:host(:not(:defined))>:not(:has(~[data-wire-end])){display:none!important}' +
+    ':host(:not(:state(loading),:state(ready),:state(error)))>:not(:has(~[data-wire-end])){display:none!important}' +
+    '</style>' +
     element.slice(open, close) +
     '<i data-wire-end hidden></i>' +
     element.slice(close)

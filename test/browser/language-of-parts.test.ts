@@ -142,6 +142,14 @@ describe('a feed in another language than the page', () => {
     expect(direction(onArabic!, 'time')).toBe('rtl');
   });
 
+  it("leaves the widget's own parts in the widget's direction, where the page sets one", async () => {
+    const [card] = await drawn(`<div lang="en" dir="rtl">${WIDGETS}</div>`);
+    card!.shadowRoot!.querySelector<HTMLButtonElement>('button.info-button')!.click();
+    await until(() => Boolean(card!.shadowRoot!.querySelector('wire-credit-info')), undefined, 'the control');
+    // The credit control says the widget's language, English: it stays right to left with the card around it.
+    expect(getComputedStyle(card!.shadowRoot!.querySelector('wire-credit-info')!).direction).toBe('rtl');
+  });
+
   it('takes two names of one language as one: a feed in "iw" on a page in "he"', async () => {
     const feed = rawFeed([rawItem('one')], { language: 'iw' });
     const [card] = await drawn(

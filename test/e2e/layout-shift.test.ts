@@ -229,80 +229,96 @@ describe('a server-rendered snippet that reaches the browser in pieces', () => {
   // The browser draws what it has parsed, and the parser stops wherever the network (or its own time slice) does.
   // A page written with document.write and not closed is a parser waiting for more: each piece is a state a reader
   // may see. A card drew its text, then pushed it down by its photo.
-  it('never moves what it has drawn as the rest is parsed, at phone and desktop widths', async () => {
-    const { renderWidget } = (await import(
-      resolve(ROOT, 'dist/ssr/index.js')
-    )) as typeof import('../../src/ssr/index.js');
-    const feed: unknown = JSON.parse(readFileSync(FEED, 'utf8'));
-    const snippets = [
-      ...(await renderedTags(renderWidget, feed, `${site.url}/`)),
-      await renderWidget(feed, { widget: 'story', item: SAMPLE_IDS.first, baseUrl: `${site.url}/` }),
-    ];
-    // The frames inherit this policy: inline styles for the snippets' own, no Trusted Types for document.write.
-    site.add(
-      '/pieces.html',
-      pageHtml({ body: '' }),
-      "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
-    );
-    for (const width of [320, 412, 1280]) {
-      const { page, context } = await watchedPage(browser, { width, height: 900 });
-      await page.goto(`${site.url}/pieces.html`);
-      const { moved, drawn } = await page.evaluate(
-        ({ snippets, css }) => {
-          /** Where each element that draws a box is, shadow roots included, keyed by its path of child indices. */
-          const places = (root: ParentNode) => {
-            const found = new Map<string, string>();
-            const walk = (parent: ParentNode, path: string) =>
-              [...parent.children].forEach((element, index) => {
-                const key = `${path}/${element.localName}[${index}]`;
-                const { x, y, width, height } = element.getBoundingClientRect();
-                if (width && height) found.set(key, `${Math.round(x)},${Math.round(y)}`);
-                walk(element, key);
-                if (element.shadowRoot) walk(element.shadowRoot, `${key}#`);
-              });
-            walk(root, '');
-            return found;
-          };
-          const moved: string[] = [];
-          const drawn: string[] = [];
-          for (const snippet of snippets) {
-            const frame = document.body.appendChild(document.createElement('iframe'));
-            frame.width = String(innerWidth);
-            frame.height = '3000';
-            const doc = frame.contentDocument!;
-            doc.open();
-            doc.write(`<!doctype html><html lang="en"><style>${css}</style><body><main>`);
-            // Before every tag, then the whole snippet, still unclosed.
-            const cuts = [...[...snippet.matchAll(/<[a-z]/g)].map((match) => match.index), snippet.length];
-            const seen: Map<string, string>[] = [];
-            let written = 0;
-            for (const cut of cuts) {
-              doc.write(snippet.slice(written, cut));
-              written = cut;
-              seen.push(places(doc.body));
-            }
-            doc.write('</main>');
-            doc.close();
-            const whole = places(doc.body);
-            for (const prefix of seen)
-              for (const [key, place] of prefix)
-                if (whole.get(key) !== place) moved.push(`${key} at ${place}, then ${whole.get(key)}`);
-            // Not by drawing nothing: once all of it has arrived, all of it shows, before the page ends.
-            const last = seen.at(-1)!;
-            const inside = [...whole.keys()].filter((key) => key.includes('#')).length;
-            if (last.size !== whole.size || inside < 5)
-              drawn.push(
-                `${snippet.slice(0, 40)}…: ${last.size} of ${whole.size}, ${inside} in its shadow root`,
-              );
-            frame.remove();
-          }
-          return { moved: [...new Set(moved)], drawn };
-        },
-        { snippets, css: ARTICLE_CSS },
+  // Early: the bundle has defined the elements before the snippet arrives (a streamed page with an `async` bundle).
+  it.each([
+    ['the bundle comes after it', false],
+    ['the bundle ran before it', true],
+  ])(
+    'never moves what it has drawn as the rest is parsed, at phone and desktop widths: %s',
+    async (_, early) => {
+      const { renderWidget } = (await import(
+        resolve(ROOT, 'dist/ssr/index.js')
+      )) as typeof import('../../src/ssr/index.js');
+      const feed: unknown = JSON.parse(readFileSync(FEED, 'utf8'));
+      const snippets = [
+        ...(await renderedTags(renderWidget, feed, `${site.url}/`)),
+        await renderWidget(feed, { widget: 'story', item: SAMPLE_IDS.first, baseUrl: `${site.url}/` }),
+      ];
+      // The frames inherit this policy: inline styles for the snippets' own, no Trusted Types for document.write.
+      site.add(
+        '/pieces.html',
+        pageHtml({ body: '' }),
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
       );
-      await context.close();
-      expect(moved, `at ${width} px`).toEqual([]);
-      expect(drawn, `at ${width} px`).toEqual([]);
-    }
-  });
+      for (const width of [320, 412, 1280]) {
+        const { page, context } = await watchedPage(browser, { width, height: 900 });
+        await page.goto(`${site.url}/pieces.html`);
+        const { moved, drawn } = await page.evaluate(
+          async ({ snippets, css, early }) => {
+            /** Where each element that draws a box is, shadow roots included, keyed by its path of child indices. */
+            const places = (root: ParentNode) => {
+              const found = new Map<string, string>();
+              const walk = (parent: ParentNode, path: string) =>
+                [...parent.children].forEach((element, index) => {
+                  const key = `${path}/${element.localName}[${index}]`;
+                  const { x, y, width, height } = element.getBoundingClientRect();
+                  if (width && height) found.set(key, `${Math.round(x)},${Math.round(y)}`);
+                  walk(element, key);
+                  if (element.shadowRoot) walk(element.shadowRoot, `${key}#`);
+                });
+              walk(root, '');
+              return found;
+            };
+            const moved: string[] = [];
+            const drawn: string[] = [];
+            for (const snippet of snippets) {
+              const frame = document.body.appendChild(document.createElement('iframe'));
+              frame.width = String(innerWidth);
+              frame.height = '3000';
+              const doc = frame.contentDocument!;
+              doc.open();
+              doc.write(`<!doctype html><html lang="en"><style>${css}</style><body><main>`);
+              if (early) {
+                // Added beside the parser: a script written into the page would wait for its end.
+                const bundle = doc.head.appendChild(doc.createElement('script'));
+                bundle.type = 'module';
+                bundle.src = '/dist/wire-widgets.js';
+                const win = frame.contentWindow!;
+                while (!win.customElements.get('wire-feed'))
+                  await new Promise((done) => setTimeout(done, 10));
+              }
+              // Before every tag, then the whole snippet, still unclosed.
+              const cuts = [...[...snippet.matchAll(/<[a-z]/g)].map((match) => match.index), snippet.length];
+              const seen: Map<string, string>[] = [];
+              let written = 0;
+              for (const cut of cuts) {
+                doc.write(snippet.slice(written, cut));
+                written = cut;
+                seen.push(places(doc.body));
+              }
+              doc.write('</main>');
+              doc.close();
+              const whole = places(doc.body);
+              for (const prefix of seen)
+                for (const [key, place] of prefix)
+                  if (whole.get(key) !== place) moved.push(`${key} at ${place}, then ${whole.get(key)}`);
+              // Not by drawing nothing: once all of it has arrived, all of it shows, before the page ends.
+              const last = seen.at(-1)!;
+              const inside = [...whole.keys()].filter((key) => key.includes('#')).length;
+              if (last.size !== whole.size || inside < 5)
+                drawn.push(
+                  `${snippet.slice(0, 40)}…: ${last.size} of ${whole.size}, ${inside} in its shadow root`,
+                );
+              frame.remove();
+            }
+            return { moved: [...new Set(moved)], drawn };
+          },
+          { snippets, css: ARTICLE_CSS, early },
+        );
+        await context.close();
+        expect(moved, `at ${width} px`).toEqual([]);
+        expect(drawn, `at ${width} px`).toEqual([]);
+      }
+    },
+  );
 });
