@@ -188,8 +188,8 @@ export class WireElement extends LitElement {
    * A streamed page whose bundle ran early (`async`, a framework's own loading) puts the element in the document,
    * defined, before the parser has written the shadow root the server declared for it, or while it is half way.
    * Lit would have taken the root as it was: the element drew its content twice, failed, or drew afresh beside the
-   * server's. So it connects once the root is whole, which it is when the parser writes the host's first light child
-   * or any node after the host.
+   * server's. So it connects once the root is whole, which it is when the parser writes the host's first light
+   * element or any node after the host.
    */
   override connectedCallback(): void {
     if (this.parsing) return;
