@@ -189,12 +189,18 @@ export class WireElement extends LitElement {
    * defined, before the parser has written the shadow root the server declared for it, or while it is half way.
    * Lit would have taken the root as it was: the element drew its content twice, failed, or drew afresh beside the
    * server's. So it connects once the root is whole, which it is when the parser writes the host's first light
-   * element or any node after the host.
+   * element or any node after the host. Only an element with a root of the server's: one the parser is inside, or
+   * one the renderer marked `ssr` whose template has not arrived yet. A plain tag at the end of what has arrived
+   * (a flush, a frame written and never closed) draws at once.
    */
   override connectedCallback(): void {
     if (this.parsing) return;
-    // An element, not any node: a pretty-printed snippet has white space before the template.
-    const parsing = () => !this.hasUpdated && !this.firstElementChild && !parsedPast(this);
+    const parsing = () =>
+      !this.hasUpdated &&
+      (!!this.shadowRoot || this.hasAttribute('ssr')) &&
+      // An element, not any node: a pretty-printed snippet has white space before the template.
+      !this.firstElementChild &&
+      !parsedPast(this);
     if (isServer || !parsing()) return super.connectedCallback();
     this.parsing = true;
     void whenParsedPast(this, () => !parsing()).then(() => {
@@ -204,9 +210,12 @@ export class WireElement extends LitElement {
     });
   }
 
-  /** An element still waiting for the parser was never connected: its controllers have nothing to let go. */
+  /**
+   * An element Lit never connected (still waiting for the parser, or kept back by `defer-hydration`) has no
+   * controllers to let go. Lit sets its root as it connects.
+   */
   override disconnectedCallback(): void {
-    if (!this.parsing) super.disconnectedCallback();
+    if ((this as { renderRoot?: unknown }).renderRoot) super.disconnectedCallback();
   }
 
   /**

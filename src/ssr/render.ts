@@ -68,7 +68,7 @@ export class RenderError extends Error {
 const ATTRIBUTE_NAME = /^[a-z][a-z0-9-]*$/;
 
 /** Attributes the renderer owns: the feed and item travel its own way, handlers never come from input. */
-const RESERVED = new Set(['src', 'item', 'feed', 'defer-hydration']);
+const RESERVED = new Set(['src', 'item', 'feed', 'defer-hydration', 'ssr']);
 
 const escapeAttribute = (value: string) =>
   value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
@@ -233,8 +233,10 @@ export async function renderWidget(feedSource: unknown, options: RenderWidgetOpt
   if (!(options.widget === 'related-story' && attributes['related-to'])) attributes.item = items[0]!.id;
 
   const tag = `wire-${options.widget}`;
+  // `ssr`: a bundle that runs before the parser has reached the element waits for its shadow root (styles.ts).
   const open = [
     tag,
+    'ssr',
     ...Object.entries(attributes).map(([name, value]) => `${name}="${escapeAttribute(value)}"`),
   ];
   // The element reads the inline data as its `feed`, exactly as the browser will read it from the script: the two
@@ -265,7 +267,7 @@ export async function renderWidget(feedSource: unknown, options: RenderWidgetOpt
   // a restyle and relayout of the whole snippet in the task that defines the elements. Its content goes in as
   // text: given to Lit, it would be parsed as a template and the widget rendered a second time.
   // Lit's markers around it are for hydrating a page-level template, which no one does: the snippet is the element.
-  const shell = await collectResult(render(html`<wire-feed src=${src ?? nothing}></wire-feed>`));
+  const shell = await collectResult(render(html`<wire-feed ssr src=${src ?? nothing}></wire-feed>`));
   const end = shell.lastIndexOf('</wire-feed>');
   const script = `<script type="application/feed+json">${scriptJson(inline)}</script>`;
   return `${shell.slice(shell.indexOf('<wire-feed'), end)}${script}${element}</wire-feed>`;

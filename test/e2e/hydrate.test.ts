@@ -402,6 +402,37 @@ describe('a bundle that runs while a snippet is still arriving', () => {
     },
   );
 
+  it('a plain tag, the last thing a page never closed holds, draws without waiting for more', async () => {
+    const { page, context } = await watchedPage(browser);
+    site.add(
+      '/open-frame.html',
+      pageHtml({ body: '' }),
+      "default-src 'self'; style-src 'self' 'unsafe-inline'",
+    );
+    site.add('/open-frame-feed.json', readFileSync(FEED, 'utf8'));
+    await page.goto(`${site.url}/open-frame.html`);
+    const headline = await page.evaluate(async (item) => {
+      const frame = document.body.appendChild(document.createElement('iframe'));
+      const doc = frame.contentDocument!;
+      const win = frame.contentWindow! as Window & typeof globalThis;
+      doc.open();
+      // An ad slot's habit: the frame is written and never closed, so its document stays loading.
+      doc.write('<!doctype html><html lang="en"><body><main>');
+      const bundle = doc.head.appendChild(doc.createElement('script'));
+      bundle.type = 'module';
+      bundle.src = '/dist/wire-widgets.js';
+      while (!win.customElements.get('wire-article-card')) await new Promise((done) => setTimeout(done, 10));
+      doc.write(`<wire-article-card src="/open-frame-feed.json" item="${item}"></wire-article-card>`);
+      const card = doc.querySelector('wire-article-card')!;
+      const give = performance.now() + 20_000;
+      while (!card.shadowRoot?.querySelector('[part="headline"] a') && performance.now() < give)
+        await new Promise((done) => setTimeout(done, 10));
+      return card.shadowRoot?.querySelector('[part="headline"] a')?.textContent?.trim();
+    }, SAMPLE_IDS.first);
+    expect(headline).toContain('Kim Jong Un Visits');
+    await context.close();
+  });
+
   it('a widget put on the page and taken off again while the page loads throws nothing', async () => {
     const { page, context } = await watchedPage(browser);
     site.add('/loading.html', pageHtml({ body: '' }), "default-src 'self'; style-src 'self' 'unsafe-inline'");

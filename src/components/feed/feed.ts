@@ -147,8 +147,9 @@ export class WireFeed extends WireElement {
     if (isServer) return { status: 'idle', url: '' };
     const [script] = this.own('script[type="application/feed+json"], script[type="application/json"]');
     if (!script) return { status: 'idle', url: '' };
-    if (!parsedPast(script)) {
-      // Its text is still arriving (a streamed page whose bundle ran early): half a copy is not JSON.
+    if (this.hasAttribute('ssr') && !parsedPast(script)) {
+      // Its text is still arriving (a streamed page whose bundle ran early): half a copy is not JSON. Only a
+      // snippet's (`ssr`): a page's own copy may be the last thing a frame never closed holds.
       if (this.awaited !== script)
         void whenParsedPast((this.awaited = script)).then(() => this.requestUpdate());
       return { status: 'loading', url: 'inline:' };
