@@ -1,5 +1,5 @@
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { pageRoot } from '../shared/dom.js';
+import { above, pageRoot } from '../shared/dom.js';
 import { bundledCatalogs, fallback, type Plural, type Strings } from './strings.js';
 
 type StringKey = { [K in keyof Strings]: Strings[K] extends string ? K : never }[keyof Strings];
@@ -181,11 +181,7 @@ function fromAncestors<T>(element: Element, read: (node: Element) => T | undefin
   // which is why a server renderer writes the resolved lang and dir onto the element.
   if (isServer) return read(element);
   const root = pageRoot(element.ownerDocument);
-  for (
-    let node: Node | null = element;
-    node;
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null)
-  ) {
+  for (let node: Node | null = element; node; node = above(node)) {
     if (node instanceof Element && node !== root) {
       const value = read(node);
       if (value !== undefined) return value;

@@ -91,8 +91,8 @@ export function offWindow(type: string, listener: EventListener): void {
 const step = (node: Node, name: 'nextSibling' | 'parentNode'): Node | null =>
   Reflect.get(Node.prototype, name, node) as Node | null;
 
-/** The node above `node`: its parent, or the host of the shadow root it is. */
-const above = (node: Node): Node | null =>
+/** The node above `node`: its parent, or the host of the shadow root it is; null at the top. */
+export const above = (node: Node): Node | null =>
   step(node, 'parentNode') ?? (node.nodeType === 11 ? ((node as ShadowRoot).host ?? null) : null);
 
 /**

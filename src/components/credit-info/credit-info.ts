@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { Photo } from '../../feed/types.js';
 import { CatalogController, resolveLanguage, t } from '../../i18n/i18n.js';
-import { pageBody, pageFocus } from '../../shared/dom.js';
+import { above, pageBody, pageFocus } from '../../shared/dom.js';
 import { infoIcon } from '../../shared/icons.js';
 import { sinkUrl } from '../../shared/link.js';
 import { hasCreditDetails, infoButtonStyles } from '../../shared/photo.js';
@@ -96,8 +96,7 @@ export class WireCreditInfo extends WireElement {
   private onFocusOut(event: FocusEvent): void {
     const next = event.relatedTarget as Node | null;
     if (!next || next === this.button || this.panel?.contains(next)) return;
-    for (let node = this.parentNode; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null)
-      if (node === next) return;
+    for (let node = above(this); node; node = above(node)) if (node === next) return;
     this.hide();
   }
 
