@@ -119,10 +119,10 @@ export const hostStyles = css`
     border: 0;
   }
 
+  /* Elements only, as above: no pseudo-element here moves, and naming them made every element of a reader who
+     prefers reduced motion cost three styles. */
   @media (prefers-reduced-motion: reduce) {
-    *,
-    *::before,
-    *::after {
+    * {
       animation-duration: 0.01ms !important;
       transition-duration: 0.01ms !important;
       scroll-behavior: auto !important;

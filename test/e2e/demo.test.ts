@@ -125,4 +125,22 @@ describe('the demo page', () => {
     expect(problems()).toEqual([]);
     await context.close();
   });
+
+  it("fades the gallery's photos into each other, except for a reader who prefers reduced motion", async () => {
+    const { page, problems, context } = await watchedPage(browser);
+    await page.goto(`${site.url}/demo/index.html`);
+    await waitForWidgets(page, new Set(['wire-photo-gallery']));
+    // The slides' own transition and the thumbnail strip's scrolling, as the reader's preference leaves them.
+    const motion = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('wire-photo-gallery')!.shadowRoot!;
+        const style = (selector: string) => getComputedStyle(root.querySelector(selector)!);
+        return [style('.slide').transitionDuration, style('.thumbs').scrollBehavior];
+      });
+    expect(await motion()).toEqual(['0s', 'auto']);
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    expect(await motion()).toEqual(['0.25s', 'smooth']);
+    expect(problems()).toEqual([]);
+    await context.close();
+  });
 });

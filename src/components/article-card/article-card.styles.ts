@@ -77,7 +77,9 @@ export const articleCardStyles = css`
     gap: 4px 8px;
   }
 
-  .meta > * + *::before {
+  /* What follows the date is a span (the date, a <time>, is always first): with \`*\` there, Blink tried this rule for
+     the ::before of every element in the card. */
+  .meta > * + span::before {
     content: '·' / '';
     margin-inline-end: 8px;
   }
