@@ -261,6 +261,33 @@ describe('<wire-feed> with an inline copy and a live src (a server-rendered snip
     expect(inShadow(card).queryByRole('heading')).toBeNull();
   });
 
+  it("does so too when the snippet's copy arrives after its live load started, as on a streamed page", async () => {
+    const src = `${faultServer()}/killed-before-streamed-snippet`;
+    await loadFeed(src);
+    const killed = rawFeed([rawItem('one', { _wire: { rights: { pubstatus: 'canceled' } } })]);
+    const root = mount(
+      `<wire-feed ssr src="${src}"><wire-article-card item="one"></wire-article-card></wire-feed>`,
+    );
+    const feed = root.querySelector('wire-feed')!;
+    const live = new Promise<void>((resolve) =>
+      feed.addEventListener('wire-feed-load', (event) => {
+        if (event.target === feed && event.detail.url === src) resolve();
+      }),
+    );
+    await feed.updateComplete;
+    // The rest of the snippet: its copy, parsed after the element connected and asked for the live feed.
+    const script = document.createElement('script');
+    script.type = 'application/feed+json';
+    script.textContent = JSON.stringify(killed);
+    feed.prepend(script);
+    const card = root.querySelector('wire-article-card')!;
+    await live;
+    await card.updateComplete;
+    expect(await serverHits('/killed-before-streamed-snippet')).toBe(2);
+    inShadow(card).getByText('This story has been withdrawn.');
+    expect(inShadow(card).queryByRole('heading')).toBeNull();
+  });
+
   it('keeps the copy when the live feed fails, and reports the failure', async () => {
     const src = `${faultServer()}/status/503`;
     const root = mount(

@@ -63,10 +63,11 @@ export class WireFeed extends WireElement {
 
   /**
    * With an inline copy, the live feed must be read after this element arrived: a copy the page read earlier (another
-   * widget's, or the browser's) can be older than the snippet and bring back a story killed since.
+   * widget's, or the browser's) can be older than the snippet and bring back a story killed since. A snippet's
+   * (`ssr`) copy may still be on its way when the live load starts (a streamed page).
    */
   get readSince(): number | undefined {
-    return this.inline ? this.connectedAt : undefined;
+    return this.inline || this.hasAttribute('ssr') ? this.connectedAt : undefined;
   }
 
   override connectedCallback(): void {
