@@ -304,6 +304,35 @@ describe('<wire-story> on a driven clock', () => {
     view.getByRole('heading', { name: 'Headline of embargoed' });
   });
 
+  it("takes the story's JSON-LD out of the page's head when it expires, and leaves the page's own", async () => {
+    // What renderStoryHead writes for the story, beside the page's own structured data.
+    const ld = (data: Record<string, unknown>) => {
+      const script = document.head.appendChild(document.createElement('script'));
+      script.type = 'application/ld+json';
+      script.textContent = JSON.stringify({ '@context': 'https://schema.org', ...data });
+      return script;
+    };
+    const story = ld({
+      '@type': 'NewsArticle',
+      headline: 'Headline of expiring',
+      isBasedOn: 'https://news.example/expiring',
+    });
+    const others = [
+      ld({ '@type': 'NewsArticle', headline: 'Another story', isBasedOn: 'https://news.example/story' }),
+      ld({ '@type': 'WebSite', name: 'The partner', isBasedOn: 'https://news.example/expiring' }),
+    ];
+    try {
+      const element = await showAt('expiring');
+      expect(story.isConnected).toBe(true);
+      await advance(element, HOUR);
+      inShadow(element).getByText('This story is no longer available here.');
+      expect(story.isConnected).toBe(false);
+      expect(others.every((script) => script.isConnected)).toBe(true);
+    } finally {
+      [story, ...others].forEach((script) => script.remove());
+    }
+  });
+
   it('takes the story down to a link back when it expires while on the page', async () => {
     const element = await showAt('expiring');
     const view = inShadow(element);

@@ -155,6 +155,40 @@ describe('the partner page', () => {
     await context.close();
   });
 
+  it("takes the story's JSON-LD out of the head once the story is withdrawn while the page is open", async () => {
+    const { page, context, problems } = await watchedPage(browser);
+    await publisher(context);
+    await page.goto(`${site.url}/demo/partner.html`);
+    await page.waitForFunction(
+      () => (document.querySelector('wire-story') as { hasUpdated?: boolean } | null)?.hasUpdated === true,
+      undefined,
+      { timeout: 15_000 },
+    );
+    const articles = () =>
+      page.evaluate(() =>
+        [...document.head.querySelectorAll('script[type="application/ld+json"]')]
+          .map((script) => (JSON.parse(script.textContent!) as { '@type': string })['@type'])
+          .filter((type) => type === 'NewsArticle'),
+      );
+    expect(await articles()).toEqual(['NewsArticle']);
+    // The publisher withdraws the story: the copy the page holds is refreshed to say so.
+    await page.evaluate(() => {
+      const script = document.querySelector('wire-feed > script[type="application/feed+json"]')!;
+      const feed = JSON.parse(script.textContent!) as {
+        items: { id: string; _wire?: Record<string, unknown> }[];
+      };
+      const story = feed.items.find((item) => item.id === 'kim-jong-un-komsomolsk-on-amur')!;
+      story._wire = { ...story._wire, rights: { pubstatus: 'canceled' } };
+      // The text node's data, not the script's textContent: the page enforces Trusted Types for script text.
+      (script.firstChild as Text).data = JSON.stringify(feed);
+    });
+    await page.getByText('This story has been withdrawn by its publisher.').waitFor({ timeout: 15_000 });
+    expect(await articles()).toEqual([]);
+    // The masthead's icon, which this site does not serve, may be asked for while the test runs.
+    expect(problems(/feed-icon\.svg$/)).toEqual([]);
+    await context.close();
+  });
+
   describe.each([390, 1280])('at %i px', (width) => {
     it('fits the viewport, shows the whole headline and is axe clean', async () => {
       const { page, context, problems } = await watchedPage(browser, { width, height: 900 });

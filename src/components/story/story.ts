@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { rightsState } from '../../feed/rights.js';
 import type { Feed, FeedItem } from '../../feed/types.js';
 import { list, t, textLanguage } from '../../i18n/i18n.js';
+import { pageRoot } from '../../shared/dom.js';
 import { HydratedPhotosController, photoStyles, photoTemplate } from '../../shared/photo.js';
 import { dateTemplate, headingLevel, skeleton } from '../../shared/story-card.js';
 import { cardStyles } from '../../shared/story-card.styles.js';
@@ -11,6 +12,25 @@ import { WireFeedElement } from '../../shared/wire-element.js';
 import { safeUrl } from '../../feed/url.js';
 import { bodyOptions } from './body-options.js';
 import { storyStyles } from './story.styles.js';
+
+/**
+ * Takes the JSON-LD `NewsArticle` that the server wrote into the page's `<head>` for a story (`renderStoryHead`) out
+ * once the story is taken down or under embargo: a search engine that renders the page went on reading its headline,
+ * description and picture after the body had become a notice. Found by `isBasedOn`, the original's address, so the
+ * page's own structured data stays.
+ */
+function withdrawHeadData(url: string): void {
+  for (const script of pageRoot()?.querySelectorAll('head > script[type="application/ld+json"]') ?? []) {
+    let data: unknown;
+    try {
+      data = JSON.parse(script.textContent ?? '');
+    } catch {
+      continue;
+    }
+    const article = data as { '@type'?: unknown; isBasedOn?: unknown } | null;
+    if (article?.['@type'] === 'NewsArticle' && article.isBasedOn === url) script.remove();
+  }
+}
 
 /** The body's container; the server render finds it by this exact markup and fills it with the same HTML. */
 export const BODY_ATTRIBUTE = 'data-wire-body';
@@ -82,6 +102,8 @@ export class WireStory extends WireFeedElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     // An embargo lifting or an expiry renders again through the feed controller's page-wide rights timer.
+    const shown = this.data.item;
+    if (shown?.url && rightsState(shown, Date.now()) !== 'usable') withdrawHeadData(shown.url);
     const { item, feed } = this.data.view;
     const target = this.renderRoot.querySelector(`[${BODY_ATTRIBUTE}]`);
     // The view's item has the photos this page may not show taken out; the feed's own copy still names them.
