@@ -258,6 +258,16 @@ describe('<wire-comment-prompt>', () => {
     expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(24);
   });
 
+  it("sizes the compact badge's count with the widget's font size token", async () => {
+    const sized = (element: Element) => getComputedStyle(link(element, '5 comments')).fontSize;
+    expect(sized(await prompt({ count: 5, status: 'open' }, 'variant="compact"'))).toBe('14px');
+    const larger = await prompt(
+      { count: 5, status: 'open' },
+      'variant="compact" style="--wire-font-size: 20px"',
+    );
+    expect(sized(larger)).toBe('17.5px');
+  });
+
   it('draws the Compact story’s badges for three stories of the sample feed', async () => {
     const elements = await renderStory(Compact);
     expect(elements.map((element) => screen(element).getByRole('link').getAttribute('aria-label'))).toEqual([

@@ -121,6 +121,23 @@ describe('<wire-credit-info>', () => {
     expect(scrollListeners()).toBe(before);
   });
 
+  it("writes its details in the widget's font size token", async () => {
+    for (const [size, expected] of [
+      ['', '14px'],
+      ['20px', '17.5px'],
+    ]) {
+      const { element, button, panel } = await setup();
+      element.style.setProperty('--wire-font-size', size);
+      await userEvent.click(button);
+      const heading = screen(element).getByRole('heading', { name: 'Photo credit details' });
+      expect([getComputedStyle(panel).fontSize, getComputedStyle(heading).fontSize]).toEqual([
+        expected,
+        expected,
+      ]);
+      cleanup();
+    }
+  });
+
   it('builds its details only when opened, and never opens empty', async () => {
     const { element, panel } = await setup();
     // Closed, the panel is an empty shell: a page of cards does not build a panel per photo up front.

@@ -49,7 +49,8 @@ export const commentPromptStyles = css`
     border-radius: 999px;
     background: var(--wire-comment-badge-background, var(--_surface));
     color: var(--wire-comment-badge-color, var(--_text));
-    font-size: 14px;
+    /* 14px at the default size: it follows --wire-font-size, as the rest of the widget does. */
+    font-size: 0.875em;
     text-decoration: none;
   }
 

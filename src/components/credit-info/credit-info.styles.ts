@@ -20,13 +20,14 @@ export const creditInfoStyles = css`
     background: var(--_bg);
     color: var(--_text);
     font: inherit;
-    font-size: 14px;
+    /* 14px at the default size: it follows --wire-font-size, as the widget it sits in does. */
+    font-size: 0.875em;
     box-shadow: 0 6px 24px rgb(0 0 0 / 0.18);
   }
 
   h2 {
     margin: 0 0 8px;
-    font-size: 14px;
+    font-size: inherit;
     font-weight: 700;
   }
 
