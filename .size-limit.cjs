@@ -101,11 +101,11 @@ module.exports = [
   },
   {
     // The standalone bundle's <wire-story>: fetched when the bundle first sees the tag; it takes Lit and the feed
-    // layer from the bundle, so only what it adds is counted. 2.77 KB until it took its JSON-LD out of the page's
-    // <head> once the story is taken down (2.92 KB).
+    // layer from the bundle, so only what it adds is counted. 2.77 KB until it took its JSON-LD out of the page
+    // once the story is taken down (2.97 KB, matched by id or address, looked for once per take-down).
     name: 'lazy chunk: <wire-story> from the standalone bundle',
     path: 'dist/wire-widgets/story.define-*.js',
-    limit: '2.95 KB',
+    limit: '3 KB',
     gzip: true,
     modifyEsbuildConfig: (config) => ({
       ...config,

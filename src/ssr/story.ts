@@ -65,6 +65,8 @@ export function newsArticle(item: FeedItem, feed: Feed): Json {
   return compact({
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
+    // The feed's id for the story: what <wire-story> finds this by to take it out once the story is taken down.
+    identifier: item.id,
     headline: item.title,
     description: item.summary,
     datePublished: item.datePublished,

@@ -1,7 +1,7 @@
 import { within } from '@testing-library/dom';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { clearFeedCache, configureLoader } from '../../src/feed/loader.js';
+import { clearFeedCache, configureLoader, loadFeed } from '../../src/feed/loader.js';
 import type { FeedErrorDetail } from '../../src/shared/events.js';
 import type { WireStory } from '../../src/components/story/story.js';
 import type { WireArticleCard } from '../../src/components/article-card/article-card.js';
@@ -9,11 +9,12 @@ import type { WireArticleCard } from '../../src/components/article-card/article-
 import { sanitizeBody } from '../../src/components/story/sanitize.js';
 import { bodyOptions } from '../../src/components/story/body-options.js';
 import { normalizeFeed } from '../../src/feed/normalize.js';
+import '../../src/components/feed/feed.define.js';
 import '../../src/components/story/story.define.js';
 import '../../src/components/article-card/article-card.define.js';
 import { corpusFile, installTripwire } from '../hostile/dom.js';
 import { CORPUS_XSS, corpusStrings, hostileStrings } from '../hostile/payloads.js';
-import { photo, rawFeed, rawItem, rightsFeed } from '../fixtures.js';
+import { photo, rawFeed, rawItem, rightsFeed, serverFeed } from '../fixtures.js';
 import { cleanup, faultServer, inShadow, mount, nextEvent, serverHits, until } from './helpers.js';
 
 beforeEach(() => configureLoader({ retries: 0 }));
@@ -62,6 +63,14 @@ async function showStory(feed: unknown): Promise<WireStory> {
   element.feed = feed as WireStory['feed'];
   await element.updateComplete;
   return element;
+}
+
+/** A JSON-LD script, as a partner page holds them: in the `<head>` unless told. */
+function jsonLd(data: Record<string, unknown>, parent: HTMLElement = document.head): HTMLScriptElement {
+  const script = parent.appendChild(document.createElement('script'));
+  script.type = 'application/ld+json';
+  script.textContent = JSON.stringify({ '@context': 'https://schema.org', ...data });
+  return script;
 }
 
 /** Waits for the lazily sanitised body to arrive. */
@@ -264,6 +273,32 @@ describe('<wire-story>', () => {
     expect(element.shadowRoot!.textContent).not.toContain('Cranes');
   });
 
+  it("takes the story's JSON-LD out of the page when the live feed says the story was withdrawn", async () => {
+    // A partner's page server-rendered before the kill: its copy still has the story; the live feed has killed it.
+    const src = `${faultServer()}/killed-story-head`;
+    await loadFeed(src);
+    const script = jsonLd({
+      '@type': 'NewsArticle',
+      identifier: 'one',
+      isBasedOn: 'https://news.example/one',
+    });
+    try {
+      const root = mount(
+        `<wire-feed ssr src="${src}"><script type="application/feed+json">${JSON.stringify(serverFeed())}</script>` +
+          '<wire-story item="one"></wire-story></wire-feed>',
+      );
+      const element = root.querySelector('wire-story')!;
+      await until(
+        () => inShadow(element).queryByText('This story has been withdrawn by its publisher.'),
+        10_000,
+        'the withdrawal notice',
+      );
+      expect(script.isConnected).toBe(false);
+    } finally {
+      script.remove();
+    }
+  });
+
   it.each(['withheld', 'canceled'])('once %s keeps its credit but no link back', async (pubstatus) => {
     const element = await showStory(storyFeed({}, { rights: { pubstatus } }));
     const view = inShadow(element);
@@ -304,32 +339,38 @@ describe('<wire-story> on a driven clock', () => {
     view.getByRole('heading', { name: 'Headline of embargoed' });
   });
 
-  it("takes the story's JSON-LD out of the page's head when it expires, and leaves the page's own", async () => {
-    // What renderStoryHead writes for the story, beside the page's own structured data.
-    const ld = (data: Record<string, unknown>) => {
-      const script = document.head.appendChild(document.createElement('script'));
-      script.type = 'application/ld+json';
-      script.textContent = JSON.stringify({ '@context': 'https://schema.org', ...data });
-      return script;
-    };
-    const story = ld({
+  it("takes the story's JSON-LD out of the page when it expires, and leaves the page's own", async () => {
+    // renderStoryHead's, found by the story's id; one written before it carried the id, found by the original's
+    // address, in the body (a head the parser closed early); the page's own structured data.
+    const story = jsonLd({
       '@type': 'NewsArticle',
+      identifier: 'expiring',
       headline: 'Headline of expiring',
-      isBasedOn: 'https://news.example/expiring',
     });
+    const older = jsonLd(
+      {
+        '@type': 'NewsArticle',
+        headline: 'Headline of expiring',
+        isBasedOn: 'https://news.example/expiring',
+      },
+      document.body,
+    );
     const others = [
-      ld({ '@type': 'NewsArticle', headline: 'Another story', isBasedOn: 'https://news.example/story' }),
-      ld({ '@type': 'WebSite', name: 'The partner', isBasedOn: 'https://news.example/expiring' }),
+      jsonLd({ '@type': 'NewsArticle', identifier: 'story', isBasedOn: 'https://news.example/story' }),
+      jsonLd({ '@type': 'WebSite', name: 'The partner', isBasedOn: 'https://news.example/expiring' }),
     ];
+    const embargoed = jsonLd({ '@type': 'NewsArticle', identifier: 'embargoed' });
     try {
       const element = await showAt('expiring');
-      expect(story.isConnected).toBe(true);
+      // Under embargo on this clock, though the server rendered it published: it shows once the clock catches up.
+      await showAt('embargoed');
+      expect([story, older, embargoed].map((script) => script.isConnected)).toEqual([true, true, true]);
       await advance(element, HOUR);
       inShadow(element).getByText('This story is no longer available here.');
-      expect(story.isConnected).toBe(false);
-      expect(others.every((script) => script.isConnected)).toBe(true);
+      expect([story, older].map((script) => script.isConnected)).toEqual([false, false]);
+      expect([...others, embargoed].every((script) => script.isConnected)).toBe(true);
     } finally {
-      [story, ...others].forEach((script) => script.remove());
+      [story, older, embargoed, ...others].forEach((script) => script.remove());
     }
   });
 

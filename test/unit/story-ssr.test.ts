@@ -102,6 +102,7 @@ describe('wire-widgets render --widget story --head', () => {
     const ld = JSON.parse(scripts[0]!.textContent!) as Record<string, unknown>;
     expect(ld).toMatchObject({
       '@type': 'NewsArticle',
+      identifier: 's1',
       headline: `Cranes ${END}`,
       datePublished: '2023-09-15T09:00:00.000Z',
       dateModified: '2023-09-16T10:00:00.000Z',

@@ -14,21 +14,26 @@ import { bodyOptions } from './body-options.js';
 import { storyStyles } from './story.styles.js';
 
 /**
- * Takes the JSON-LD `NewsArticle` that the server wrote into the page's `<head>` for a story (`renderStoryHead`) out
- * once the story is taken down or under embargo: a search engine that renders the page went on reading its headline,
- * description and picture after the body had become a notice. Found by `isBasedOn`, the original's address, so the
- * page's own structured data stays.
+ * Takes the JSON-LD `NewsArticle` that the server wrote for a story (`renderStoryHead`, meant for the `<head>`, which
+ * a parser may have closed early) out of the page once the story is taken down: a search engine that renders the page
+ * went on reading its headline, description and picture after the body had become a notice. Found by the story's id
+ * (`identifier`), or by its original's address (`isBasedOn`) as written before the id was, so the page's own
+ * structured data stays.
  */
-function withdrawHeadData(url: string): void {
-  for (const script of pageRoot()?.querySelectorAll('head > script[type="application/ld+json"]') ?? []) {
+function withdrawHeadData({ id, url }: FeedItem): void {
+  for (const script of pageRoot()?.querySelectorAll('script[type="application/ld+json"]') ?? []) {
     let data: unknown;
     try {
       data = JSON.parse(script.textContent ?? '');
     } catch {
       continue;
     }
-    const article = data as { '@type'?: unknown; isBasedOn?: unknown } | null;
-    if (article?.['@type'] === 'NewsArticle' && article.isBasedOn === url) script.remove();
+    const article = data as { '@type'?: unknown; identifier?: unknown; isBasedOn?: unknown } | null;
+    if (
+      article?.['@type'] === 'NewsArticle' &&
+      (article.identifier === id || (url && article.isBasedOn === url))
+    )
+      script.remove();
   }
 }
 
@@ -82,6 +87,9 @@ export class WireStory extends WireFeedElement {
   /** The body's container and the HTML it was last filled from, so a render that keeps both refills nothing. */
   private filled?: { target: Element; html: string; lang: string };
 
+  /** The story whose structured data this element took out of the page, so that it looks once per take-down. */
+  private withdrawn?: FeedItem;
+
   constructor() {
     super();
     new TickController(this);
@@ -102,8 +110,13 @@ export class WireStory extends WireFeedElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     // An embargo lifting or an expiry renders again through the feed controller's page-wide rights timer.
+    // Withheld, canceled or expired: a story under embargo is one the server rendered as published, so that is the
+    // reader's clock behind the publisher's, and the story shows once it catches up.
     const shown = this.data.item;
-    if (shown?.url && rightsState(shown, Date.now()) !== 'usable') withdrawHeadData(shown.url);
+    const down =
+      shown && !['usable', 'embargoed'].includes(rightsState(shown, Date.now())) ? shown : undefined;
+    if (down && down !== this.withdrawn) withdrawHeadData(down);
+    this.withdrawn = down;
     const { item, feed } = this.data.view;
     const target = this.renderRoot.querySelector(`[${BODY_ATTRIBUTE}]`);
     // The view's item has the photos this page may not show taken out; the feed's own copy still names them.
