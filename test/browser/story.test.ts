@@ -289,7 +289,7 @@ describe('<wire-story>', () => {
       );
       const element = root.querySelector('wire-story')!;
       await until(
-        () => inShadow(element).queryByText('This story has been withdrawn by its publisher.'),
+        () => inShadow(element).queryByText('This story has been withdrawn by its publisher.') !== null,
         10_000,
         'the withdrawal notice',
       );
@@ -340,12 +340,13 @@ describe('<wire-story> on a driven clock', () => {
   });
 
   it("takes the story's JSON-LD out of the page when it expires, and leaves the page's own", async () => {
-    // renderStoryHead's, found by the story's id; one written before it carried the id, found by the original's
+    // renderStoryHead's, found by the story's id and address; one written before it carried the id, found by the
     // address, in the body (a head the parser closed early); the page's own structured data.
     const story = jsonLd({
       '@type': 'NewsArticle',
       identifier: 'expiring',
       headline: 'Headline of expiring',
+      isBasedOn: 'https://news.example/expiring',
     });
     const older = jsonLd(
       {
@@ -358,6 +359,13 @@ describe('<wire-story> on a driven clock', () => {
     const others = [
       jsonLd({ '@type': 'NewsArticle', identifier: 'story', isBasedOn: 'https://news.example/story' }),
       jsonLd({ '@type': 'WebSite', name: 'The partner', isBasedOn: 'https://news.example/expiring' }),
+      // Another feed's story with the same id, and the partner's own article about this one.
+      jsonLd({ '@type': 'NewsArticle', identifier: 'expiring', isBasedOn: 'https://other.example/expiring' }),
+      jsonLd({
+        '@type': 'NewsArticle',
+        identifier: 'partner-77',
+        isBasedOn: 'https://news.example/expiring',
+      }),
     ];
     const embargoed = jsonLd({ '@type': 'NewsArticle', identifier: 'embargoed' });
     try {

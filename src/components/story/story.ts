@@ -17,8 +17,8 @@ import { storyStyles } from './story.styles.js';
  * Takes the JSON-LD `NewsArticle` that the server wrote for a story (`renderStoryHead`, meant for the `<head>`, which
  * a parser may have closed early) out of the page once the story is taken down: a search engine that renders the page
  * went on reading its headline, description and picture after the body had become a notice. Found by the story's id
- * (`identifier`), or by its original's address (`isBasedOn`) as written before the id was, so the page's own
- * structured data stays.
+ * (`identifier`) where the original's address (`isBasedOn`) agrees, since another feed's story may have the same id;
+ * one printed before it carried the id, by that address alone. The page's own structured data stays.
  */
 function withdrawHeadData({ id, url }: FeedItem): void {
   for (const script of pageRoot()?.querySelectorAll('script[type="application/ld+json"]') ?? []) {
@@ -29,10 +29,9 @@ function withdrawHeadData({ id, url }: FeedItem): void {
       continue;
     }
     const article = data as { '@type'?: unknown; identifier?: unknown; isBasedOn?: unknown } | null;
-    if (
-      article?.['@type'] === 'NewsArticle' &&
-      (article.identifier === id || (url && article.isBasedOn === url))
-    )
+    if (article?.['@type'] !== 'NewsArticle') continue;
+    const { identifier, isBasedOn } = article;
+    if (identifier === undefined ? url && isBasedOn === url : identifier === id && isBasedOn === url)
       script.remove();
   }
 }
