@@ -109,14 +109,12 @@ export class WireStory extends WireFeedElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     // An embargo lifting or an expiry renders again through the feed controller's page-wide rights timer.
-    // Withheld, canceled or expired: a story under embargo is one the server rendered as published, so that is the
-    // reader's clock behind the publisher's, and the story shows once it catches up.
-    const shown = this.data.item;
-    const down =
-      shown && !['usable', 'embargoed'].includes(rightsState(shown, Date.now())) ? shown : undefined;
+    const { item, feed, rights } = this.data.view;
+    // Withheld, canceled or expired. A story under embargo is no item of the view: the server rendered it as
+    // published, so that is the reader's clock behind the publisher's, and the story shows once it catches up.
+    const down = rights && rights !== 'usable' ? item : undefined;
     if (down && down !== this.withdrawn) withdrawHeadData(down);
     this.withdrawn = down;
-    const { item, feed } = this.data.view;
     const target = this.renderRoot.querySelector(`[${BODY_ATTRIBUTE}]`);
     // The view's item has the photos this page may not show taken out; the feed's own copy still names them.
     const original = item && (feed?.items.find((entry) => entry.id === item.id) ?? item);
