@@ -6,8 +6,9 @@
  * of other tasks, else a new task).
  *
  * Not queued: a widget's first render into an empty shadow root (the skeleton, or a card whose feed was given as a
- * property), which must be in the first frame that shows the element, lest the element be drawn at zero height;
- * and `<wire-feed>`'s first render, which queues the reading of its inline copy ahead of the widgets' hydrations.
+ * property), which must be in the first frame that shows the element, lest the element be drawn at zero height,
+ * unless the page's wire-widgets.css holds its box until it has drawn; and `<wire-feed>`'s first render, which
+ * queues the reading of its inline copy ahead of the widgets' hydrations.
  */
 import { SLICE_MS, yieldToBrowser } from './slices.js';
 

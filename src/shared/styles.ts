@@ -229,9 +229,18 @@ export class WireElement extends LitElement {
     return queueRender(() => void super.scheduleUpdate(), !this.hasUpdated);
   }
 
-  /** True when this update skips the queue: a first render into an empty shadow root (see render-queue.ts). */
+  /**
+   * True when this update skips the queue: a first render into an empty shadow root (see render-queue.ts), unless
+   * the page's wire-widgets.css holds the element's box until it has drawn (it sets `--_reserved` on the element
+   * meanwhile). Read once per element, after every element of the task has connected: the first read brings the
+   * page's styles up to date, the others find them so.
+   */
   protected rendersAtOnce(): boolean {
-    return !this.hasUpdated && !this.renderRoot.hasChildNodes();
+    return (
+      !this.hasUpdated &&
+      !this.renderRoot.hasChildNodes() &&
+      !getComputedStyle(this).getPropertyValue('--_reserved')
+    );
   }
 
   protected override update(changed: PropertyValues): void {

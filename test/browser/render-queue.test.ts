@@ -1,10 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WireArticleCard } from '../../src/components/article-card/article-card.js';
 import '../../src/components/article-card/article-card.define.js';
+import '../../src/components/comment-prompt/comment-prompt.define.js';
+import '../../src/components/photo-gallery/photo-gallery.define.js';
+import '../../src/components/related-story/related-story.define.js';
 import { queueRender } from '../../src/shared/render-queue.js';
 import { yieldToBrowser } from '../../src/shared/slices.js';
 import { rawFeed, rawItem } from '../fixtures.js';
-import { cleanup, mount, until } from './helpers.js';
+import { cleanup, faultServer, mount, until } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -120,6 +123,58 @@ describe('a feed arriving for many widgets at once', () => {
     });
     // The browser's own yield is refused there (else this test would prove nothing); ours goes on.
     expect(await outcomes).toEqual(['rejected', 'went on']);
+  });
+});
+
+describe("a widget's first render", () => {
+  /** Every widget whose box wire-widgets.css holds, on a feed that never answers, so that they stay skeletons. */
+  const widgets = () => {
+    const src = `${faultServer()}/hang`;
+    // A phone's column: the widths the stylesheet's boxes are those of.
+    const container = mount(
+      [
+        `<wire-photo-gallery src="${src}"></wire-photo-gallery>`,
+        `<wire-article-card src="${src}" layout="hero"></wire-article-card>`,
+        `<wire-article-card src="${src}"></wire-article-card>`,
+        `<wire-related-story src="${src}" related-to="a"></wire-related-story>`,
+        `<wire-comment-prompt src="${src}"></wire-comment-prompt>`,
+      ].join(''),
+    );
+    container.style.inlineSize = '412px';
+    return [...container.children];
+  };
+  const drawn = (elements: Element[]) =>
+    elements.filter((element) => element.shadowRoot?.hasChildNodes()).length;
+  const heights = (elements: Element[]) => elements.map((element) => element.getBoundingClientRect().height);
+
+  it('waits its turn where the page holds its box (wire-widgets.css): the task that adds the widgets draws none', async () => {
+    const link = document.head.appendChild(document.createElement('link'));
+    link.rel = 'stylesheet';
+    link.href = '/src/styles/wire-widgets.css';
+    await new Promise((resolve, reject) => {
+      link.onload = resolve;
+      link.onerror = reject;
+    });
+    try {
+      const elements = widgets();
+      // Before the change, the task that defined the elements drew every skeleton: on a page of plain tags, the
+      // longest task.
+      expect(await countAtTheEndOfThisTask(() => drawn(elements))).toBe(0);
+      const held = heights(elements);
+      expect(Math.min(...held)).toBeGreaterThan(40);
+      await until(() => drawn(elements) === elements.length, undefined, 'every skeleton drawn');
+      // The box each held is the one its skeleton takes: nothing below moved.
+      heights(elements).forEach((height, i) =>
+        expect(height, elements[i]!.localName).toBeCloseTo(held[i]!, 0),
+      );
+    } finally {
+      link.remove();
+    }
+  });
+
+  it('is drawn in the task that adds the widget where the page does not hold its box', async () => {
+    const elements = widgets();
+    expect(await countAtTheEndOfThisTask(() => drawn(elements))).toBe(elements.length);
   });
 });
 
