@@ -190,6 +190,8 @@ describe('layout shift on an article page on a phone, late bundle, feed and pict
       `<wire-photo-gallery item="${id}" thumbnails="off" captions="off"></wire-photo-gallery>`,
       `<wire-article-card item="${id}"></wire-article-card>`,
       `<wire-article-card item="${id}" layout="hero"></wire-article-card>`,
+      // A desktop column, where the hero's headline and summary are larger.
+      `<div class="desktop"><wire-article-card item="${id}" layout="hero"></wire-article-card></div>`,
       `<wire-article-card item="${id}" layout="compact"></wire-article-card>`,
       `<wire-related-story item="${id}"></wire-related-story>`,
       `<wire-related-story related-to="${id}"></wire-related-story>`,
@@ -197,27 +199,34 @@ describe('layout shift on an article page on a phone, late bundle, feed and pict
       `<wire-related-story related-to="${id}" limit="5"></wire-related-story>`,
       `<wire-comment-prompt item="${id}"></wire-comment-prompt>`,
     ];
+    site.add('/desktop.css', '.desktop { inline-size: 760px; }');
     site.add(
       '/boxes.html',
       pageHtml({
-        head: '<link rel="stylesheet" href="/article.css"><link rel="stylesheet" href="/dist/wire-widgets.css">',
+        head:
+          '<link rel="stylesheet" href="/article.css"><link rel="stylesheet" href="/desktop.css">' +
+          '<link rel="stylesheet" href="/dist/wire-widgets.css">',
         body: `<main><wire-feed src="/hang">${tags.join('\n')}</wire-feed></main>`,
       }),
     );
     for (const width of [320, 412, 768]) {
       const { page, context } = await watchedPage(browser, { width, height: 900 });
       await page.goto(`${site.url}/boxes.html`);
+      const widgets = 'main wire-feed :not(div)';
       const heights = () =>
-        page.evaluate(() =>
-          [...document.querySelectorAll('main wire-feed > *')].map((el) => el.getBoundingClientRect().height),
+        page.evaluate(
+          (widgets) => [...document.querySelectorAll(widgets)].map((el) => el.getBoundingClientRect().height),
+          widgets,
         );
       const before = await heights();
       // import(), not a script tag: the page enforces Trusted Types for script URLs.
       await page.evaluate("import('/dist/wire-widgets.js')");
-      await page.waitForFunction(() =>
-        [...document.querySelectorAll('main wire-feed > *')].every(
-          (el) => (el as Element & { hasUpdated?: boolean }).hasUpdated,
-        ),
+      await page.waitForFunction(
+        (widgets) =>
+          [...document.querySelectorAll(widgets)].every(
+            (el) => (el as Element & { hasUpdated?: boolean }).hasUpdated,
+          ),
+        widgets,
       );
       const after = await heights();
       tags.forEach((tag, i) => {
