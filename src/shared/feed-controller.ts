@@ -81,6 +81,11 @@ export class FeedSource implements ReactiveController {
    * `state`, so that load's late answer is never shown.
    */
   hostUpdate(): void {
+    this.load();
+  }
+
+  /** Starts the load `hostUpdate` would start (see there), ahead of an update that waits its turn. */
+  load(): void {
     const src = this.host.feed ? undefined : this.host.src;
     this.watch(src);
     if (!src || src === this.ran) return;
@@ -275,6 +280,11 @@ export class FeedController implements ReactiveController {
         host.requestUpdate();
       },
     });
+  }
+
+  /** Starts loading the widget's own feed, if it names one, before its first update. */
+  load(): void {
+    this.source.load();
   }
 
   /** The feed state this widget renders: from its `feed` property, its `src`, or the enclosing `<wire-feed>`. */

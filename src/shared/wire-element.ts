@@ -76,6 +76,15 @@ export class WireFeedElement extends WireElement {
     deferred.forEach((oldValue, key) => this.requestUpdate(key, oldValue));
   }
 
+  /**
+   * A first render may wait its turn in the render queue (styles.ts): the request for the widget's own feed does not
+   * wait with it, as a queue falling back on timers (no `scheduler.yield()`) sits behind every task of the page.
+   */
+  protected override scheduleUpdate(): ReturnType<WireElement['scheduleUpdate']> {
+    if (!isServer && !this.hasUpdated && this.isConnected) this.data.load();
+    return super.scheduleUpdate();
+  }
+
   /** The item the controller should resolve; subclasses that choose items differently override it. */
   protected itemId(): string | null | undefined {
     return this.item;

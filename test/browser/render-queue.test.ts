@@ -127,9 +127,12 @@ describe('a feed arriving for many widgets at once', () => {
 });
 
 describe("a widget's first render", () => {
-  /** Every widget whose box wire-widgets.css holds, on a feed that never answers, so that they stay skeletons. */
-  const widgets = () => {
-    const src = `${faultServer()}/hang`;
+  /**
+   * Every widget whose box wire-widgets.css holds, on a feed that never answers (`src`, a new one per test: the page
+   * makes one request per feed), so that they stay skeletons; and a server-rendered card whose shadow root was never
+   * attached (inserted as HTML), which is as empty.
+   */
+  const widgets = (src: string) => {
     // A phone's column: the widths the stylesheet's boxes are those of.
     const container = mount(
       [
@@ -138,6 +141,7 @@ describe("a widget's first render", () => {
         `<wire-article-card src="${src}"></wire-article-card>`,
         `<wire-related-story src="${src}" related-to="a"></wire-related-story>`,
         `<wire-comment-prompt src="${src}"></wire-comment-prompt>`,
+        `<wire-article-card ssr src="${src}"><template shadowrootmode="open"><p>Story</p></template></wire-article-card>`,
       ].join(''),
     );
     container.style.inlineSize = '412px';
@@ -147,7 +151,29 @@ describe("a widget's first render", () => {
     elements.filter((element) => element.shadowRoot?.hasChildNodes()).length;
   const heights = (elements: Element[]) => elements.map((element) => element.getBoundingClientRect().height);
 
-  it('waits its turn where the page holds its box (wire-widgets.css): the task that adds the widgets draws none', async () => {
+  /** Runs `test` counting the page's requests for `src` and its reads of styles. */
+  async function counting(
+    src: string,
+    test: (counts: { requests: number; styleReads: number }) => Promise<void>,
+  ) {
+    const counts = { requests: 0, styleReads: 0 };
+    const { fetch, getComputedStyle } = globalThis;
+    globalThis.fetch = (input, init) => {
+      if (String(input instanceof Request ? input.url : input) === src) counts.requests++;
+      return fetch(input, init);
+    };
+    globalThis.getComputedStyle = (element, pseudo) => {
+      counts.styleReads++;
+      return getComputedStyle(element, pseudo);
+    };
+    try {
+      await test(counts);
+    } finally {
+      Object.assign(globalThis, { fetch, getComputedStyle });
+    }
+  }
+
+  it('waits its turn where the page holds its box (wire-widgets.css), and its feed does not', async () => {
     const link = document.head.appendChild(document.createElement('link'));
     link.rel = 'stylesheet';
     link.href = '/src/styles/wire-widgets.css';
@@ -155,31 +181,41 @@ describe("a widget's first render", () => {
       link.onload = resolve;
       link.onerror = reject;
     });
+    const src = `${faultServer()}/hang?held`;
     try {
-      const elements = widgets();
-      // Before the change, the task that defined the elements drew every skeleton: on a page of plain tags, the
-      // longest task.
-      expect(await countAtTheEndOfThisTask(() => drawn(elements))).toBe(0);
-      const held = heights(elements);
-      expect(Math.min(...held)).toBeGreaterThan(40);
-      await until(() => drawn(elements) === elements.length, undefined, 'every skeleton drawn');
-      // The box each held is the one its skeleton takes: nothing below moved.
-      heights(elements).forEach((height, i) =>
-        expect(height, elements[i]!.localName).toBeCloseTo(held[i]!, 0),
-      );
+      await counting(src, async (counts) => {
+        const elements = widgets(src);
+        // Before, the task that defined the elements drew every skeleton: on a page of plain tags, the longest task.
+        // The request for the feed goes out in that task all the same.
+        expect(await countAtTheEndOfThisTask(() => [drawn(elements), counts.requests])).toEqual([0, 1]);
+        const held = heights(elements);
+        expect(Math.min(...held)).toBeGreaterThan(40);
+        await until(() => drawn(elements) === elements.length, undefined, 'every skeleton drawn');
+        // The box each held is the one its skeleton takes: nothing below moved.
+        heights(elements).forEach((height, i) =>
+          expect(height, elements[i]!.outerHTML).toBeCloseTo(held[i]!, 0),
+        );
+      });
     } finally {
       link.remove();
     }
   });
 
-  it('is drawn in the task that adds the widget where the page does not hold its box', async () => {
-    const elements = widgets();
-    expect(await countAtTheEndOfThisTask(() => drawn(elements))).toBe(elements.length);
+  it('is drawn in the task that adds the widget where the page does not hold its box, which reads styles once', async () => {
+    const src = `${faultServer()}/hang?drawn`;
+    await counting(src, async (counts) => {
+      const elements = widgets(src);
+      // Once per widget, each after the one before had drawn, made the browser work out the page's styles each time.
+      expect(await countAtTheEndOfThisTask(() => [drawn(elements), counts.styleReads])).toEqual([
+        elements.length,
+        1,
+      ]);
+    });
   });
 });
 
 /** `count()` after the rest of this task's microtasks, as many as a few updates take and then some. */
-function countAtTheEndOfThisTask(count: () => number): Promise<number> {
+function countAtTheEndOfThisTask<T>(count: () => T): Promise<T> {
   return new Promise((resolve) => {
     let turns = 0;
     const turn = () => (++turns < 50 ? queueMicrotask(turn) : resolve(count()));
