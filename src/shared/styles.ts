@@ -253,7 +253,8 @@ export class WireElement extends LitElement {
   /**
    * True when this update skips the queue: a first render into an empty shadow root (see render-queue.ts), unless
    * the page's wire-widgets.css holds the element's box until it has drawn (it sets `--_reserved` on the element
-   * meanwhile).
+   * meanwhile). Never in a shadow root, which the page's stylesheet does not reach: there each read would follow
+   * another element's render (see `stylesheetLinked`).
    */
   protected rendersAtOnce(): boolean {
     return (
@@ -261,6 +262,7 @@ export class WireElement extends LitElement {
       !this.renderRoot.hasChildNodes() &&
       !(
         HELD.test(this.localName) &&
+        this.getRootNode() === this.ownerDocument &&
         stylesheetLinked(this.ownerDocument) &&
         getComputedStyle(this).getPropertyValue('--_reserved')
       )

@@ -132,20 +132,23 @@ describe("a widget's first render", () => {
    * makes one request per feed), so that they stay skeletons; and a server-rendered card whose shadow root was never
    * attached (inserted as HTML), which is as empty.
    */
-  const widgets = (src: string) => {
+  const widgets = (src: string, inShadowRoot = false) => {
+    const markup = [
+      `<wire-photo-gallery src="${src}"></wire-photo-gallery>`,
+      `<wire-article-card src="${src}" layout="hero"></wire-article-card>`,
+      `<wire-article-card src="${src}"></wire-article-card>`,
+      `<wire-related-story src="${src}" related-to="a"></wire-related-story>`,
+      `<wire-comment-prompt src="${src}"></wire-comment-prompt>`,
+      `<wire-article-card ssr src="${src}"><template shadowrootmode="open"><p>Story</p></template></wire-article-card>`,
+    ].join('');
+    const container = mount(inShadowRoot ? '' : markup);
     // A phone's column: the widths the stylesheet's boxes are those of.
-    const container = mount(
-      [
-        `<wire-photo-gallery src="${src}"></wire-photo-gallery>`,
-        `<wire-article-card src="${src}" layout="hero"></wire-article-card>`,
-        `<wire-article-card src="${src}"></wire-article-card>`,
-        `<wire-related-story src="${src}" related-to="a"></wire-related-story>`,
-        `<wire-comment-prompt src="${src}"></wire-comment-prompt>`,
-        `<wire-article-card ssr src="${src}"><template shadowrootmode="open"><p>Story</p></template></wire-article-card>`,
-      ].join(''),
-    );
     container.style.inlineSize = '412px';
-    return [...container.children];
+    if (!inShadowRoot) return [...container.children];
+    // An app's own element, whose shadow root the page's stylesheet does not reach.
+    const root = container.attachShadow({ mode: 'open' });
+    root.innerHTML = markup;
+    return [...root.children];
   };
   const drawn = (elements: Element[]) =>
     elements.filter((element) => element.shadowRoot?.hasChildNodes()).length;
@@ -195,6 +198,16 @@ describe("a widget's first render", () => {
         heights(elements).forEach((height, i) =>
           expect(height, elements[i]!.outerHTML).toBeCloseTo(held[i]!, 0),
         );
+      });
+      // Where the stylesheet does not reach, at once, reading no styles: a read per widget, each after the one before
+      // had drawn, had the browser work out the page's styles each time.
+      const shadowSrc = `${faultServer()}/hang?shadow`;
+      await counting(shadowSrc, async (counts) => {
+        const elements = widgets(shadowSrc, true);
+        expect(await countAtTheEndOfThisTask(() => [drawn(elements), counts.styleReads])).toEqual([
+          elements.length,
+          0,
+        ]);
       });
     } finally {
       link.remove();
