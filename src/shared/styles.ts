@@ -1,5 +1,6 @@
 import { LitElement, css, isServer, type PropertyValues } from 'lit';
-import { parsedPast, whenParsedPast } from './dom.js';
+import { pageRoot, parsedPast, whenParsedPast } from './dom.js';
+import { upgrading } from './define.js';
 import { queueRender } from './render-queue.js';
 import { nextTask } from './slices.js';
 
@@ -164,7 +165,8 @@ let linked: boolean | undefined;
 function stylesheetLinked(doc: Document): boolean {
   if (linked === undefined) {
     void nextTask().then(() => (linked = undefined));
-    linked = !!getComputedStyle(doc.documentElement).getPropertyValue('--_wire-reserves');
+    const root = pageRoot(doc);
+    linked = !!root && !!getComputedStyle(root).getPropertyValue('--_wire-reserves');
   }
   return linked;
 }
@@ -175,6 +177,9 @@ function stylesheetLinked(doc: Document): boolean {
  */
 export class WireElement extends LitElement {
   static override styles = [hostStyles];
+
+  /** True for an element the bundle upgraded as it defined it (see `rendersAtOnce`). */
+  private readonly upgraded = upgrading;
 
   /** Set from a render that threw until one goes through: the failure is reported once, not on every update. */
   private failure?: { fallback: Element | null };
@@ -253,14 +258,18 @@ export class WireElement extends LitElement {
   /**
    * True when this update skips the queue: a first render into an empty shadow root (see render-queue.ts), unless
    * the page's wire-widgets.css holds the element's box until it has drawn (it sets `--_reserved` on the element
-   * meanwhile). Never in a shadow root, which the page's stylesheet does not reach: there each read would follow
-   * another element's render (see `stylesheetLinked`).
+   * meanwhile). Only for an element upgraded as the bundle defined it: the box it held until then is the one it
+   * keeps. An element added later (an app's render) draws at once, as before: its box would be worked out from
+   * attributes that a framework may not have set (React sets `layout` as a property), and then jump for the
+   * skeleton a frame later. Never in a shadow root, which the page's stylesheet does not reach: there each read would
+   * follow another element's render (see `stylesheetLinked`).
    */
   protected rendersAtOnce(): boolean {
     return (
       !this.hasUpdated &&
       !this.renderRoot.hasChildNodes() &&
       !(
+        this.upgraded &&
         HELD.test(this.localName) &&
         this.getRootNode() === this.ownerDocument &&
         stylesheetLinked(this.ownerDocument) &&

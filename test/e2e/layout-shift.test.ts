@@ -163,6 +163,32 @@ describe('layout shift on an article page on a phone, late bundle, feed and pict
     }
   });
 
+  it('without wire-widgets.css, each element draws as the bundle defines it, and the page is asked for styles once', async () => {
+    const id = SAMPLE_IDS.first;
+    site.add(
+      '/unheld.html',
+      pageHtml({
+        head: '<link rel="stylesheet" href="/article.css">',
+        body:
+          `<main><wire-feed src="/hang"><wire-photo-gallery item="${id}"></wire-photo-gallery>` +
+          `<wire-article-card item="${id}" layout="hero"></wire-article-card>` +
+          `<wire-article-card item="${id}"></wire-article-card>` +
+          `<wire-related-story related-to="${id}"></wire-related-story>` +
+          `<wire-comment-prompt item="${id}"></wire-comment-prompt></wire-feed></main>`,
+      }),
+    );
+    const { page, context } = await watchedPage(browser, MOBILE);
+    await page.goto(`${site.url}/unheld.html`);
+    // A read per element, each after the one before had drawn, had the browser work out the page's styles each
+    // time (1.1 to 1.8 s for 150 cards on a long page).
+    expect(await defineCounting(page, 'main wire-feed > *')).toEqual({
+      drawn: 5,
+      styleReads: 1,
+      asked: ['/hang'],
+    });
+    await context.close();
+  });
+
   it('a compact comment badge on a line of its own (under a card), with dist/wire-widgets.css: no shift', async () => {
     site.add(
       '/badge.html',
@@ -198,6 +224,8 @@ describe('layout shift on an article page on a phone, late bundle, feed and pict
       `<wire-related-story related-to="${id}" limit="1"></wire-related-story>`,
       `<wire-related-story related-to="${id}" limit="5"></wire-related-story>`,
       `<wire-comment-prompt item="${id}"></wire-comment-prompt>`,
+      // One with a feed of its own, which it asks for as soon as it is defined.
+      `<wire-article-card src="/hang?own" item="${id}"></wire-article-card>`,
     ];
     site.add('/desktop.css', '.desktop { inline-size: 760px; }');
     site.add(
@@ -219,8 +247,13 @@ describe('layout shift on an article page on a phone, late bundle, feed and pict
           widgets,
         );
       const before = await heights();
-      // import(), not a script tag: the page enforces Trusted Types for script URLs.
-      await page.evaluate("import('/dist/wire-widgets.js')");
+      // The task that defines the elements draws none of them: each holds its box until its turn in the render
+      // queue. The request for a widget's own feed goes out in that task all the same.
+      expect(await defineCounting(page, widgets), `at ${width} px`).toEqual({
+        drawn: 0,
+        styleReads: expect.any(Number) as number,
+        asked: expect.arrayContaining(['/hang?own']) as string[],
+      });
       await page.waitForFunction(
         (widgets) =>
           [...document.querySelectorAll(widgets)].every(
@@ -238,6 +271,34 @@ describe('layout shift on an article page on a phone, late bundle, feed and pict
     }
   });
 });
+
+/**
+ * Loads the bundle into `page` and counts, as the task that defined the elements ends: the elements matching
+ * `selector` that have drawn, the reads of computed styles, and the paths (with query) of the requests made.
+ * import(), not a script tag: the pages enforce Trusted Types for script URLs.
+ */
+function defineCounting(
+  page: Page,
+  selector: string,
+): Promise<{ drawn: number; styleReads: number; asked: string[] }> {
+  return page.evaluate(`(() => {
+    const asked = [];
+    let styleReads = 0;
+    const { fetch, getComputedStyle } = window;
+    window.fetch = (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+      asked.push(url.pathname + url.search);
+      return fetch(input, init);
+    };
+    window.getComputedStyle = (element, pseudo) => (styleReads++, getComputedStyle(element, pseudo));
+    return import('/dist/wire-widgets.js').then(() => ({
+      drawn: [...document.querySelectorAll(${JSON.stringify(selector)})].filter((el) => el.shadowRoot?.hasChildNodes())
+        .length,
+      styleReads,
+      asked,
+    }));
+  })()`);
+}
 
 describe('a server-rendered snippet that reaches the browser in pieces', () => {
   // The browser draws what it has parsed, and the parser stops wherever the network (or its own time slice) does.
