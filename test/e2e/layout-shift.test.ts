@@ -223,6 +223,7 @@ describe('layout shift on an article page on a phone, late bundle, feed and pict
       `<wire-related-story related-to="${id}"></wire-related-story>`,
       `<wire-related-story related-to="${id}" limit="1"></wire-related-story>`,
       `<wire-related-story related-to="${id}" limit="5"></wire-related-story>`,
+      `<wire-related-story related-to="${id}" limit="12"></wire-related-story>`,
       `<wire-comment-prompt item="${id}"></wire-comment-prompt>`,
       // One with a feed of its own, which it asks for as soon as it is defined.
       `<wire-article-card src="/hang?own" item="${id}"></wire-article-card>`,
