@@ -228,14 +228,19 @@ describe('layout shift on an article page on a phone, late bundle, feed and pict
       // One with a feed of its own, which it asks for as soon as it is defined.
       `<wire-article-card src="/hang?own" item="${id}"></wire-article-card>`,
     ];
-    site.add('/desktop.css', '.desktop { inline-size: 760px; }');
+    // Hidden by the page until later: no box, as the element itself will have.
+    const hidden = [
+      `<wire-article-card hidden item="${id}"></wire-article-card>`,
+      `<wire-article-card class="later" item="${id}"></wire-article-card>`,
+    ];
+    site.add('/desktop.css', '.desktop { inline-size: 760px; } .later { display: none; }');
     site.add(
       '/boxes.html',
       pageHtml({
         head:
           '<link rel="stylesheet" href="/article.css"><link rel="stylesheet" href="/desktop.css">' +
           '<link rel="stylesheet" href="/dist/wire-widgets.css">',
-        body: `<main><wire-feed src="/hang">${tags.join('\n')}</wire-feed></main>`,
+        body: `<main><wire-feed src="/hang">${[...tags, ...hidden].join('\n')}</wire-feed></main>`,
       }),
     );
     for (const width of [320, 412, 768]) {
@@ -252,8 +257,18 @@ describe('layout shift on an article page on a phone, late bundle, feed and pict
         template.content.append('Story');
         document.querySelector('main wire-feed')!.append(card);
       }, id);
-      const widgets =
+      const all =
         'main wire-feed :is(wire-photo-gallery, wire-article-card, wire-related-story, wire-comment-prompt)';
+      const widgets = `${all}:not([hidden], .later)`;
+      const hiddenHeights = () =>
+        page.evaluate(
+          (all) =>
+            [...document.querySelectorAll(`${all}:is([hidden], .later)`)].map(
+              (el) => el.getBoundingClientRect().height,
+            ),
+          all,
+        );
+      expect(await hiddenHeights(), `hidden at ${width} px`).toEqual([0, 0]);
       const heights = () =>
         page.evaluate(
           (widgets) => [...document.querySelectorAll(widgets)].map((el) => el.getBoundingClientRect().height),
@@ -275,6 +290,7 @@ describe('layout shift on an article page on a phone, late bundle, feed and pict
         widgets,
       );
       const after = await heights();
+      expect(await hiddenHeights(), `hidden at ${width} px`).toEqual([0, 0]);
       [...tags, 'a server-rendered card inserted by script'].forEach((tag, i) => {
         expect(before[i], `${tag} at ${width} px`).toBeGreaterThan(40);
         // Within half a pixel: the two boxes add the same lengths in another order.
