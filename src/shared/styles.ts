@@ -2,7 +2,6 @@ import { LitElement, css, isServer, type PropertyValues } from 'lit';
 import { pageRoot, parsedPast, whenParsedPast } from './dom.js';
 import { upgrading } from './define.js';
 import { queueRender } from './render-queue.js';
-import { nextTask } from './slices.js';
 
 /**
  * Global design tokens and the host reset every widget starts from.
@@ -153,22 +152,29 @@ export const stateStyles = css`
 /** The elements whose boxes wire-widgets.css holds. */
 const HELD = /^wire-(article-card|related-story|photo-gallery|comment-prompt)$/;
 
-/** Whether the page links wire-widgets.css, as read in this task; undefined until read. */
-let linked: boolean | undefined;
+/** Whether the page links wire-widgets.css, as read before the next frame; undefined while none waits to know. */
+let linked: Promise<boolean> | undefined;
 
 /**
- * Whether the page links wire-widgets.css (its mark on `:root`). A read of styles makes the browser bring them up
- * to date, and an element read after another drew in the same task made it do so once per element (1.1 to 1.8 s
- * for 150 cards on a long page without the stylesheet): so the page is asked once per task, and only a page that
- * has it has each element read its own box, which costs little while none of them draws.
+ * Whether the page links wire-widgets.css (its mark on `:root`), read as the browser is about to draw the next frame
+ * (its animation frame callbacks), or in the next task if that comes first (a page in the background draws nothing):
+ * either way before any frame shows the page as it is now.
+ * - Not at once: a read of styles makes the browser work out the page's styles and, for the hero's size container,
+ *   its layout, which took 70 ms of the bundle's task under a 4x slower CPU. Read here, it is work the frame does
+ *   anyway, in a task of its own.
+ * - Once for every element waiting: an element read after another drew made the browser do it again, once per
+ *   element (1.1 to 1.8 s for 150 cards on a long page without the stylesheet). Only on a page that has it does each
+ *   element read its own box, which costs little while none of them draws.
  */
-function stylesheetLinked(doc: Document): boolean {
-  if (linked === undefined) {
-    void nextTask().then(() => (linked = undefined));
+function stylesheetLinked(doc: Document): Promise<boolean> {
+  return (linked ??= new Promise((resolve) => {
+    requestAnimationFrame(resolve);
+    setTimeout(resolve);
+  }).then(() => {
+    linked = undefined;
     const root = pageRoot(doc);
-    linked = !!root && !!getComputedStyle(root).getPropertyValue('--_wire-reserves');
-  }
-  return linked;
+    return !!root && !!getComputedStyle(root).getPropertyValue('--_wire-reserves');
+  }));
 }
 
 /**
@@ -248,34 +254,31 @@ export class WireElement extends LitElement {
    * Every render but those of `rendersAtOnce` waits its turn in the page's render queue, which yields to the
    * browser between slices (see render-queue.ts); a widget hydrating a server-rendered root waits too, as what it
    * would draw is already there.
+   *
+   * The page's wire-widgets.css may hold the box of the four held widgets until they have drawn: it sets
+   * `--_reserved` on them meanwhile. Their first render is decided before the next frame (see `stylesheetLinked`):
+   * queued if held, else drawn then. Only for an element upgraded as the bundle defined it: the box it held until
+   * then is the one it keeps. An element added later (an app's render) draws at once, as before: its box would be
+   * worked out from attributes that a framework may not have set (React sets `layout` as a property), and then jump
+   * for the skeleton a frame later. Never in a shadow root, which the page's stylesheet does not reach.
    */
   protected override scheduleUpdate(): ReturnType<LitElement['scheduleUpdate']> {
-    if (isServer || this.rendersAtOnce()) return super.scheduleUpdate();
+    if (isServer) return super.scheduleUpdate();
     // A render never holds the queue: only a job that reads in slices returns its promise.
-    return queueRender(() => void super.scheduleUpdate(), !this.hasUpdated);
+    const queued = () => queueRender(() => void super.scheduleUpdate(), !this.hasUpdated);
+    if (!this.rendersAtOnce()) return queued();
+    return this.upgraded && HELD.test(this.localName) && this.getRootNode() === this.ownerDocument
+      ? stylesheetLinked(this.ownerDocument).then((linked) =>
+          linked && getComputedStyle(this).getPropertyValue('--_reserved')
+            ? queued()
+            : super.scheduleUpdate(),
+        )
+      : super.scheduleUpdate();
   }
 
-  /**
-   * True when this update skips the queue: a first render into an empty shadow root (see render-queue.ts), unless
-   * the page's wire-widgets.css holds the element's box until it has drawn (it sets `--_reserved` on the element
-   * meanwhile). Only for an element upgraded as the bundle defined it: the box it held until then is the one it
-   * keeps. An element added later (an app's render) draws at once, as before: its box would be worked out from
-   * attributes that a framework may not have set (React sets `layout` as a property), and then jump for the
-   * skeleton a frame later. Never in a shadow root, which the page's stylesheet does not reach: there each read would
-   * follow another element's render (see `stylesheetLinked`).
-   */
+  /** True when this update skips the queue: a first render into an empty shadow root (see render-queue.ts). */
   protected rendersAtOnce(): boolean {
-    return (
-      !this.hasUpdated &&
-      !this.renderRoot.hasChildNodes() &&
-      !(
-        this.upgraded &&
-        HELD.test(this.localName) &&
-        this.getRootNode() === this.ownerDocument &&
-        stylesheetLinked(this.ownerDocument) &&
-        getComputedStyle(this).getPropertyValue('--_reserved')
-      )
-    );
+    return !this.hasUpdated && !this.renderRoot.hasChildNodes();
   }
 
   protected override update(changed: PropertyValues): void {
