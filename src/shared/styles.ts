@@ -1,4 +1,4 @@
-import { LitElement, css, isServer, type PropertyValues } from 'lit';
+import { LitElement, adoptStyles, css, isServer, type PropertyValues } from 'lit';
 import { pageRoot, parsedPast, whenParsedPast } from './dom.js';
 import { upgrading } from './define.js';
 import { queueRender } from './render-queue.js';
@@ -152,29 +152,40 @@ export const stateStyles = css`
 /** The elements whose boxes wire-widgets.css holds. */
 const HELD = /^wire-(article-card|related-story|photo-gallery|comment-prompt)$/;
 
-/** Whether the page links wire-widgets.css, as read before the next frame; undefined while none waits to know. */
-let linked: Promise<boolean> | undefined;
+/** The elements waiting to learn whether their box is held (undefined when none are), and the answer they wait for. */
+let waiters: Element[] | undefined;
+let held: Promise<Set<Element>>;
 
 /**
- * Whether the page links wire-widgets.css (its mark on `:root`), read as the browser is about to draw the next frame
- * (its animation frame callbacks), or in the next task if that comes first (a page in the background draws nothing):
- * either way before any frame shows the page as it is now.
+ * Resolves to the elements, of those waiting, whose box the page's wire-widgets.css holds (it marks `:root` and sets
+ * `--_reserved` on them), as the browser is about to draw the next frame (in its animation frame callbacks), or in
+ * the next task if that comes first (a page in the background draws nothing): either way before any frame shows the
+ * page as it is now, and before any of them draws.
  * - Not at once: a read of styles makes the browser work out the page's styles and, for the hero's size container,
- *   its layout, which took 70 ms of the bundle's task under a 4x slower CPU. Read here, it is work the frame does
+ *   its layout, which took 70 ms of the bundle's task under a 4x slower CPU. Read here, it is work the frame would do
  *   anyway, in a task of its own.
- * - Once for every element waiting: an element read after another drew made the browser do it again, once per
- *   element (1.1 to 1.8 s for 150 cards on a long page without the stylesheet). Only on a page that has it does each
- *   element read its own box, which costs little while none of them draws.
+ * - Every read before any element draws: a read after an element drew made the browser do it again, once per element
+ *   (1.1 to 1.8 s for 150 cards on a long page). Only on a page that has the stylesheet does each element read its own
+ *   box; in a browser without `:state()`, which holds none once it is defined, each finds none.
  */
-function stylesheetLinked(doc: Document): Promise<boolean> {
-  return (linked ??= new Promise((resolve) => {
-    requestAnimationFrame(resolve);
-    setTimeout(resolve);
-  }).then(() => {
-    linked = undefined;
-    const root = pageRoot(doc);
-    return !!root && !!getComputedStyle(root).getPropertyValue('--_wire-reserves');
-  }));
+function heldBoxes(element: Element): Promise<Set<Element>> {
+  if (!waiters) {
+    const elements: Element[] = (waiters = []);
+    held = new Promise((resolve) => {
+      requestAnimationFrame(resolve);
+      setTimeout(resolve);
+    }).then(() => {
+      waiters = undefined;
+      const root = pageRoot(element.ownerDocument);
+      return new Set(
+        root && getComputedStyle(root).getPropertyValue('--_wire-reserves')
+          ? elements.filter((waiter) => getComputedStyle(waiter).getPropertyValue('--_reserved'))
+          : [],
+      );
+    });
+  }
+  waiters.push(element);
+  return held;
 }
 
 /**
@@ -184,8 +195,22 @@ function stylesheetLinked(doc: Document): Promise<boolean> {
 export class WireElement extends LitElement {
   static override styles = [hostStyles];
 
-  /** True for an element the bundle upgraded as it defined it (see `rendersAtOnce`). */
+  /** True for an element the bundle upgraded as it defined it (see `scheduleUpdate`). */
   private readonly upgraded = upgrading;
+
+  /** True while the shadow root waits for its styles (see `createRenderRoot`). */
+  private unstyled?: boolean;
+
+  /**
+   * An element whose box the page's stylesheet may hold gets its styles as it first draws, not as it connects: the
+   * browser builds each class's style sheets as the first of its elements takes them, and that was 40 to 60 ms of the
+   * bundle's task under a 4x slower CPU, for elements that then drew nothing in it.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    if (this.shadowRoot || !this.mayBeHeld()) return super.createRenderRoot();
+    this.unstyled = true;
+    return this.attachShadow((this.constructor as typeof LitElement).shadowRootOptions);
+  }
 
   /** Set from a render that threw until one goes through: the failure is reported once, not on every update. */
   private failure?: { fallback: Element | null };
@@ -199,6 +224,15 @@ export class WireElement extends LitElement {
    */
   protected override performUpdate(): void {
     try {
+      if (this.unstyled) {
+        // After any sheet the page gave the root meanwhile, as if adopted when it was made (`adoptStyles` replaces).
+        const root = this.renderRoot as ShadowRoot;
+        // A copy: the array is live.
+        const theirs = [...(root.adoptedStyleSheets ?? [])];
+        adoptStyles(root, (this.constructor as typeof LitElement).elementStyles);
+        root.adoptedStyleSheets?.push(...theirs);
+        this.unstyled = false;
+      }
       super.performUpdate();
     } catch {
       const root = this.renderRoot;
@@ -256,7 +290,7 @@ export class WireElement extends LitElement {
    * would draw is already there.
    *
    * The page's wire-widgets.css may hold the box of the four held widgets until they have drawn: it sets
-   * `--_reserved` on them meanwhile. Their first render is decided before the next frame (see `stylesheetLinked`):
+   * `--_reserved` on them meanwhile. Their first render is decided before the next frame (see `heldBoxes`):
    * queued if held, else drawn then. Only for an element upgraded as the bundle defined it: the box it held until
    * then is the one it keeps. An element added later (an app's render) draws at once, as before: its box would be
    * worked out from attributes that a framework may not have set (React sets `layout` as a property), and then jump
@@ -267,18 +301,19 @@ export class WireElement extends LitElement {
     // A render never holds the queue: only a job that reads in slices returns its promise.
     const queued = () => queueRender(() => void super.scheduleUpdate(), !this.hasUpdated);
     if (!this.rendersAtOnce()) return queued();
-    return this.upgraded && HELD.test(this.localName) && this.getRootNode() === this.ownerDocument
-      ? stylesheetLinked(this.ownerDocument).then((linked) =>
-          linked && getComputedStyle(this).getPropertyValue('--_reserved')
-            ? queued()
-            : super.scheduleUpdate(),
-        )
+    return this.mayBeHeld()
+      ? heldBoxes(this).then((held) => (held.has(this) ? queued() : super.scheduleUpdate()))
       : super.scheduleUpdate();
   }
 
   /** True when this update skips the queue: a first render into an empty shadow root (see render-queue.ts). */
   protected rendersAtOnce(): boolean {
     return !this.hasUpdated && !this.renderRoot.hasChildNodes();
+  }
+
+  /** True for an element upgraded as the bundle defined it, in the page itself, of a tag the stylesheet holds. */
+  private mayBeHeld(): boolean {
+    return this.upgraded && HELD.test(this.localName) && this.getRootNode() === this.ownerDocument;
   }
 
   protected override update(changed: PropertyValues): void {

@@ -177,17 +177,44 @@ describe('layout shift on an article page on a phone, late bundle, feed and pict
           `<wire-comment-prompt item="${id}"></wire-comment-prompt></wire-feed></main>`,
       }),
     );
+    // The bundle's own task reads no styles and builds no style sheet for them: the read makes the browser work out
+    // the page's styles and layout, which the next frame does anyway. It is made before that frame (in its animation
+    // callbacks, or in a task if one comes first, as in a page in the background, which draws no frames), and every
+    // element has drawn by then. A read per element, each after the one before had drawn, had the browser work out
+    // the page's styles each time (1.1 to 1.8 s for 150 cards on a long page).
+    for (const only of [undefined, 'frame', 'task'] as const) {
+      const { page, context } = await watchedPage(browser, MOBILE);
+      await page.goto(`${site.url}/unheld.html`);
+      expect(await defineCounting(page, 'main wire-feed > *', only), only).toEqual({
+        defined: { drawn: 0, styled: 0, styleReads: 0 },
+        next: { drawn: 5, styled: 5, styleReads: 1 },
+        asked: ['/hang'],
+      });
+      await context.close();
+    }
+  });
+
+  it('with wire-widgets.css, a style sheet the page gives a held widget before it draws stays once it has', async () => {
+    site.add(
+      '/themed.html',
+      pageHtml({
+        head: '<link rel="stylesheet" href="/article.css"><link rel="stylesheet" href="/dist/wire-widgets.css">',
+        body: `<main><wire-feed src="/hang"><wire-article-card item="${SAMPLE_IDS.first}"></wire-article-card></wire-feed></main>`,
+      }),
+    );
     const { page, context } = await watchedPage(browser, MOBILE);
-    await page.goto(`${site.url}/unheld.html`);
-    // The bundle's own task reads no styles: the read makes the browser work out the page's styles and layout, which
-    // the frame after it does anyway. No frame comes between: every element has drawn in it. A read per element, each
-    // after the one before had drawn, had the browser work out the page's styles each time (1.1 to 1.8 s for 150
-    // cards on a long page).
-    expect(await defineCounting(page, 'main wire-feed > *')).toEqual({
-      defined: { drawn: 0, styleReads: 0 },
-      nextFrame: { drawn: 5, styleReads: 1 },
-      asked: ['/hang'],
-    });
+    await page.goto(`${site.url}/themed.html`);
+    // The widget takes its own style sheets as it first draws: they go before the page's, not in their place.
+    const outline = await page.evaluate(`import('/dist/wire-widgets.js').then(async () => {
+      const card = document.querySelector('wire-article-card');
+      const theme = new CSSStyleSheet();
+      theme.replaceSync(':host { outline: 3px solid rgb(1, 2, 3) }');
+      card.shadowRoot.adoptedStyleSheets.push(theme);
+      const before = card.shadowRoot.hasChildNodes();
+      await card.updateComplete;
+      return { before, after: card.shadowRoot.hasChildNodes(), outline: getComputedStyle(card).outlineStyle };
+    })`);
+    expect(outline).toEqual({ before: false, after: true, outline: 'solid' });
     await context.close();
   });
 
@@ -207,8 +234,8 @@ describe('layout shift on an article page on a phone, late bundle, feed and pict
     await page.goto(`${site.url}/in-shadow.html`);
     // Nothing holds their boxes: waiting for a turn would draw them at zero height first.
     expect(await defineCounting(page, 'wire-feed > *')).toEqual({
-      defined: { drawn: 2, styleReads: 0 },
-      nextFrame: { drawn: 2, styleReads: 0 },
+      defined: { drawn: 2, styled: 2, styleReads: 0 },
+      next: { drawn: 2, styled: 2, styleReads: 0 },
       asked: ['/hang'],
     });
     await context.close();
@@ -300,12 +327,15 @@ describe('layout shift on an article page on a phone, late bundle, feed and pict
           widgets,
         );
       const before = await heights();
-      // The task that defines the elements draws none of them and reads no styles; the next frame finds the boxes
-      // held and draws none either: each waits for its turn in the render queue. The request for a widget's own feed
+      // The task that defines the elements draws none of them, builds none of their style sheets and reads no
+      // styles; the next frame finds the boxes held and draws none either: each waits for its turn in the render
+      // queue. The request for a widget's own feed
       // goes out in the defining task all the same.
+      const held = await page.evaluate((all) => document.querySelectorAll(all).length, all);
       expect(await defineCounting(page, widgets), `at ${width} px`).toEqual({
-        defined: { drawn: 0, styleReads: 0 },
-        nextFrame: { drawn: 0, styleReads: expect.any(Number) as number },
+        defined: { drawn: 0, styled: 0, styleReads: 0 },
+        // The page's mark, then each waiting element's own box, hidden ones included, all before any draws.
+        next: { drawn: 0, styled: 0, styleReads: 1 + held },
         asked: expect.arrayContaining(['/hang?own']) as string[],
       });
       await page.waitForFunction(
@@ -329,42 +359,56 @@ describe('layout shift on an article page on a phone, late bundle, feed and pict
 
 interface Drawn {
   drawn: number;
+  /** Of them, those whose shadow root has its style sheets. */
+  styled: number;
   styleReads: number;
 }
 
 /**
  * Loads the bundle into `page` and counts the elements matching `selector` (in the page or in a shadow root of one of
- * its own elements) that have drawn, and the reads of computed
- * styles so far: as the task that defined the elements ends, and as the next frame starts (its animation frame
- * callbacks run in the order they were asked for, after the bundle's, which the definition asked for); with the
- * paths (with query) of the requests made by then. import(), not a script tag: the pages enforce Trusted Types for
- * script URLs.
+ * its own elements) that have drawn, and the reads of computed styles so far: as the task that defined the elements
+ * ends, and next, as the next frame starts (its animation frame callbacks run in the order they were asked for, after
+ * the bundle's, which the definition asked for); with the paths (with query) of the requests made by then. `only`
+ * leaves the bundle one way to learn that a frame is coming: `frame` puts its timers off, `task` has no frame come
+ * (a page in the background), and the count is made in a task queued after the bundle's. import(), not a script
+ * tag: the pages enforce Trusted Types for script URLs.
  */
 function defineCounting(
   page: Page,
   selector: string,
-): Promise<{ defined: Drawn; nextFrame: Drawn; asked: string[] }> {
+  only?: 'frame' | 'task',
+): Promise<{ defined: Drawn; next: Drawn; asked: string[] }> {
   return page.evaluate(`(() => {
+    const only = ${JSON.stringify(only ?? null)};
     const asked = [];
     let styleReads = 0;
-    const { fetch, getComputedStyle } = window;
+    const { fetch, getComputedStyle, setTimeout: later, requestAnimationFrame: frame } = window;
     window.fetch = (input, init) => {
       const url = new URL(input instanceof Request ? input.url : String(input), location.href);
       asked.push(url.pathname + url.search);
       return fetch(input, init);
     };
     window.getComputedStyle = (element, pseudo) => (styleReads++, getComputedStyle(element, pseudo));
+    if (only === 'frame') window.setTimeout = (callback, ms, ...rest) => later(callback, Math.max(ms ?? 0, 60000), ...rest);
+    if (only === 'task') window.requestAnimationFrame = () => 0;
     // In the page and in the shadow roots of its own elements.
     const roots = [document, ...[...document.querySelectorAll('*')].flatMap((el) =>
       el.shadowRoot && !el.localName.startsWith('wire-') ? [el.shadowRoot] : [])];
-    const count = () => ({
-      drawn: roots.flatMap((root) => [...root.querySelectorAll(${JSON.stringify(selector)})])
-        .filter((el) => el.shadowRoot?.hasChildNodes()).length,
-      styleReads,
-    });
+    const count = () => {
+      const all = roots.flatMap((root) => [...root.querySelectorAll(${JSON.stringify(selector)})]);
+      return {
+        drawn: all.filter((el) => el.shadowRoot?.hasChildNodes()).length,
+        styled: all.filter((el) => el.shadowRoot?.adoptedStyleSheets.length).length,
+        styleReads,
+      };
+    };
     return import('/dist/wire-widgets.js').then(() => {
       const defined = count();
-      return new Promise((resolve) => requestAnimationFrame(() => resolve({ defined, nextFrame: count(), asked })));
+      return new Promise((resolve) => {
+        const next = () => resolve({ defined, next: count(), asked });
+        if (only === 'task') later(next);
+        else frame(next);
+      });
     });
   })()`);
 }
