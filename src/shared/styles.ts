@@ -1,4 +1,4 @@
-import { LitElement, adoptStyles, css, isServer, type PropertyValues } from 'lit';
+import { LitElement, css, isServer, type PropertyValues } from 'lit';
 import { pageRoot, parsedPast, whenParsedPast } from './dom.js';
 import { upgrading } from './define.js';
 import { queueRender } from './render-queue.js';
@@ -198,20 +198,6 @@ export class WireElement extends LitElement {
   /** True for an element the bundle upgraded as it defined it (see `scheduleUpdate`). */
   private readonly upgraded = upgrading;
 
-  /** True while the shadow root waits for its styles (see `createRenderRoot`). */
-  private unstyled?: boolean;
-
-  /**
-   * An element whose box the page's stylesheet may hold gets its styles as it first draws, not as it connects: the
-   * browser builds each class's style sheets as the first of its elements takes them, and that was 40 to 60 ms of the
-   * bundle's task under a 4x slower CPU, for elements that then drew nothing in it.
-   */
-  protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    if (this.shadowRoot || !this.mayBeHeld()) return super.createRenderRoot();
-    this.unstyled = true;
-    return this.attachShadow((this.constructor as typeof LitElement).shadowRootOptions);
-  }
-
   /** Set from a render that threw until one goes through: the failure is reported once, not on every update. */
   private failure?: { fallback: Element | null };
 
@@ -224,15 +210,6 @@ export class WireElement extends LitElement {
    */
   protected override performUpdate(): void {
     try {
-      if (this.unstyled) {
-        // After any sheet the page gave the root meanwhile, as if adopted when it was made (`adoptStyles` replaces).
-        const root = this.renderRoot as ShadowRoot;
-        // A copy: the array is live.
-        const theirs = [...(root.adoptedStyleSheets ?? [])];
-        adoptStyles(root, (this.constructor as typeof LitElement).elementStyles);
-        root.adoptedStyleSheets?.push(...theirs);
-        this.unstyled = false;
-      }
       super.performUpdate();
     } catch {
       const root = this.renderRoot;
