@@ -14,13 +14,16 @@ let lastBase: { raw: string | URL | undefined; url: URL | undefined } | undefine
 
 /** `base` as an http(s) URL, else undefined; the result is only ever read, never changed. */
 function parsedBase(base: string | URL | undefined): URL | undefined {
+  // Most calls have no base (every link a card draws is checked again): `new URL(undefined)` throws, and a thrown
+  // and caught error per call was 47 of the 2100 ms 1000 cards took.
+  if (base === undefined) return undefined;
   // A URL object can change after it was passed: only a string's parse is kept.
   if (typeof base === 'string' && lastBase?.raw === base) return lastBase.url;
   let url: URL | undefined;
   try {
-    url = http(new URL(base!));
+    url = http(new URL(base));
   } catch {
-    // no usable base (`undefined` included: it does not parse as a URL)
+    // no usable base
   }
   lastBase = { raw: base, url };
   return url;

@@ -132,16 +132,11 @@ export const formatterSteps: readonly ((lang: string) => unknown)[] = [
 ];
 
 /** A plural string for `n`, with the category chosen by `Intl.PluralRules` for the language. */
-export function plural(
-  lang: string | undefined,
-  key: PluralKey,
-  n: number,
-  vars: Record<string, string> = {},
-): string {
+export function plural(lang: string | undefined, key: PluralKey, n: number): string {
   const code = catalogLanguage(lang);
   const forms = (catalog(code)[key] as Plural | undefined) ?? fallback[key];
   const template = forms[pluralRules(code).select(n)] ?? forms.other;
-  return fill(template, { ...vars, n: numberFormat(code).format(n) });
+  return fill(template, { n: numberFormat(code).format(n) });
 }
 
 /** A list of names joined the way the language joins them ("A, B and C"). */

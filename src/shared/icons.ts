@@ -55,7 +55,10 @@ const drawnIcon = css`
   }
 `;
 
-/** A speech bubble: the comment count on a card and in the comment prompt. */
+/**
+ * A speech bubble: the comment count in the comment prompt. A card writes the same span into its own template: a
+ * template of its own is one more clone, and one more fragment inserted, per card.
+ */
 export const commentIcon = (): TemplateResult => html`<span class="comment-icon" part="icon"></span>`;
 
 /** The speech bubble's outline, 1.5 units wide: the outer edge, then the inner one (evenodd cuts it out). */
@@ -90,7 +93,7 @@ export const commentIconStyles = css`
   }
 `;
 
-/** The "i" of the photo-credit info control. */
+/** The "i" of `<wire-credit-info>`; the button a photo draws in its place writes the span itself (see above). */
 export const infoIcon = (): TemplateResult => html`<span class="info-icon"></span>`;
 
 /** The "i": its bar with cut corners, then a thread up to its dot (an octagon) and back. */

@@ -32,3 +32,13 @@ describe('formatterSteps', () => {
     }
   });
 });
+
+describe('plural', () => {
+  it('writes counts in the strings of a language registered again, not in those it wrote before', () => {
+    // A language no other test registers.
+    registerCatalog('sv', { commentCount: { one: '{n} note', other: '{n} notes' } });
+    expect([1, 2].map((n) => plural('sv', 'commentCount', n))).toEqual(['1 note', '2 notes']);
+    registerCatalog('sv', { commentCount: { one: '{n} reply', other: '{n} replies' } });
+    expect([1, 2].map((n) => plural('sv', 'commentCount', n))).toEqual(['1 reply', '2 replies']);
+  });
+});

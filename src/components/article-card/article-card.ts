@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { FeedItem } from '../../feed/types.js';
 import { list, plural, t, textLanguage } from '../../i18n/i18n.js';
-import { commentIcon, commentIconStyles } from '../../shared/icons.js';
+import { commentIconStyles } from '../../shared/icons.js';
 import { HydratedPhotosController, photoStyles, photoTemplate } from '../../shared/photo.js';
 import {
   correctionNotice,
@@ -190,7 +190,7 @@ export class WireArticleCard extends WireFeedElement {
                   count === undefined
                     ? nothing
                     : html`<span class="comments" part="comments"
-                        >${commentIcon()}<span aria-hidden="true">${count}</span
+                        ><span class="comment-icon" part="icon"></span><span aria-hidden="true">${count}</span
                         ><span class="visually-hidden">${plural(lang, 'commentCount', count)}</span></span
                       >`
                 }
