@@ -10,7 +10,7 @@ export const MAX_URL_LENGTH = 2048;
 const http = (url: URL): URL | undefined => (/^https?:$/.test(url.protocol) ? url : undefined);
 
 /** The base last parsed: a feed resolves all its URLs against one or two, and parsing it again doubled the cost. */
-let lastBase: { raw: string | URL | undefined; url: URL | undefined } | undefined;
+let lastBase: { raw: string | URL; url: URL | undefined } | undefined;
 
 /** `base` as an http(s) URL, else undefined; the result is only ever read, never changed. */
 function parsedBase(base: string | URL | undefined): URL | undefined {
