@@ -210,8 +210,7 @@ export function photoTemplate(photo: Photo, options: PhotoOptions): DirectiveRes
           referrerpolicy="strict-origin-when-cross-origin"
           .unavailable=${t(lang, 'imageUnavailable')}
           @error=${onImageError}
-        />
-        ${creditButton(photo, lang, textLang)}
+        />${creditButton(photo, lang, textLang)}
       </div>
       <figcaption part="caption">
         ${

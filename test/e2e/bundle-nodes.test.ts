@@ -85,6 +85,35 @@ describe('widgets drawn by the bundle', () => {
     expect(found.filter((widget) => widget.beside.length)).toEqual([]);
   });
 
+  // A flex or grid container draws no whitespace between its items, yet Lit clones and inserts each such text
+  // node: a space between two expressions (`${a} ${b}`) was 11 of a card's 94 nodes. Cards and teasers are the
+  // widgets a page draws by the dozen (a section front, a list of related stories).
+  it('hold no whitespace text in a flex or grid container of a card or a teaser', async () => {
+    const { page, context } = await widgetsPage();
+    const found = await page.evaluate(() => {
+      const spaces: string[] = [];
+      const walk = (root: Node, widget: string) => {
+        for (const node of root.childNodes) {
+          const parent = node.parentNode;
+          if (node instanceof Text && !node.data.trim() && parent instanceof Element) {
+            const { display } = getComputedStyle(parent);
+            if (/flex|grid/.test(display)) spaces.push(`${widget}: ${parent.localName}.${parent.className}`);
+          }
+          if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot, widget);
+          walk(node, widget);
+        }
+      };
+      const cards = [...document.querySelectorAll<HTMLElement>('.slot')].filter((slot) =>
+        /^(article-card|related-story)/.test(slot.dataset.name ?? ''),
+      );
+      for (const slot of cards) walk(slot, slot.dataset.name!);
+      return { cards: cards.length, spaces };
+    });
+    await context.close();
+    expect(found.cards).toBeGreaterThan(5);
+    expect(found.spaces).toEqual([]);
+  });
+
   // An inline SVG is an element per shape with a layout of its own: the two a card drew cost about 40 of the 320 ms
   // that style and layout of 1000 cards took. Each icon is one box cut to shape, which forced-colours mode must not
   // paint away as it paints away backgrounds.

@@ -157,14 +157,15 @@ export class WireRelatedStory extends WireFeedElement {
     // A story from outside the feed is taken to be in the feed's language.
     const textLang = textLanguage(story as { language?: string }, feed, lang);
     const text = textLang ?? nothing;
+    // Joined with no space, as the article card's parts are (flex items: a space there is a node drawn as nothing).
+    const title = headline(story, story.url ?? story.externalUrl, level, lang, textLang);
+    const date = dateTemplate(lang, story.datePublished, this.dateFormat);
     return html`<article
       class="card ${compact ? 'compact' : ''} ${story.image ? 'has-image' : ''}"
       part="card"
     >
       <div class="body">
-        ${story.section ? html`<p class="kicker" part="section" lang=${text}>${story.section}</p>` : nothing}
-        ${headline(story, story.url ?? story.externalUrl, level, lang, textLang)}
-        ${dateTemplate(lang, story.datePublished, this.dateFormat)}
+        ${story.section ? html`<p class="kicker" part="section" lang=${text}>${story.section}</p>` : nothing}${title}${date}
       </div>
       ${
         story.image
