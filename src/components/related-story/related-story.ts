@@ -157,7 +157,7 @@ export class WireRelatedStory extends WireFeedElement {
     // A story from outside the feed is taken to be in the feed's language.
     const textLang = textLanguage(story as { language?: string }, feed, lang);
     const text = textLang ?? nothing;
-    // Joined with no space, as the article card's parts are (flex items: a space there is a node drawn as nothing).
+    // Joined with no space, as the article card's are: in the flex column, a space is a node drawn as nothing.
     const title = headline(story, story.url ?? story.externalUrl, level, lang, textLang);
     const date = dateTemplate(lang, story.datePublished, this.dateFormat);
     return html`<article
