@@ -87,8 +87,9 @@ describe('widgets drawn by the bundle', () => {
 
   // A flex or grid container draws no whitespace between its items, yet Lit clones and inserts each such text node:
   // a space between two expressions (`${a} ${b}`) was 9 of the seed card's 105 nodes. Cards and teasers are the
-  // widgets a page draws by the dozen. The date line keeps its spaces: a page may lay it out as a line of text.
-  it('hold no whitespace text in a flex or grid container of a card or a teaser, but in the date line', async () => {
+  // widgets a page draws by the dozen. The date line and the credit line keep their spaces: a page may lay either out
+  // as a line of text.
+  it('hold no whitespace text in a flex or grid container of a card or a teaser, but in its lines of text', async () => {
     const { page, context } = await widgetsPage();
     const found = await page.evaluate(() => {
       const spaces: string[] = [];
@@ -99,7 +100,7 @@ describe('widgets drawn by the bundle', () => {
             node instanceof Text &&
             !node.data.trim() &&
             parent instanceof Element &&
-            !parent.matches('.meta')
+            !parent.matches('.meta, .rights')
           ) {
             const { display } = getComputedStyle(parent);
             if (/flex|grid/.test(display)) spaces.push(`${widget}: ${parent.localName}.${parent.className}`);
@@ -112,11 +113,14 @@ describe('widgets drawn by the bundle', () => {
         /^(article-card|related-story)/.test(slot.dataset.name ?? ''),
       );
       for (const slot of cards) walk(slot, slot.dataset.name!);
-      return { cards: cards.length, spaces };
+      // The seed card's date line as a page that lays it out as text (`::part(meta) { display: block }`) copies it.
+      const meta = document.querySelector('wire-article-card')!.shadowRoot!.querySelector('.meta')!;
+      return { cards: cards.length, spaces, meta: meta.textContent };
     });
     await context.close();
     expect(found.cards).toBeGreaterThan(5);
     expect(found.spaces).toEqual([]);
+    expect(found.meta).toMatch(/\d{4} 1 min read \d/);
   });
 
   // An inline SVG is an element per shape with a layout of its own: the two a card drew cost about 40 of the 320 ms
