@@ -18,6 +18,8 @@
  *                      prints the functions with the most self time, so script cost is found rather than guessed
  *   BENCH_PROFILE_DIR  with --profile, also writes each profile there as <kind>.cpuprofile (DevTools opens it,
  *                      and it holds the call tree that self times leave out)
+ *   --counts           counts instead of timing (and stops): per card, the nodes each kind draws by type and the
+ *                      templates it clones, 300 cards from the sample feed; figures a busy machine does not move
  *   --lit              puts a plain LitElement drawing the hand-written card's DOM (bench/lit-card.mjs) where our
  *                      card goes: what Lit itself costs over hand-written DOM, the floor for a card drawn with Lit
  *   --screenshots dir  writes a PNG of each card layout (stacked, horizontal, compact, hero) 800px and 360px
@@ -59,6 +61,7 @@ const { values: options } = parseArgs({
     quick: { type: 'boolean', default: false },
     layout: { type: 'boolean', default: false },
     lit: { type: 'boolean', default: false },
+    counts: { type: 'boolean', default: false },
   },
 });
 /** Where `--lit` builds bench/lit-card.mjs. */
@@ -405,6 +408,50 @@ async function installBench({ feedUrl, extraCss }) {
       Object.values(grids).forEach((grid) => grid.remove());
       return times;
     },
+    /**
+     * What `count` cards of each kind drew, per card: nodes by type (text nodes of white space apart) and templates
+     * cloned. Counts, unlike times, do not move with the machine's load.
+     */
+    async counts(count) {
+      const result = {};
+      for (const kind of ['ours', 'baseline']) {
+        let clones = 0;
+        const patched = [
+          [Document.prototype, 'importNode'],
+          [Node.prototype, 'cloneNode'],
+        ].map(([proto, name]) => {
+          const original = proto[name];
+          proto[name] = function (...args) {
+            // Templates only: a <template>'s content is a fragment.
+            if (args[0]?.nodeType === 11 || this.nodeType === 11) clones++;
+            return original.apply(this, args);
+          };
+          return () => (proto[name] = original);
+        });
+        let grid;
+        try {
+          ({ grid } = await cards(kind, count));
+        } finally {
+          patched.forEach((restore) => restore());
+        }
+        const nodes = { elements: 0, text: 0, 'white space': 0, comments: 0 };
+        for (const card of grid.children) {
+          const walker = document.createTreeWalker(card.shadowRoot, NodeFilter.SHOW_ALL);
+          while (walker.nextNode()) {
+            const node = walker.currentNode;
+            if (node.nodeType === Node.ELEMENT_NODE) nodes.elements++;
+            else if (node.nodeType === Node.COMMENT_NODE) nodes.comments++;
+            else if (node.nodeType === Node.TEXT_NODE) nodes[node.data.trim() ? 'text' : 'white space']++;
+          }
+        }
+        grid.remove();
+        await nextFrame();
+        result[kind] = Object.fromEntries(
+          Object.entries({ ...nodes, 'templates cloned': clones }).map(([name, n]) => [name, n / count]),
+        );
+      }
+      return result;
+    },
     /** Leaves the cards on the page, for traces and screenshots. */
     async keep(kind, count, layout) {
       const { ms } = await cards(kind, count, layout);
@@ -649,6 +696,18 @@ async function main() {
         }
       }
       console.log(`screenshots of ${LAYOUTS.join(', ')} in ${options.screenshots}/`);
+      return 0;
+    }
+    if (options.counts) {
+      const counts = await page.evaluate((count) => window.__bench.counts(count), 300);
+      console.log(
+        `Per card, 300 cards from the sample feed (${options.lit ? 'ours: the plain LitElement card' : 'ours'}):\n`,
+      );
+      console.log(`${'per card'.padEnd(18)}${'ours'.padStart(8)}${'baseline'.padStart(10)}`);
+      for (const name of Object.keys(counts.ours))
+        console.log(
+          `${name.padEnd(18)}${counts.ours[name].toFixed(2).padStart(8)}${counts.baseline[name].toFixed(2).padStart(10)}`,
+        );
       return 0;
     }
     const header =
