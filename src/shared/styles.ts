@@ -224,8 +224,8 @@ export class WireElement extends LitElement {
     }
   }
 
-  /** True while the element waits for the parser to write its shadow root; see `connectedCallback`. */
-  private parsing = false;
+  /** Set while the element waits for the parser to write its shadow root (see `connectedCallback`); settles then. */
+  private parsed?: Promise<void>;
 
   /**
    * A streamed page whose bundle ran early (`async`, a framework's own loading) puts the element in the document,
@@ -237,7 +237,7 @@ export class WireElement extends LitElement {
    * (a flush, a frame written and never closed) draws at once.
    */
   override connectedCallback(): void {
-    if (this.parsing) return;
+    if (this.parsed) return;
     const parsing = () =>
       !this.hasUpdated &&
       (!!this.shadowRoot || this.hasAttribute('ssr')) &&
@@ -245,9 +245,8 @@ export class WireElement extends LitElement {
       !this.firstElementChild &&
       !parsedPast(this);
     if (isServer || !parsing()) return super.connectedCallback();
-    this.parsing = true;
-    void whenParsedPast(this, () => !parsing()).then(() => {
-      this.parsing = false;
+    this.parsed = whenParsedPast(this, () => !parsing()).then(() => {
+      this.parsed = undefined;
       // Lit may have connected it meanwhile: its hydrate support does so when `defer-hydration` is removed.
       if (this.isConnected && !(this as { renderRoot?: unknown }).renderRoot) super.connectedCallback();
     });
@@ -275,6 +274,10 @@ export class WireElement extends LitElement {
    */
   protected override scheduleUpdate(): ReturnType<LitElement['scheduleUpdate']> {
     if (isServer) return super.scheduleUpdate();
+    // Lit's hydrate support connects an element when its `defer-hydration` is removed, waiting or not. Hydrating half
+    // a shadow root threw: the widget showed its "unavailable" line (a `wire-feed-error` of reason `render`), and the
+    // parser wrote the rest of the server's markup beneath it. So its updates wait for the parser too.
+    if (this.parsed) return this.parsed.then(() => this.scheduleUpdate());
     // A render never holds the queue: only a job that reads in slices returns its promise.
     const queued = () => queueRender(() => void super.scheduleUpdate(), !this.hasUpdated);
     if (!this.rendersAtOnce()) return queued();

@@ -402,6 +402,121 @@ describe('a bundle that runs while a snippet is still arriving', () => {
     },
   );
 
+  // Lit's server renderer writes `defer-hydration` on a widget nested in another component's shadow root, and that
+  // component's hydration removes it: here, while the parser is still inside the card's own shadow root. Lit's
+  // hydrate support then connects the card itself. Connected a second time once the parser passed it, the card
+  // subscribed twice to the page-wide clock that refreshes "2 hours ago" and let go of one; taken off the page before
+  // that, it let go of neither. Either way the clock's interval outlived every widget.
+  it.each([
+    ['once the parser has passed it', true],
+    ['while it still waits for the parser', false],
+  ])(
+    'a card let go of defer-hydration while it waits lets go of the page clock when taken off %s',
+    async (_when, parsedPast) => {
+      const { page, context } = await watchedPage(browser);
+      const seen = messages(page);
+      site.add(
+        '/deferred.html',
+        pageHtml({ body: '' }),
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+      );
+      await page.goto(`${site.url}/deferred.html`);
+      const snippet = snippets
+        .get('card')!
+        .replace('<wire-article-card ', '<wire-article-card defer-hydration ');
+      expect(snippet).not.toBe(snippets.get('card'));
+      // A quarter into the card's shadow root: the card is in the document, its root half written.
+      const start =
+        snippet.indexOf('>', snippet.indexOf('<template', snippet.indexOf('<wire-article-card'))) + 1;
+      const end = snippet.lastIndexOf('</wire-article-card>');
+      const cut = [...snippet.matchAll(/<[a-z]/g)].find(
+        (match) => match.index >= start + (end - start) / 4,
+      )!.index;
+      const result = await page.evaluate(
+        async ({ snippet, cut, parsedPast }) => {
+          const tasks = (count: number) =>
+            Array.from({ length: count }).reduce<Promise<void>>(
+              (previous) => previous.then(() => new Promise((done) => setTimeout(done, 10))),
+              Promise.resolve(),
+            );
+          const until = async (ready: () => unknown, what: string) => {
+            const give = performance.now() + 20_000;
+            while (!ready())
+              if (performance.now() > give) throw new Error(`never ${what}`);
+              else await tasks(1);
+          };
+          const frame = document.body.appendChild(document.createElement('iframe'));
+          const doc = frame.contentDocument!;
+          const win = frame.contentWindow! as Window & typeof globalThis;
+          // The frame's intervals still running: the page clock is the only one a card starts.
+          const running = new Set<number>();
+          const setInterval = win.setInterval.bind(win);
+          const clearInterval = win.clearInterval.bind(win);
+          win.setInterval = ((...args: Parameters<typeof setInterval>) => {
+            const id = setInterval(...args);
+            running.add(id);
+            return id;
+          }) as typeof setInterval;
+          win.clearInterval = ((id?: number) => {
+            if (id !== undefined) running.delete(id);
+            clearInterval(id);
+          }) as typeof clearInterval;
+          const errors: string[] = [];
+          win.addEventListener('error', (event) => errors.push(event.message));
+          win.addEventListener('unhandledrejection', (event) => errors.push(String(event.reason)));
+          doc.open();
+          doc.addEventListener('wire-feed-error', (event) =>
+            errors.push((event as CustomEvent<{ reason: string }>).detail.reason),
+          );
+          doc.write('<!doctype html><html lang="en"><body><main>');
+          doc.write(snippet.slice(0, cut));
+          const bundle = doc.head.appendChild(doc.createElement('script'));
+          bundle.type = 'module';
+          bundle.src = '/dist/wire-widgets.js';
+          await until(() => win.customElements.get('wire-article-card'), 'defined');
+          await tasks(10);
+          const card = doc.querySelector('wire-article-card') as Element & {
+            hasUpdated: boolean;
+            updateComplete: Promise<boolean>;
+          };
+          const deferred = card.hasAttribute('defer-hydration');
+          card.removeAttribute('defer-hydration');
+          await tasks(10);
+          let headline: string | undefined;
+          if (parsedPast) {
+            doc.write(snippet.slice(cut));
+            doc.write('</main>');
+            doc.close();
+            await until(() => card.hasUpdated, 'hydrated');
+            while (!(await card.updateComplete));
+            await tasks(10);
+            headline = card.shadowRoot!.querySelector('[part="headline"]')?.textContent?.trim();
+          }
+          const whileShown = running.size;
+          card.remove();
+          await tasks(10);
+          const afterwards = running.size;
+          if (!parsedPast) {
+            doc.write(snippet.slice(cut));
+            doc.write('</main>');
+            doc.close();
+            await tasks(10);
+          }
+          frame.remove();
+          return { deferred, headline, whileShown, afterwards, errors };
+        },
+        { snippet, cut, parsedPast },
+      );
+      expect(result.deferred).toBe(true);
+      if (parsedPast) expect(result.headline).toContain('Kim Jong Un Visits');
+      expect(result.whileShown).toBe(1);
+      expect(result.afterwards).toBe(0);
+      expect(result.errors).toEqual([]);
+      expect(seen).toEqual([]);
+      await context.close();
+    },
+  );
+
   it('a plain tag, the last thing a page never closed holds, draws without waiting for more', async () => {
     const { page, context } = await watchedPage(browser);
     site.add(
