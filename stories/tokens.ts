@@ -120,7 +120,8 @@ export const tokens: Token[] = [
   {
     name: '--wire-card-headline-size',
     light: '1.25em',
-    about: 'Headline size (larger in the horizontal and hero layouts).',
+    about:
+      'Headline size in every layout (unset: larger for horizontal and hero, 1em for compact and in a related list).',
     elements: ['wire-article-card', 'wire-related-story'],
   },
   {

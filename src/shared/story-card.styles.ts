@@ -111,7 +111,7 @@ export const cardStyles = css`
   }
 
   .compact .headline {
-    font-size: 1em;
+    font-size: var(--wire-card-headline-size, 1em);
     -webkit-line-clamp: var(--wire-card-headline-lines, 3);
   }
 

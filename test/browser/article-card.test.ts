@@ -390,6 +390,24 @@ describe('<wire-article-card> states', () => {
     expect(box(card).width).toBe(320);
   });
 
+  it('sizes the headline by --wire-card-headline-size in every layout, compact included', async () => {
+    const sizes: Record<string, string> = {};
+    for (const layout of ['stacked', 'horizontal', 'hero', 'compact']) {
+      const card = await render(`src="${SAMPLE}" item="${SEED}" layout="${layout}"`);
+      const unset = getComputedStyle(part(card, 'headline')!).fontSize;
+      card.style.setProperty('--wire-card-headline-size', '30px');
+      sizes[layout] = `${unset} -> ${getComputedStyle(part(card, 'headline')!).fontSize}`;
+      cleanup();
+    }
+    // At the 16px base: 1.25em, 1.375em, 1.75em (the hero is narrower than 720px here) and 1em unset.
+    expect(sizes).toEqual({
+      stacked: '20px -> 30px',
+      horizontal: '22px -> 30px',
+      hero: '28px -> 30px',
+      compact: '16px -> 30px',
+    });
+  });
+
   it('re-renders a relative time from the one shared timer, which stops when the last card leaves', async () => {
     // Only intervals and the clock are faked: the shared timer is the one interval a card starts, and the
     // polling in render() keeps its real setTimeout.

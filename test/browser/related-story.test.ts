@@ -164,6 +164,20 @@ describe('<wire-related-story>', () => {
     expect(figure.right).toBeLessThanOrEqual(within(first).getByRole('link').getBoundingClientRect().left);
   });
 
+  it('sizes the list’s headlines by --wire-card-headline-size, as it sizes a card’s', async () => {
+    const root = mount(
+      `<wire-related-story src="${SAMPLE}" related-to="${SEED}" style="--wire-card-headline-size: 22px"></wire-related-story>`,
+    );
+    const element = root.querySelector('wire-related-story')!;
+    await until(() => element.matches(':state(ready)'), 5000, 'the feed');
+    await element.updateComplete;
+    const headlines = screen(element)
+      .getAllByRole('heading', { level: 4 })
+      .map((headline) => getComputedStyle(headline).fontSize);
+    expect(headlines.length).toBeGreaterThan(1);
+    expect(new Set(headlines)).toEqual(new Set(['22px']));
+  });
+
   it('lays three related stories side by side across a wide column, sharing its width', async () => {
     const root = mount(
       `<div style="inline-size: 1000px"><wire-related-story src="${SAMPLE}" related-to="${SEED}" limit="3"></wire-related-story></div>`,

@@ -247,9 +247,12 @@ describe('layout shift on an article page on a phone, late bundle, feed and pict
       // A desktop column, where the hero's headline and summary are larger.
       `<div class="desktop"><wire-article-card item="${id}" layout="hero"></wire-article-card></div>`,
       `<wire-article-card item="${id}" layout="compact"></wire-article-card>`,
+      // A page's own headline size, which compact teasers take too.
+      `<wire-article-card class="big" item="${id}" layout="compact"></wire-article-card>`,
       `<wire-related-story item="${id}"></wire-related-story>`,
       `<wire-related-story related-to="${id}"></wire-related-story>`,
       `<wire-related-story related-to="${id}" limit="1"></wire-related-story>`,
+      `<wire-related-story class="big" related-to="${id}" limit="1"></wire-related-story>`,
       `<wire-related-story related-to="${id}" limit="5"></wire-related-story>`,
       `<wire-related-story related-to="${id}" limit="12"></wire-related-story>`,
       `<wire-comment-prompt item="${id}"></wire-comment-prompt>`,
@@ -261,7 +264,10 @@ describe('layout shift on an article page on a phone, late bundle, feed and pict
       `<wire-article-card hidden item="${id}"></wire-article-card>`,
       `<wire-article-card class="later" item="${id}"></wire-article-card>`,
     ];
-    site.add('/desktop.css', '.desktop { inline-size: 760px; } .later { display: none; }');
+    site.add(
+      '/desktop.css',
+      '.desktop { inline-size: 760px; } .later { display: none; } .big { --wire-card-headline-size: 28px; }',
+    );
     site.add(
       '/boxes.html',
       pageHtml({

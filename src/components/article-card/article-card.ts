@@ -75,7 +75,8 @@ const SIZES: Record<CardLayout, string> = {
  * @cssprop --wire-card-padding - Space inside the card (default 0).
  * @cssprop --wire-card-radius - Corner radius of the card (default 0).
  * @cssprop --wire-card-gap - Space between the photo and the text (default 12px).
- * @cssprop --wire-card-headline-size - Headline font size (default 1.25em; larger for `hero`).
+ * @cssprop --wire-card-headline-size - Headline font size in every layout (default 1.25em; 1.375em `horizontal`,
+ *   1.75em `hero` and 2.25em once the hero is 720px wide, 1em `compact`).
  * @cssprop --wire-card-headline-lines - Lines after which a long headline is cut with an ellipsis (default 4; 3 for
  *   `compact`, 10 for `hero`).
  * @cssprop --wire-card-kicker-color - Kicker colour (default `--wire-color-accent`).

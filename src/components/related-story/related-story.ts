@@ -52,7 +52,7 @@ import { relatedStoryStyles } from './related-story.styles.js';
  * @cssprop --wire-card-background - Background (default `--wire-color-background`).
  * @cssprop --wire-card-padding - Space inside the element (default 0).
  * @cssprop --wire-card-radius - Corner radius (default 0).
- * @cssprop --wire-card-headline-size - Headline font size (default 1.25em; 1em in the list).
+ * @cssprop --wire-card-headline-size - Headline font size, in the list too (default 1.25em; 1em in the list).
  * @cssprop --wire-card-headline-lines - Lines after which a long headline is cut with an ellipsis (default 4; 3 in
  *   the list).
  * @cssprop --wire-card-kicker-color - Section colour (default `--wire-color-accent`).
