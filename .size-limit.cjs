@@ -140,11 +140,13 @@ module.exports = [
     gzip: true,
   },
   {
-    // Issue 13 allows 1.5 KB.
+    // Issue 13 allows 1.5 KB. The file as it ships, without esbuild: bundled again as an IIFE (esbuild's default),
+    // it lost `import.meta.url`, by which it finds its chunks, and measured 617 B for a file of 691.
     name: 'autoloader alone (dist/wire-widgets.loader.js)',
     path: 'dist/wire-widgets.loader.js',
-    limit: '650 B',
+    limit: '700 B',
     gzip: true,
+    disablePlugins: ['@size-limit/esbuild'],
   },
   {
     // What a page with one card fetches through the autoloader: the loader, the card's chunk and every chunk it
@@ -166,7 +168,8 @@ module.exports = [
     // its language's direction, +0.08 KB for the credit panel's language and the review's fixes (see the standalone
     // bundle); +0.23 KB for the skeleton queued where the page holds its box (see the standalone bundle); +0.07 KB
     // (27.15 KB) for the style read out of the defining task (ditto); 27.11 KB with fewer templates per card;
-    // 27.12 KB with a card's parts joined with no space.
+    // 27.12 KB with a card's parts joined with no space; 27.13 KB with updates that wait for the parser when Lit's
+    // hydrate support connects a widget early, and compact headlines sized by --wire-card-headline-size.
     limit: '27.2 KB',
     gzip: true,
     modifyEsbuildConfig: withoutLazyChunks,
