@@ -249,6 +249,11 @@ describe('layout shift on an article page on a phone, late bundle, feed and pict
       `<wire-article-card item="${id}" layout="compact"></wire-article-card>`,
       // A page's own headline size, which compact teasers take too.
       `<wire-article-card class="big" item="${id}" layout="compact"></wire-article-card>`,
+      // Padded cards (a shorthand the stylesheet cannot add up): the box takes it as padding.
+      `<wire-article-card class="padded" item="${id}"></wire-article-card>`,
+      `<wire-article-card class="padded" item="${id}" layout="compact"></wire-article-card>`,
+      `<div class="desktop"><wire-article-card class="padded" item="${id}" layout="hero"></wire-article-card></div>`,
+      `<wire-related-story class="padded" related-to="${id}"></wire-related-story>`,
       `<wire-related-story item="${id}"></wire-related-story>`,
       `<wire-related-story related-to="${id}"></wire-related-story>`,
       `<wire-related-story related-to="${id}" limit="1"></wire-related-story>`,
@@ -266,7 +271,8 @@ describe('layout shift on an article page on a phone, late bundle, feed and pict
     ];
     site.add(
       '/desktop.css',
-      '.desktop { inline-size: 760px; } .later { display: none; } .big { --wire-card-headline-size: 28px; }',
+      '.desktop { inline-size: 760px; } .later { display: none; } .big { --wire-card-headline-size: 28px; }' +
+        ' .padded { --wire-card-padding: 12px 24px; }',
     );
     site.add(
       '/boxes.html',
