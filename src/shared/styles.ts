@@ -237,19 +237,23 @@ export class WireElement extends LitElement {
    * (a flush, a frame written and never closed) draws at once.
    */
   override connectedCallback(): void {
-    if (this.parsed) return;
     const parsing = () =>
       !this.hasUpdated &&
       (!!this.shadowRoot || this.hasAttribute('ssr')) &&
       // An element, not any node: a pretty-printed snippet has white space before the template.
       !this.firstElementChild &&
       !parsedPast(this);
-    if (isServer || !parsing()) return super.connectedCallback();
-    this.parsed = whenParsedPast(this, () => !parsing()).then(() => {
-      this.parsed = undefined;
-      // Lit may have connected it meanwhile: its hydrate support does so when `defer-hydration` is removed.
-      if (this.isConnected && !(this as { renderRoot?: unknown }).renderRoot) super.connectedCallback();
-    });
+    if (!this.parsed) {
+      if (isServer || !parsing()) return super.connectedCallback();
+      this.parsed = whenParsedPast(this, () => !parsing()).then(() => {
+        this.parsed = undefined;
+        // Lit may have connected it meanwhile: its hydrate support does so when `defer-hydration` is removed.
+        if (this.isConnected && !(this as { renderRoot?: unknown }).renderRoot) super.connectedCallback();
+      });
+    }
+    // Connected by Lit before, then taken off (which let go of its controllers) and put back while it waits: it
+    // connects again now, and its updates wait for the parser (`scheduleUpdate`).
+    if ((this as { renderRoot?: unknown }).renderRoot) super.connectedCallback();
   }
 
   /**

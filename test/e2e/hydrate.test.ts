@@ -406,13 +406,15 @@ describe('a bundle that runs while a snippet is still arriving', () => {
   // component's hydration removes it: here, while the parser is still inside the card's own shadow root. Lit's
   // hydrate support then connects the card itself. Connected a second time once the parser passed it, the card
   // subscribed twice to the page-wide clock that refreshes "2 hours ago" and let go of one; taken off the page before
-  // that, it let go of neither. Either way the clock's interval outlived every widget.
+  // that, it let go of neither. Either way the clock's interval outlived every widget. Taken off and put back while
+  // it waited, it never subscribed again: its relative time stood still.
   it.each([
-    ['once the parser has passed it', true],
-    ['while it still waits for the parser', false],
-  ])(
-    'a card let go of defer-hydration while it waits lets go of the page clock when taken off %s',
-    async (_when, parsedPast) => {
+    ['once the parser has passed it', 'parsed'],
+    ['while it still waits for the parser', 'waiting'],
+    ['after it was taken off and put back while it waited', 'put back'],
+  ] as const)(
+    'a card let go of defer-hydration while it waits keeps to the page clock until taken off %s',
+    async (_when, when) => {
       const { page, context } = await watchedPage(browser);
       const seen = messages(page);
       site.add(
@@ -433,7 +435,7 @@ describe('a bundle that runs while a snippet is still arriving', () => {
         (match) => match.index >= start + (end - start) / 4,
       )!.index;
       const result = await page.evaluate(
-        async ({ snippet, cut, parsedPast }) => {
+        async ({ snippet, cut, when }) => {
           const tasks = (count: number) =>
             Array.from({ length: count }).reduce<Promise<void>>(
               (previous) => previous.then(() => new Promise((done) => setTimeout(done, 10))),
@@ -461,10 +463,11 @@ describe('a bundle that runs while a snippet is still arriving', () => {
             if (id !== undefined) running.delete(id);
             clearInterval(id);
           }) as typeof clearInterval;
+          doc.open();
+          // After open(), which takes every listener off the frame's window and document.
           const errors: string[] = [];
           win.addEventListener('error', (event) => errors.push(event.message));
           win.addEventListener('unhandledrejection', (event) => errors.push(String(event.reason)));
-          doc.open();
           doc.addEventListener('wire-feed-error', (event) =>
             errors.push((event as CustomEvent<{ reason: string }>).detail.reason),
           );
@@ -482,8 +485,15 @@ describe('a bundle that runs while a snippet is still arriving', () => {
           const deferred = card.hasAttribute('defer-hydration');
           card.removeAttribute('defer-hydration');
           await tasks(10);
+          if (when === 'put back') {
+            const [parent, next] = [card.parentNode!, card.nextSibling];
+            card.remove();
+            await tasks(5);
+            parent.insertBefore(card, next);
+            await tasks(5);
+          }
           let headline: string | undefined;
-          if (parsedPast) {
+          if (when !== 'waiting') {
             doc.write(snippet.slice(cut));
             doc.write('</main>');
             doc.close();
@@ -496,7 +506,7 @@ describe('a bundle that runs while a snippet is still arriving', () => {
           card.remove();
           await tasks(10);
           const afterwards = running.size;
-          if (!parsedPast) {
+          if (when === 'waiting') {
             doc.write(snippet.slice(cut));
             doc.write('</main>');
             doc.close();
@@ -505,10 +515,10 @@ describe('a bundle that runs while a snippet is still arriving', () => {
           frame.remove();
           return { deferred, headline, whileShown, afterwards, errors };
         },
-        { snippet, cut, parsedPast },
+        { snippet, cut, when },
       );
       expect(result.deferred).toBe(true);
-      if (parsedPast) expect(result.headline).toContain('Kim Jong Un Visits');
+      if (when !== 'waiting') expect(result.headline).toContain('Kim Jong Un Visits');
       expect(result.whileShown).toBe(1);
       expect(result.afterwards).toBe(0);
       expect(result.errors).toEqual([]);
