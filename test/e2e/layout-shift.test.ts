@@ -244,6 +244,8 @@ describe('layout shift on an article page on a phone, late bundle, feed and pict
       `<wire-photo-gallery item="${id}" thumbnails="off" captions="off"></wire-photo-gallery>`,
       `<wire-article-card item="${id}"></wire-article-card>`,
       `<wire-article-card item="${id}" layout="hero"></wire-article-card>`,
+      // One column, where a horizontal card is stacked with its larger headline.
+      `<div class="narrow"><wire-article-card item="${id}" layout="horizontal"></wire-article-card></div>`,
       // A desktop column, where the hero's headline and summary are larger.
       `<div class="desktop"><wire-article-card item="${id}" layout="hero"></wire-article-card></div>`,
       `<wire-article-card item="${id}" layout="compact"></wire-article-card>`,
@@ -272,7 +274,7 @@ describe('layout shift on an article page on a phone, late bundle, feed and pict
     site.add(
       '/desktop.css',
       '.desktop { inline-size: 760px; } .later { display: none; } .big { --wire-card-headline-size: 28px; }' +
-        ' .padded { --wire-card-padding: 12px 24px; }',
+        ' .padded { --wire-card-padding: 12px 24px; } .narrow { inline-size: 300px; }',
     );
     site.add(
       '/boxes.html',
