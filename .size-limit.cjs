@@ -98,10 +98,12 @@ module.exports = [
     // page of plain tags drew every skeleton. Then +0.08 KB (36.91 KB) for that bundle's task doing less: the read of
     // whether the stylesheet holds a box waits for the next frame, and reads every waiting element before any draws
     // (styles.ts `heldBoxes`). Then -0.01 KB (36.9 KB) for three templates fewer per photo and per card (photo.ts),
-    // and +0.01 KB (36.91 KB) for a card's parts joined with no space (9 text nodes fewer per card).
+    // and +0.01 KB (36.91 KB) for a card's parts joined with no space (9 text nodes fewer per card). Then +0.05 KB
+    // (36.96 KB) for defer-hydration on a streamed page (styles.ts): updates wait for the parser, a widget put back
+    // connects again, and the attribute removed off the page waits for the next connect; the budget rose to 37 KB.
     name: 'standalone bundle, every element (dist/wire-widgets.js)',
     path: 'dist/wire-widgets.js',
-    limit: '36.95 KB',
+    limit: '37 KB',
     gzip: true,
     modifyEsbuildConfig: withoutLazyChunks,
   },
@@ -168,9 +170,8 @@ module.exports = [
     // its language's direction, +0.08 KB for the credit panel's language and the review's fixes (see the standalone
     // bundle); +0.23 KB for the skeleton queued where the page holds its box (see the standalone bundle); +0.07 KB
     // (27.15 KB) for the style read out of the defining task (ditto); 27.11 KB with fewer templates per card;
-    // 27.12 KB with a card's parts joined with no space; 27.14 KB with updates that wait for the parser when Lit's
-    // hydrate support connects a widget early (and its reconnect when put back), and compact headlines sized by
-    // --wire-card-headline-size.
+    // 27.12 KB with a card's parts joined with no space; 27.17 KB with defer-hydration on a streamed page (see the
+    // standalone bundle) and compact headlines sized by --wire-card-headline-size.
     limit: '27.2 KB',
     gzip: true,
     modifyEsbuildConfig: withoutLazyChunks,
@@ -223,7 +224,8 @@ module.exports = [
     // 28.68 KB with feed text in its language's direction, 28.75 KB with the list of credits in the feed's language,
     // 28.79 KB with the review's fixes, 29.04 KB with the skeleton queued where the page holds its box, 29.13 KB with
     // the style read out of the defining task, 29.11 KB with fewer templates per photo.
-    limit: '29.15 KB',
+    // +0.06 KB (29.17 KB) for defer-hydration on a streamed page (see the standalone bundle).
+    limit: '29.2 KB',
     gzip: true,
     modifyEsbuildConfig: withoutLazyChunks,
   },
@@ -241,7 +243,8 @@ module.exports = [
     // 27.68 KB with feed text in its language's direction, 27.71 KB with the credit panel's values in the feed's
     // language, 27.76 KB with the review's fixes, 28 KB with the skeleton queued where the page holds its box,
     // 28.07 KB with the style read out of the defining task, 28.06 KB with fewer templates per card.
-    limit: '28.1 KB',
+    // +0.05 KB (28.11 KB) for defer-hydration on a streamed page (see the standalone bundle).
+    limit: '28.15 KB',
     gzip: true,
     modifyEsbuildConfig: withoutLazyChunks,
   },

@@ -257,6 +257,17 @@ export class WireElement extends LitElement {
   }
 
   /**
+   * Lit's hydrate support connects an element as soon as its `defer-hydration` is removed, even one off the page:
+   * its controllers then held on to the page (the clock's interval) with nothing to let them go, and putting it back
+   * connected it a second time. Off the page, the removal waits for the element's next connect, as any element's
+   * first connect does.
+   */
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (name === 'defer-hydration' && value === null && !this.isConnected) return;
+    super.attributeChangedCallback(name, old, value);
+  }
+
+  /**
    * An element Lit never connected (still waiting for the parser, or kept back by `defer-hydration`) has no
    * controllers to let go. Lit sets its root as it connects.
    */

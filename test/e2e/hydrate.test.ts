@@ -407,11 +407,13 @@ describe('a bundle that runs while a snippet is still arriving', () => {
   // hydrate support then connects the card itself. Connected a second time once the parser passed it, the card
   // subscribed twice to the page-wide clock that refreshes "2 hours ago" and let go of one; taken off the page before
   // that, it let go of neither. Either way the clock's interval outlived every widget. Taken off and put back while
-  // it waited, it never subscribed again: its relative time stood still.
+  // it waited, it never subscribed again: its relative time stood still. Let go while off the page, Lit connected it
+  // there, and putting it back connected it twice.
   it.each([
     ['once the parser has passed it', 'parsed'],
     ['while it still waits for the parser', 'waiting'],
     ['after it was taken off and put back while it waited', 'put back'],
+    ['after it was let go off the page and put back while it waited', 'let go off the page'],
   ] as const)(
     'a card let go of defer-hydration while it waits keeps to the page clock until taken off %s',
     async (_when, when) => {
@@ -483,12 +485,15 @@ describe('a bundle that runs while a snippet is still arriving', () => {
             updateComplete: Promise<boolean>;
           };
           const deferred = card.hasAttribute('defer-hydration');
+          const [parent, next] = [card.parentNode!, card.nextSibling];
+          if (when === 'let go off the page') card.remove();
           card.removeAttribute('defer-hydration');
           await tasks(10);
           if (when === 'put back') {
-            const [parent, next] = [card.parentNode!, card.nextSibling];
             card.remove();
             await tasks(5);
+          }
+          if (when === 'put back' || when === 'let go off the page') {
             parent.insertBefore(card, next);
             await tasks(5);
           }

@@ -254,6 +254,8 @@ describe('layout shift on an article page on a phone, late bundle, feed and pict
       // Padded cards (a shorthand the stylesheet cannot add up): the box takes it as padding.
       `<wire-article-card class="padded" item="${id}"></wire-article-card>`,
       `<wire-article-card class="padded" item="${id}" layout="compact"></wire-article-card>`,
+      // A wider thumbnail, which a compact teaser takes where 32% of its width allows.
+      `<wire-article-card class="thumb" item="${id}" layout="compact"></wire-article-card>`,
       `<div class="desktop"><wire-article-card class="padded" item="${id}" layout="hero"></wire-article-card></div>`,
       `<wire-related-story class="padded" related-to="${id}"></wire-related-story>`,
       `<wire-related-story item="${id}"></wire-related-story>`,
@@ -274,7 +276,8 @@ describe('layout shift on an article page on a phone, late bundle, feed and pict
     site.add(
       '/desktop.css',
       '.desktop { inline-size: 760px; } .later { display: none; } .big { --wire-card-headline-size: 28px; }' +
-        ' .padded { --wire-card-padding: 12px 24px; } .narrow { inline-size: 300px; }',
+        ' .padded { --wire-card-padding: 12px 24px; } .narrow { inline-size: 300px; }' +
+        ' .thumb { --wire-card-thumbnail-size: 200px; }',
     );
     site.add(
       '/boxes.html',
