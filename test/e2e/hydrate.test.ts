@@ -90,6 +90,33 @@ function collectShadowNodes(): void {
 
 type Scope = { __shadowNodes: (tag: string) => Node[]; __before: Record<string, Node[]> };
 
+/**
+ * Waits for pages that write a frame piece by piece, installed like `collectShadowNodes`: `__tasks(n)` lets n tasks
+ * of 10 ms go by; `__until(ready, what)` checks `ready` after each, and gives up after 20 s, so that a widget that
+ * never draws fails the test there rather than at its timeout.
+ */
+function waitHelpers(): void {
+  const tasks = (count: number) =>
+    Array.from({ length: count }).reduce<Promise<void>>(
+      (previous) => previous.then(() => new Promise((done) => setTimeout(done, 10))),
+      Promise.resolve(),
+    );
+  Object.assign(window, {
+    __tasks: tasks,
+    __until: async (ready: () => unknown, what: string) => {
+      const give = performance.now() + 20_000;
+      while (!ready())
+        if (performance.now() > give) throw new Error(`never ${what}`);
+        else await tasks(1);
+    },
+  });
+}
+
+type Waits = {
+  __tasks: (count: number) => Promise<void>;
+  __until: (ready: () => unknown, what: string) => Promise<void>;
+};
+
 describe('server-rendered snippets', () => {
   it.each(WIDGETS)('%s: reads with JavaScript off', async (name, tag, _args, shows) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
@@ -281,6 +308,7 @@ describe('a bundle that runs while a snippet is still arriving', () => {
     '%s: hydrates what arrived whole, as if the bundle had come after it',
     async (name, tag, _args, shows) => {
       const { page, context } = await watchedPage(browser);
+      await context.addInitScript(waitHelpers);
       const seen = messages(page);
       // The frames inherit this policy: inline styles for the snippets' own, no Trusted Types for document.write.
       site.add(
@@ -311,18 +339,7 @@ describe('a bundle that runs while a snippet is still arriving', () => {
       expect(copy).toBeGreaterThan(0);
       const results = await page.evaluate(
         async ({ snippet, cuts, tag }) => {
-          const tasks = (count: number) =>
-            Array.from({ length: count }).reduce<Promise<void>>(
-              (previous) => previous.then(() => new Promise((done) => setTimeout(done, 10))),
-              Promise.resolve(),
-            );
-          // A bound on the wait, so that a widget that never draws fails the test here rather than at its timeout.
-          const until = async (ready: () => unknown, what: string) => {
-            const give = performance.now() + 20_000;
-            while (!ready())
-              if (performance.now() > give) throw new Error(`${tag}: never ${what}`);
-              else await tasks(1);
-          };
+          const { __tasks: tasks, __until: until } = window as unknown as Waits;
           /** What a reader gets: the widget's text and its elements, styles left out, nested roots included. */
           const shape = (root: ShadowRoot) => {
             const names: string[] = [];
@@ -361,7 +378,7 @@ describe('a bundle that runs while a snippet is still arriving', () => {
               const bundle = doc.head.appendChild(doc.createElement('script'));
               bundle.type = 'module';
               bundle.src = '/dist/wire-widgets.js';
-              await until(() => win.customElements.get(tag), 'defined');
+              await until(() => win.customElements.get(tag), `${tag} defined`);
               definedEarly = true;
               // Whatever the definition started (a queued hydration) runs in the tasks after it.
               await tasks(10);
@@ -370,12 +387,12 @@ describe('a bundle that runs while a snippet is still arriving', () => {
             doc.write('</main>');
             if (cut === undefined) doc.write('<script type="module" src="/dist/wire-widgets.js"></script>');
             doc.close();
-            await until(() => win.customElements.get(tag), 'defined');
+            await until(() => win.customElements.get(tag), `${tag} defined`);
             const widget = doc.querySelector(tag) as Element & {
               hasUpdated: boolean;
               updateComplete: Promise<boolean>;
             };
-            await until(() => widget.hasUpdated, 'updated');
+            await until(() => widget.hasUpdated, `${tag} updated`);
             while (!(await widget.updateComplete));
             await tasks(10);
             const result = { ...shape(widget.shadowRoot!), errors, definedEarly };
@@ -418,6 +435,7 @@ describe('a bundle that runs while a snippet is still arriving', () => {
     'a card let go of defer-hydration while it waits keeps to the page clock until taken off %s',
     async (_when, when) => {
       const { page, context } = await watchedPage(browser);
+      await context.addInitScript(waitHelpers);
       const seen = messages(page);
       site.add(
         '/deferred.html',
@@ -438,17 +456,7 @@ describe('a bundle that runs while a snippet is still arriving', () => {
       )!.index;
       const result = await page.evaluate(
         async ({ snippet, cut, when }) => {
-          const tasks = (count: number) =>
-            Array.from({ length: count }).reduce<Promise<void>>(
-              (previous) => previous.then(() => new Promise((done) => setTimeout(done, 10))),
-              Promise.resolve(),
-            );
-          const until = async (ready: () => unknown, what: string) => {
-            const give = performance.now() + 20_000;
-            while (!ready())
-              if (performance.now() > give) throw new Error(`never ${what}`);
-              else await tasks(1);
-          };
+          const { __tasks: tasks, __until: until } = window as unknown as Waits;
           const frame = document.body.appendChild(document.createElement('iframe'));
           const doc = frame.contentDocument!;
           const win = frame.contentWindow! as Window & typeof globalThis;
