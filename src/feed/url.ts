@@ -30,6 +30,16 @@ function parsedBase(base: string | URL | undefined): URL | undefined {
 }
 
 /**
+ * What `safeUrl` returned lately. Every link a widget draws is checked again where it becomes an `href` (`sinkUrl`),
+ * though the model's URLs come from here: parsing each again was 11 ms of a 1000-card render. The model holds
+ * these strings anyway; the cap bounds what a page that swaps feeds for days keeps.
+ */
+const returned = new Set<string>();
+
+/** True when `url` is a string `safeUrl` returned, which a check would pass again without a parse. */
+export const passed = (url: string): boolean => returned.has(url);
+
+/**
  * Resolves `raw` against `base` and returns the canonical `href` when it is an http(s) URL, else `undefined`.
  * Credentials (`user:pass@`) are removed rather than rejected: they are never wanted in a link a reader clicks,
  * but the rest of the URL is still good. Protocol-relative `//host/x` without a base is read as https, the
@@ -48,7 +58,11 @@ export function safeUrl(raw: unknown, base?: string | URL): string | undefined {
       if (url.username || url.password) url.username = url.password = '';
       const href = url.href;
       // The serializer percent-encodes these, so one in `href` would mean the parser let something odd through.
-      if (href.length <= MAX_URL_LENGTH && !/[\0- \x7f-\x9f]/.test(href)) return href;
+      if (href.length <= MAX_URL_LENGTH && !/[\0- \x7f-\x9f]/.test(href)) {
+        if (returned.size >= 1024) returned.clear();
+        returned.add(href);
+        return href;
+      }
     }
   } catch {
     // not a URL
