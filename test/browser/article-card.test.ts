@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { clearFeedCache, configureLoader } from '../../src/feed/loader.js';
 import type { CardClickDetail, FeedErrorDetail } from '../../src/shared/events.js';
-import { cleanup, faultServer, mount, nextEvent, shadowText, until } from './helpers.js';
+import { cleanup, faultServer, mount, nextEvent, screenshot, shadowText, until } from './helpers.js';
 import { rawFeed, rawItem } from '../fixtures.js';
 import meta, {
   Compact,
@@ -130,6 +130,46 @@ describe('<wire-article-card> content', () => {
     const none = await render(`src="${SAMPLE}" item="japan-h2a-slim-launch"`);
     expect(screen(none).queryByText(/comment/)).toBeNull();
   });
+
+  it.each(['ltr', 'rtl'] as const)(
+    "parts the date line's items with a dot before each, on the %s reading side, that is not read out",
+    async (dir) => {
+      const card = await settled(await renderStory(SeedStory, { width: 600, dir }));
+      const line = part(card, 'meta')!;
+      // The date comes first, then the reading time and the comment count.
+      const items = ['date', 'reading-time', 'comments'].map((name) => part(card, name)!);
+      expect(items[1]!.textContent).toBe('1 min read');
+      expect(line.textContent).not.toContain('·');
+      const shot = await screenshot(line);
+      const lineBox = box(line);
+      const scale = shot.width / lineBox.width;
+      /** Pixels clearly darker than the card's white between `from` and `to` (viewport CSS px). */
+      const ink = (from: number, to: number) => {
+        let count = 0;
+        for (let y = 0; y < shot.height; y++)
+          for (let x = Math.ceil((from - lineBox.left) * scale); x < (to - lineBox.left) * scale; x++)
+            if (shot.data[(y * shot.width + x) * 4]! < 200) count++;
+        return count;
+      };
+      /** Where an item's own content is drawn, left and right: its box's padding, and text for screen readers only (one pixel), left out. */
+      const drawn = (item: Element) => {
+        const range = document.createRange();
+        range.selectNodeContents(item);
+        const rects = [...range.getClientRects()].filter((rect) => rect.width > 1);
+        return {
+          left: Math.min(...rects.map((rect) => rect.left)),
+          right: Math.max(...rects.map((rect) => rect.right)),
+        };
+      };
+      for (let i = 1; i < items.length; i++) {
+        const item = items[i]!;
+        const [before, after] = [drawn(items[i - 1]!), drawn(item)];
+        const [from, to] = dir === 'ltr' ? [before.right, after.left] : [after.right, before.left];
+        expect(to - from).toBeGreaterThan(12);
+        expect(ink(from, to), `a dot before ${item.getAttribute('part')}`).toBeGreaterThan(0);
+      }
+    },
+  );
 
   it('speaks Russian: dates, reading time and plural forms', async () => {
     const card = await settled(await renderStory(Russian, { item: 'pacific-fleet-sea-of-japan' }));

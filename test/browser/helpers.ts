@@ -75,6 +75,11 @@ export function shadowText(element: Element): string {
 
 /** An element's screenshot as RGBA pixels (for checks such as "a focus ring appeared all round"). */
 export async function pixels(element: Element): Promise<Uint8ClampedArray> {
+  return (await screenshot(element)).data;
+}
+
+/** An element's screenshot, with its size in device pixels (for checks of where something is drawn). */
+export async function screenshot(element: Element): Promise<ImageData> {
   const image = new Image();
   image.src = `data:image/png;base64,${await page.screenshot({ element, save: false })}`;
   await image.decode();
@@ -83,7 +88,7 @@ export async function pixels(element: Element): Promise<Uint8ClampedArray> {
   canvas.height = image.height;
   const context = canvas.getContext('2d')!;
   context.drawImage(image, 0, 0);
-  return context.getImageData(0, 0, image.width, image.height).data;
+  return context.getImageData(0, 0, image.width, image.height);
 }
 
 /** Pixels that changed clearly between two same-size captures (not anti-aliasing noise). */
