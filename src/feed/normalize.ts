@@ -23,7 +23,7 @@ import type {
   Rights,
   Source,
 } from './types.js';
-import { safeUrl } from './url.js';
+import { checkedLink, safeUrl } from './url.js';
 
 /**
  * Caps on what one feed can put in front of a reader. Lengths are in code points. They bound memory and layout
@@ -395,7 +395,7 @@ function* normalizeSteps(input: unknown, feedUrl?: string): Generator<void, Norm
 
   /** What items and related stories from elsewhere start with: `url`, then `id` (else the url). */
   const head = (o: Json, at: string, base: string | undefined): { link?: string; key?: string } => {
-    const link = url(get(o, 'url'), `${at}.url`, base);
+    const link = checkedLink(url(get(o, 'url'), `${at}.url`, base));
     return { link, key: id(get(o, 'id'), `${at}.id`, link) };
   };
 
@@ -543,7 +543,7 @@ function* normalizeSteps(input: unknown, feedUrl?: string): Generator<void, Norm
     if (ids.has(key)) return warn?.(at, `duplicate id ${show(key)}; dropped`);
     ids.add(key);
     const here = link ?? base;
-    const externalUrl = url(get(raw, 'external_url'), `${at}.external_url`, here);
+    const externalUrl = checkedLink(url(get(raw, 'external_url'), `${at}.external_url`, here));
     const title = text(raw, 'title', LIMITS.title);
     const { summary, wordCount } = standfirst(raw);
     const datePublished = date(get(raw, 'date_published'), `${at}.date_published`);

@@ -30,14 +30,24 @@ function parsedBase(base: string | URL | undefined): URL | undefined {
 }
 
 /**
- * What `safeUrl` returned lately. Every link a widget draws is checked again where it becomes an `href` (`sinkUrl`),
- * though the model's URLs come from here: parsing each again was 11 ms of a 1000-card render. The model holds
- * these strings anyway; the cap bounds what a page that swaps feeds for days keeps.
+ * The links a widget draws for each story (an item's `url` and `external_url`), as the normaliser made them with
+ * `safeUrl`. Every link is checked again where it becomes an `href` (`sinkUrl`): parsing each again was 11 ms of a
+ * 1000-card render. The oldest go first past the cap, which holds the links of a feed of a few hundred stories and
+ * bounds what a page that swaps feeds for days keeps.
  */
-const returned = new Set<string>();
+const links = new Set<string>();
 
-/** True when `url` is a string `safeUrl` returned, which a check would pass again without a parse. */
-export const passed = (url: string): boolean => returned.has(url);
+/** Notes `href`, a link `safeUrl` returned, for `isCheckedLink`; returns it. */
+export function checkedLink(href: string | undefined): string | undefined {
+  if (href && !links.has(href)) {
+    if (links.size >= 2048) links.delete(links.values().next().value!);
+    links.add(href);
+  }
+  return href;
+}
+
+/** True for a string `checkedLink` noted: `safeUrl` returned it, and a check would pass it again without a parse. */
+export const isCheckedLink = (url: string): boolean => links.has(url);
 
 /**
  * Resolves `raw` against `base` and returns the canonical `href` when it is an http(s) URL, else `undefined`.
@@ -58,11 +68,7 @@ export function safeUrl(raw: unknown, base?: string | URL): string | undefined {
       if (url.username || url.password) url.username = url.password = '';
       const href = url.href;
       // The serializer percent-encodes these, so one in `href` would mean the parser let something odd through.
-      if (href.length <= MAX_URL_LENGTH && !/[\0- \x7f-\x9f]/.test(href)) {
-        if (returned.size >= 1024) returned.clear();
-        returned.add(href);
-        return href;
-      }
+      if (href.length <= MAX_URL_LENGTH && !/[\0- \x7f-\x9f]/.test(href)) return href;
     }
   } catch {
     // not a URL

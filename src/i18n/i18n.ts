@@ -99,7 +99,8 @@ export function t(lang: string | undefined, key: StringKey, vars?: Record<string
  * per card made them a fifth of a 1000-card render), so each formatter is made once per language. Keys can come
  * from pages and feeds, so the cache is dropped when it grows past what a page plausibly uses.
  */
-function memo<T>(make: (key: string) => T, cache = new Map<string, T>()): (key: string) => T {
+function memo<T>(make: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
   return (key) => {
     if (cache.has(key)) return cache.get(key) as T;
     if (cache.size >= 64) cache.clear();
@@ -137,18 +138,20 @@ export const formatterSteps: readonly ((lang: string) => unknown)[] = [
 /** `plural`'s strings by language, key and count; emptied when a catalog arrives or is replaced. */
 const pluralCache = new Map<string, string>();
 
-// Cards of one feed ask for the same few counts again and again ("4 min read"): a select, a format and a fill each
-// time were 9 ms of a 1000-card render.
-const plurals = memo((id) => {
-  const [code = 'en', key, count] = id.split(' ') as [string, PluralKey, string];
-  const n = Number(count);
-  const forms = (catalog(code)[key] as Plural | undefined) ?? fallback[key];
-  return fill(forms[pluralRules(code).select(n)] ?? forms.other, { n: numberFormat(code).format(n) });
-}, pluralCache);
-
 /** A plural string for `n`, with the category chosen by `Intl.PluralRules` for the language. */
 export function plural(lang: string | undefined, key: PluralKey, n: number): string {
-  return plurals(`${catalogLanguage(lang)} ${key} ${n}`);
+  const code = catalogLanguage(lang);
+  // Cards of one feed ask for the same few counts again and again ("4 min read"): a select, a format and a fill
+  // each time were 9 ms of a 1000-card render.
+  const id = `${code} ${key} ${n}`;
+  let text = pluralCache.get(id);
+  if (text === undefined) {
+    const forms = (catalog(code)[key] as Plural | undefined) ?? fallback[key];
+    text = fill(forms[pluralRules(code).select(n)] ?? forms.other, { n: numberFormat(code).format(n) });
+    if (pluralCache.size >= 64) pluralCache.clear();
+    pluralCache.set(id, text);
+  }
+  return text;
 }
 
 /** A list of names joined the way the language joins them ("A, B and C"). */

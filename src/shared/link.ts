@@ -5,7 +5,7 @@
  * download) stays the reader's: the event still fires, for analytics, but not cancelable.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { passed, safeUrl } from '../feed/url.js';
+import { isCheckedLink, safeUrl } from '../feed/url.js';
 import { emit, type DetailOf, type WireEventMap } from './events.js';
 
 /** The events a link fires before it is followed. */
@@ -31,7 +31,7 @@ export interface EventLink<K extends LinkEvent> {
  * a page that polluted `Object.prototype` (a `url` there) hands an absent field a value of its own.
  */
 export function sinkUrl(url: string | undefined): string | undefined {
-  return typeof url === 'string' && (passed(url) || safeUrl(url)) ? url : undefined;
+  return typeof url === 'string' && (isCheckedLink(url) || safeUrl(url)) ? url : undefined;
 }
 
 function opensElsewhere(event: MouseEvent): boolean {

@@ -1,7 +1,7 @@
 import { within } from '@testing-library/dom';
 import { render as renderTemplate } from 'lit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { cdp, userEvent } from 'vitest/browser';
 import { clearFeedCache, configureLoader } from '../../src/feed/loader.js';
 import type { CardClickDetail, FeedErrorDetail } from '../../src/shared/events.js';
 import { cleanup, faultServer, mount, nextEvent, screenshot, shadowText, until } from './helpers.js';
@@ -131,42 +131,59 @@ describe('<wire-article-card> content', () => {
     expect(screen(none).queryByText(/comment/)).toBeNull();
   });
 
-  it.each(['ltr', 'rtl'] as const)(
-    "parts the date line's items with a dot before each, on the %s reading side, that is not read out",
-    async (dir) => {
-      const card = await settled(await renderStory(SeedStory, { width: 600, dir }));
-      const line = part(card, 'meta')!;
-      // The date comes first, then the reading time and the comment count.
-      const items = ['date', 'reading-time', 'comments'].map((name) => part(card, name)!);
-      expect(items[1]!.textContent).toBe('1 min read');
-      expect(line.textContent).not.toContain('·');
-      const shot = await screenshot(line);
-      const lineBox = box(line);
-      const scale = shot.width / lineBox.width;
-      /** Pixels clearly darker than the card's white between `from` and `to` (viewport CSS px). */
-      const ink = (from: number, to: number) => {
-        let count = 0;
-        for (let y = 0; y < shot.height; y++)
-          for (let x = Math.ceil((from - lineBox.left) * scale); x < (to - lineBox.left) * scale; x++)
-            if (shot.data[(y * shot.width + x) * 4]! < 200) count++;
-        return count;
-      };
-      /** Where an item's own content is drawn, left and right: its box's padding, and text for screen readers only (one pixel), left out. */
-      const drawn = (item: Element) => {
-        const range = document.createRange();
-        range.selectNodeContents(item);
-        const rects = [...range.getClientRects()].filter((rect) => rect.width > 1);
-        return {
-          left: Math.min(...rects.map((rect) => rect.left)),
-          right: Math.max(...rects.map((rect) => rect.right)),
+  it.each([
+    ['ltr', 'none'],
+    ['rtl', 'none'],
+    ['ltr', 'active'],
+  ] as const)(
+    "parts the date line's items with a dot before each, on the %s reading side, forced colours %s",
+    async (dir, forcedColors) => {
+      const session = cdp();
+      await session.send('Emulation.setEmulatedMedia', {
+        features: [{ name: 'forced-colors', value: forcedColors }],
+      });
+      try {
+        const card = await settled(await renderStory(SeedStory, { width: 600, dir }));
+        // The date comes first, then the reading time and the comment count.
+        const items = ['date', 'reading-time', 'comments'].map((name) => part(card, name)!);
+        expect(items[1]!.textContent).toBe('1 min read');
+        const line = part(card, 'meta')!;
+        const shot = await screenshot(line);
+        const lineBox = box(line);
+        const scale = shot.width / lineBox.width;
+        const pixel = (x: number, y: number) => [
+          ...shot.data.subarray((y * shot.width + x) * 4, (y * shot.width + x) * 4 + 3),
+        ];
+        /** Pixels clearly unlike the line's background between `from` and `to` (viewport CSS px). */
+        const ink = (from: number, to: number) => {
+          const [left, right] = [Math.ceil((from - lineBox.left) * scale), (to - lineBox.left) * scale];
+          // The gap's top row is the line's background, above any text or dot.
+          const background = pixel(left, 0);
+          let count = 0;
+          for (let y = 0; y < shot.height; y++)
+            for (let x = left; x < right; x++)
+              if (pixel(x, y).some((value, c) => Math.abs(value - background[c]!) > 60)) count++;
+          return count;
         };
-      };
-      for (let i = 1; i < items.length; i++) {
-        const item = items[i]!;
-        const [before, after] = [drawn(items[i - 1]!), drawn(item)];
-        const [from, to] = dir === 'ltr' ? [before.right, after.left] : [after.right, before.left];
-        expect(to - from).toBeGreaterThan(12);
-        expect(ink(from, to), `a dot before ${item.getAttribute('part')}`).toBeGreaterThan(0);
+        /** Where an item's own content is drawn, left and right: its box's padding, and text for screen readers only (one pixel), left out. */
+        const drawn = (item: Element) => {
+          const range = document.createRange();
+          range.selectNodeContents(item);
+          const rects = [...range.getClientRects()].filter((rect) => rect.width > 1);
+          return {
+            left: Math.min(...rects.map((rect) => rect.left)),
+            right: Math.max(...rects.map((rect) => rect.right)),
+          };
+        };
+        for (let i = 1; i < items.length; i++) {
+          const item = items[i]!;
+          const [before, after] = [drawn(items[i - 1]!), drawn(item)];
+          const [from, to] = dir === 'ltr' ? [before.right, after.left] : [after.right, before.left];
+          expect(to - from).toBeGreaterThan(12);
+          expect(ink(from, to), `a dot before ${item.getAttribute('part')}`).toBeGreaterThan(0);
+        }
+      } finally {
+        await session.send('Emulation.setEmulatedMedia', { features: [] });
       }
     },
   );

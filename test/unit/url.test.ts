@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_URL_LENGTH, safeUrl } from '../../src/feed/url.js';
+import { normalizeFeed } from '../../src/feed/normalize.js';
+import { checkedLink, isCheckedLink, MAX_URL_LENGTH, safeUrl } from '../../src/feed/url.js';
+import { sinkUrl } from '../../src/shared/link.js';
 
 const BASE = 'https://news.example/world/story.html';
 
@@ -140,5 +142,34 @@ describe('safeUrl with and without a base', () => {
     expect(safeUrl('//cdn.example/x', BASE)).toBe('https://cdn.example/x');
     expect(safeUrl('', BASE)).toBeUndefined();
     expect(safeUrl(3, BASE)).toBeUndefined();
+  });
+});
+
+describe('the links the normaliser notes for sinkUrl', () => {
+  it("are a story's own links, resolved; its pictures and the links widgets draw once are checked where drawn", () => {
+    normalizeFeed(
+      {
+        version: 'https://jsonfeed.org/version/1.1',
+        home_page_url: 'https://news.example/',
+        items: [{ id: 'a', url: '/a', external_url: 'https://other.example/b', image: '/a.jpg' }],
+      },
+      'https://news.example/feed.json',
+    );
+    expect(['https://news.example/a', 'https://other.example/b'].filter(isCheckedLink)).toHaveLength(2);
+    expect(['/a', 'https://news.example/a.jpg', 'https://news.example/'].filter(isCheckedLink)).toEqual([]);
+    // Noted or not, what the sink lets through is what safeUrl passes.
+    expect(sinkUrl('https://news.example/a')).toBe('https://news.example/a');
+    expect(sinkUrl('https://news.example/')).toBe('https://news.example/');
+    expect(sinkUrl('javascript:alert(1)')).toBeUndefined();
+    expect(sinkUrl({ toString: () => 'https://news.example/a' } as unknown as string)).toBeUndefined();
+  });
+
+  it('keep the newest 2048, the oldest going first', () => {
+    const link = (i: number) => `https://news.example/story/${i}`;
+    for (let i = 0; i <= 2048; i++) checkedLink(safeUrl(link(i)));
+    expect([0, 1, 2048].map((i) => isCheckedLink(link(i)))).toEqual([false, true, true]);
+    // Noting one again does not move it, nor push another out.
+    checkedLink(link(1));
+    expect([1, 2, 2048].map((i) => isCheckedLink(link(i)))).toEqual([true, true, true]);
   });
 });

@@ -80,20 +80,31 @@ export const articleCardStyles = css`
   /* The dot between the date's items (what follows the date, a <time>, is a span) is drawn as the item's background
      where a middle dot (·) and 8px would stand: as a ::before, a pseudo-element per dot to style and lay out, 1000
      cards took 0.07 times the hand-written card's time longer (bench/cards.mjs). The sizes are the glyph's in the
-     default font: 0.318em wide, a 0.125em dot 0.065em above the middle of the line. Painted when printed, as the
-     glyph was; in forced colours, currentColor is the line's own forced colour. On the side the line starts from,
-     not the item's own start: the reading time is isolated (dir="auto"), and an English one in a right-to-left card
-     had its dot on its left, after it, where the ::before had put it too. */
+     default font: 0.318em wide, a 0.125em dot 0.065em above the middle of the first line. On the side the line
+     starts from, not the item's own start: the reading time is isolated (dir="auto"), and an English one in a
+     right-to-left card had its dot on its left, after it, where the ::before had put it too. Painted when printed,
+     as the glyph was. Forced colours drop a gradient background: the items keep it, and their line's forced
+     colour, as the icons do (icons.ts). */
   .meta > * + span {
     padding-left: calc(0.318em + 8px);
     background: radial-gradient(circle closest-side, currentColor 80%, transparent) no-repeat 0.08em
-      calc(50% - 0.065em) / 0.13em 0.13em;
+      calc(0.5lh - 0.13em) / 0.13em 0.13em;
+    -webkit-print-color-adjust: exact;
     print-color-adjust: exact;
+    forced-color-adjust: none;
+    forced-color-adjust: preserve-parent-color;
   }
 
+  /* A length from the right edge, not \`right 0.08em\`, which Chromium reads only from version 143. */
   .meta:dir(rtl) > * + span {
     padding: 0 calc(0.318em + 8px) 0 0;
-    background-position-x: right 0.08em;
+    background-position-x: calc(100% - 0.08em);
+  }
+
+  @media (forced-colors: active) {
+    .meta > * + span {
+      color: inherit !important;
+    }
   }
 
   /* The comment prompt's speech bubble (icons.ts), in the colour of the line it sits in. */
