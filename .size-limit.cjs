@@ -1,5 +1,5 @@
-// Size budgets, checked by `npm test` on the build (minified, gzip), each just above the figure measured when it
-// was last lowered (2026-11-29). The standalone bundle is measured on its own: the chunks it fetches on demand
+// Size budgets, checked by `npm test` on the build (minified, gzip), each just above the figure last measured; the
+// comments say what moved each one, and why. The standalone bundle is measured on its own: the chunks it fetches on demand
 // (the credit popover and its floating-ui on the first press of a credit button, a language's strings on first use,
 // <wire-story> when one appears, live comment counts) have budgets of their own or are counted where they are
 // loaded. Per-element entries show what a
@@ -181,9 +181,11 @@ module.exports = [
     // 27.12 KB with a card's parts joined with no space; 27.17 KB with defer-hydration on a streamed page (see the
     // standalone bundle) and compact headlines sized by --wire-card-headline-size; 27.25 KB with less script per card,
     // 27.48 KB with the date line's dots drawn as backgrounds and the story links noted by the normaliser (ditto).
-    limit: '27.5 KB',
+    // Then 27.21 KB bundled as an ES module, the format the files ship in: as an IIFE (esbuild's default) the
+    // loader's `import.meta.url` was left empty, with a warning on every run, and the wrapper cost 0.27 KB.
+    limit: '27.25 KB',
     gzip: true,
-    modifyEsbuildConfig: withoutLazyChunks,
+    modifyEsbuildConfig: (config) => ({ ...withoutLazyChunks(config), format: 'esm' }),
   },
   {
     // DOMPurify (about 12 KB) and the story's sanitiser: fetched by the first <wire-story> with a body only. The

@@ -31,10 +31,11 @@ export const storyStyles = css`
     font-size: 1.125em;
   }
 
-  /* Dateline · Published … · Updated …: one separator between the parts there are, none for screen readers. */
+  /* Dateline · Published … · Updated …: one separator between the parts there are, none for screen readers. The
+     template's space before each part stands before its dot too: a quarter em more makes the two sides even. */
   .meta > span + span::before {
     content: '·' / '';
-    margin-inline: 0.5em;
+    margin-inline: 0.25em 0.5em;
   }
 
   .byline,
