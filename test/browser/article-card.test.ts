@@ -165,7 +165,7 @@ describe('<wire-article-card> content', () => {
               if (pixel(x, y).some((value, c) => Math.abs(value - background[c]!) > 60)) count++;
           return count;
         };
-        /** Where an item's own content is drawn, left and right: its box's padding, and text for screen readers only (one pixel), left out. */
+        /** Where an item's own content is drawn: its padding and its one-pixel screen-reader text left out. */
         const drawn = (item: Element) => {
           const range = document.createRange();
           range.selectNodeContents(item);
