@@ -2,8 +2,8 @@
  * Suite 7 of the hardening issue, the heap half (the listener/observer/timer counts are in
  * test/browser/hostile-churn.test.ts): the built bundle, every widget connected and disconnected 1,000 times with
  * the lightbox and popovers opened along the way; after a forced GC the JS heap must not grow at a rate of 10 % of
- * where it started per 1000 mounts of each, nor by 20 % in all. Needs Chromium's `--expose-gc`, hence Playwright
- * from Node rather than Vitest's browser mode.
+ * where it started per 1000 mounts of each (read from the median of four quarters), nor by 20 % in all. Needs
+ * Chromium's `--expose-gc`, hence Playwright from Node rather than Vitest's browser mode.
  */
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => closeSite(site, browser));
 
 describe('churn, JS heap', () => {
-  it(`grows its heap by less than 10 % over ${CYCLES} mounts of every widget, in each half`, async () => {
+  it(`leaks under 10 % of its heap per ${CYCLES} mounts of every widget, and grows under 20 % in all`, async () => {
     const { page, problems, context } = await watchedPage(browser);
     await page.goto(`${site.url}/churn.html`);
     const tags = await definedTags(page, SUITE);
@@ -114,28 +114,35 @@ describe('churn, JS heap', () => {
           }
           return Math.min(...readings);
         };
-        const before = await retained();
-        await run(cycles / 2);
-        const half = await retained();
-        await run(cycles / 2);
-        await new Promise((done) => setTimeout(done, 200));
-        return { before, half, after: await retained(), nodes: root.childNodes.length };
+        const readings = [await retained()];
+        for (let quarter = 0; quarter < 4; quarter++) {
+          await run(cycles / 4);
+          await new Promise((done) => setTimeout(done, 200));
+          readings.push(await retained());
+        }
+        return { readings, nodes: root.childNodes.length };
       },
       { configs, cycles: CYCLES, ids: SAMPLE_IDS.ids },
     );
+    const { readings } = result;
+    const [before, after] = [readings[0]!, readings.at(-1)!];
     console.info(
-      `[${SUITE}] ${CYCLES} cycles × ${configs.length} widget configurations: heap ${result.before} → ` +
-        `${result.half} (half way) → ${result.after} bytes ` +
-        `(${(((result.after - result.before) / result.before) * 100).toFixed(1)} %)`,
+      `[${SUITE}] ${CYCLES} cycles × ${configs.length} widget configurations: heap by quarter ` +
+        `${readings.join(' → ')} bytes (${(((after - before) / before) * 100).toFixed(1)} %)`,
     );
     expect(result.nodes).toBe(0);
-    // What a widget leaks, it leaks on every mount: the heap grows in both halves alike (about 80 KB each, 5.5 % in
-    // all, in every run on record). Two CI runs of 16 grew by about 75 KB in the first half and 250 KB in the second:
-    // a one-time cost of the engine's (compiled code, a heap page), which heap snapshots of 2000 mounts did not show as
-    // anything of ours. So the rate is read from the half that grew less, and one-time costs are only bounded.
-    const growth = Math.min(result.half - result.before, result.after - result.half) * 2;
-    expect(growth).toBeLessThanOrEqual(result.before * 0.1);
-    expect(result.after).toBeLessThanOrEqual(result.before * 1.2);
+    // What a widget leaks, it leaks on every mount, and every quarter grows alike: about 40 KB each, 5.5 % in all,
+    // in most runs. Some runs (two CI runs of 16, three local ones of 18) had one jump of about 150 to 250 KB in one
+    // part of the run, or a drop: a one-time cost of the engine's (compiled code, a heap page), in which heap
+    // snapshots of 2000 mounts found nothing of ours. So the rate is the median quarter's growth, which one jump or
+    // one drop does not move, and the whole run is bounded.
+    const growths = readings
+      .slice(1)
+      .map((reading, i) => reading - readings[i]!)
+      .sort((a, b) => a - b);
+    const rate = ((growths[1]! + growths[2]!) / 2) * 4;
+    expect(rate).toBeLessThanOrEqual(before * 0.1);
+    expect(after).toBeLessThanOrEqual(before * 1.2);
     expect(problems(/^(HTTP 404 |request failed: )/)).toEqual([]);
     await context.close();
   }, 120_000);
