@@ -95,19 +95,24 @@ export function t(lang: string | undefined, key: StringKey, vars?: Record<string
 }
 
 /**
+ * `cache`'s value for `key`, made once. Keys can come from pages and feeds, so the cache is dropped when it grows
+ * past what a page plausibly uses.
+ */
+function remember<T>(cache: Map<string, T>, key: string, make: (key: string) => T): T {
+  if (cache.has(key)) return cache.get(key) as T;
+  if (cache.size >= 64) cache.clear();
+  const value = make(key);
+  cache.set(key, value);
+  return value;
+}
+
+/**
  * Builds a value once per key. Intl constructors cost far more than the formatting itself (a plural and a list
- * per card made them a fifth of a 1000-card render), so each formatter is made once per language. Keys can come
- * from pages and feeds, so the cache is dropped when it grows past what a page plausibly uses.
+ * per card made them a fifth of a 1000-card render), so each formatter is made once per language.
  */
 function memo<T>(make: (key: string) => T): (key: string) => T {
   const cache = new Map<string, T>();
-  return (key) => {
-    if (cache.has(key)) return cache.get(key) as T;
-    if (cache.size >= 64) cache.clear();
-    const value = make(key);
-    cache.set(key, value);
-    return value;
-  };
+  return (key) => remember(cache, key, make);
 }
 
 /** A language tag's primary subtag, lower case: split once per tag, not per card (each card asks three times). */
@@ -143,15 +148,10 @@ export function plural(lang: string | undefined, key: PluralKey, n: number): str
   const code = catalogLanguage(lang);
   // Cards of one feed ask for the same few counts again and again ("4 min read"): a select, a format and a fill
   // each time were 9 ms of a 1000-card render.
-  const id = `${code} ${key} ${n}`;
-  let text = pluralCache.get(id);
-  if (text === undefined) {
+  return remember(pluralCache, `${code} ${key} ${n}`, () => {
     const forms = (catalog(code)[key] as Plural | undefined) ?? fallback[key];
-    text = fill(forms[pluralRules(code).select(n)] ?? forms.other, { n: numberFormat(code).format(n) });
-    if (pluralCache.size >= 64) pluralCache.clear();
-    pluralCache.set(id, text);
-  }
-  return text;
+    return fill(forms[pluralRules(code).select(n)] ?? forms.other, { n: numberFormat(code).format(n) });
+  });
 }
 
 /** A list of names joined the way the language joins them ("A, B and C"). */
