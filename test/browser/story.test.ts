@@ -141,6 +141,21 @@ describe('<wire-story>', () => {
     expect(headline.scrollHeight).toBeLessThanOrEqual(headline.clientHeight + 1);
   });
 
+  it('keeps each date on one line when the date line wraps on a phone', async () => {
+    const element = await showStory(storyFeed());
+    const meta = element.shadowRoot!.querySelector<HTMLElement>('[part="meta"]')!;
+    const times = [...meta.querySelectorAll('time')];
+    // Narrowed until the line breaks inside the first date's span, as it did at 390 px on the demo's story.
+    let width = 400;
+    const lines = (node: Element) =>
+      new Set([...node.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    while (width > 200 && lines(times[0]!.parentElement!) < 2) {
+      (element.parentElement as HTMLElement).style.inlineSize = `${(width -= 10)}px`;
+    }
+    expect(lines(times[0]!.parentElement!), 'the first date line breaks').toBe(2);
+    expect(times.map(lines)).toEqual([1, 1]);
+  });
+
   it('reads back from its own HTML as drawn: a player or a credited picture inside a paragraph gets its own block', async () => {
     const element = await showStory(
       storyFeed({

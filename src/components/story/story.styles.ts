@@ -38,6 +38,12 @@ export const storyStyles = css`
     margin-inline: 0.25em 0.5em;
   }
 
+  /* A date is read whole: the line breaks before it ("Published" / "September 15, 2023"), not inside it (at 390 px,
+     "September 15," / "2023"). */
+  .meta time {
+    white-space: nowrap;
+  }
+
   .byline,
   .meta,
   .notice,
