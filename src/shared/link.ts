@@ -39,25 +39,30 @@ function opensElsewhere(event: MouseEvent): boolean {
 }
 
 /**
- * An `<a>` that fires `link.event` before it is followed. The event starts at the link and crosses the shadow
- * root, so a listener on the element, the document or any ancestor sees it.
+ * The click listener of a link that fires `name` before it is followed. The event starts at the link and crosses
+ * the shadow root, so a listener on the element, the document or any ancestor sees it. A new closure per render
+ * costs nothing: Lit keeps one DOM listener per binding and calls the latest value.
+ */
+export function linkListener<K extends LinkEvent>(name: K, detail: DetailOf<K>): (event: MouseEvent) => void {
+  return (event) => {
+    const cancelable = !opensElsewhere(event);
+    if (!emit(event.currentTarget as Element, name, detail, { cancelable })) event.preventDefault();
+  };
+}
+
+/**
+ * An `<a>` that fires `link.event` before it is followed (`linkListener`). The page's own Referrer-Policy may be
+ * `unsafe-url`: the publisher learns where a reader came from, never the page's query (session tokens, one-time
+ * codes). A card's headline draws the same link in its own template (story-card.ts).
  */
 export function eventLink<K extends LinkEvent>(link: EventLink<K>, content: unknown): TemplateResult {
-  // A new closure per render costs nothing: Lit keeps one DOM listener per binding and calls the latest value.
-  const onClick = (event: MouseEvent) => {
-    const cancelable = !opensElsewhere(event);
-    if (!emit(event.currentTarget as Element, link.event, link.detail, { cancelable }))
-      event.preventDefault();
-  };
-  // The page's own Referrer-Policy may be `unsafe-url`: the publisher learns where a reader came from, never the
-  // page's query (session tokens, one-time codes).
   return html`<a
     part=${link.part}
     href=${sinkUrl(link.href) ?? nothing}
     referrerpolicy="strict-origin-when-cross-origin"
     data-id=${link.id ?? nothing}
     aria-label=${link.label ?? nothing}
-    @click=${onClick}
+    @click=${linkListener(link.event, link.detail)}
     >${content}</a
   >`;
 }
