@@ -122,6 +122,22 @@ describe('<wire-article-card> content', () => {
     expect(view.getByText(/Kim Jong Un's visit to Russia's Komsomolsk-on-Amur/)).toBeTruthy();
   });
 
+  it('follows a story whose tags change: more, fewer, none', async () => {
+    const withTags = (tags: string[]) => oneItemFeed({ title: 'Harbour reopens', tags });
+    const card = await render('', withTags(['Ports', 'Shipping', 'Rotterdam']));
+    const tags = () =>
+      screen(card)
+        .queryAllByRole('listitem')
+        .map((tag) => tag.textContent);
+    expect(tags()).toEqual(['Ports', 'Shipping', 'Rotterdam']);
+    for (const next of [['Ports'], ['Trade', 'Ports', 'Rail', 'Weather'], []]) {
+      card.feed = withTags(next) as WireArticleCard['feed'];
+      await card.updateComplete;
+      expect(tags()).toEqual(next);
+    }
+    expect(screen(card).queryByRole('list', { name: 'Tags' })).toBeNull();
+  });
+
   it('shows the comment count only when the feed has one and comments are not disabled', async () => {
     const card = await render(`src="${SAMPLE}" item="putin-kim-talks"`);
     expect(screen(card).getByText('12 comments')).toBeTruthy();
