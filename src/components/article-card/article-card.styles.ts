@@ -70,6 +70,10 @@ export const articleCardStyles = css`
     background: var(--_surface);
   }
 
+  .avatar[data-broken] {
+    visibility: hidden;
+  }
+
   .meta {
     display: flex;
     flex-wrap: wrap;
