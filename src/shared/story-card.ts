@@ -63,33 +63,24 @@ export interface StoryDate {
 
 /**
  * What a story's date shows: relative while recent ("2 hours ago", refreshed by the shared timer), else the date
- * in `format` (see `formatDate`; with the time of day too for `withTime`), with the date and time as its tooltip; undefined without a readable date. Always
+ * in `format` (see `formatDate`), with the date and time as its tooltip; undefined without a readable date. Always
  * the date on the server: server-rendered HTML is cached and read with JavaScript off, where "2 hours ago" would
  * stay.
  */
-export function storyDate(
-  lang: string,
-  iso: string | undefined,
-  format?: string,
-  withTime = false,
-): StoryDate | undefined {
-  const absolute = iso ? formatDate(lang, iso, withTime, format) : '';
+export function storyDate(lang: string, iso: string | undefined, format?: string): StoryDate | undefined {
+  const absolute = iso ? formatDate(lang, iso, false, format) : '';
   if (!iso || !absolute) return undefined;
   const text = (isServer ? undefined : formatRelative(lang, iso)) ?? absolute;
   return { iso, text, title: formatDate(lang, iso, true) };
 }
 
-/**
- * A story's date (`storyDate`) as a `<time>`, `withTime` adding the time of day once it is shown absolute; the
- * article card draws the same in its date line's template.
- */
+/** A story's date (`storyDate`) as a `<time>`; the article card draws the same in its date line's template. */
 export function dateTemplate(
   lang: string,
   iso: string | undefined,
   format?: string,
-  withTime = false,
 ): TemplateResult | typeof nothing {
-  const date = storyDate(lang, iso, format, withTime);
+  const date = storyDate(lang, iso, format);
   return date
     ? html`<time part="date" datetime=${date.iso} title=${date.title}>${date.text}</time>`
     : nothing;

@@ -141,16 +141,6 @@ describe('<wire-story>', () => {
     expect(headline.scrollHeight).toBeLessThanOrEqual(headline.clientHeight + 1);
   });
 
-  it('gives the time of an update made the day the story was published', async () => {
-    const sameDay = await showStory(storyFeed({ date_modified: '2023-09-15T16:30:00Z' }));
-    const meta = () => sameDay.shadowRoot!.querySelector('[part="meta"]')!.textContent!.replace(/\s+/g, ' ');
-    expect(meta()).toMatch(/Published September 15, 2023 Updated September 15, 2023.*\d:30/);
-    // A later day is told by its date alone.
-    const later = await showStory(storyFeed());
-    const updated = [...later.shadowRoot!.querySelectorAll('time')].at(-1)!;
-    expect(updated.textContent).toBe('September 16, 2023');
-  });
-
   it('keeps each date on one line when the date line wraps on a phone', async () => {
     const element = await showStory(storyFeed());
     const meta = element.shadowRoot!.querySelector<HTMLElement>('[part="meta"]')!;

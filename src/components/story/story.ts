@@ -7,7 +7,7 @@ import { pageRoot } from '../../shared/dom.js';
 import { HydratedPhotosController, photoStyles, photoTemplate } from '../../shared/photo.js';
 import { dateTemplate, headingLevel, skeleton } from '../../shared/story-card.js';
 import { cardStyles } from '../../shared/story-card.styles.js';
-import { formatDate, TickController } from '../../shared/time.js';
+import { TickController } from '../../shared/time.js';
 import { WireFeedElement } from '../../shared/wire-element.js';
 import { safeUrl } from '../../feed/url.js';
 import { bodyOptions } from './body-options.js';
@@ -186,11 +186,7 @@ export class WireStory extends WireFeedElement {
       authors.length ? t(lang, 'by', { names: list(lang, authors) }) : '',
       item.source?.name ?? '',
     ].filter(Boolean);
-    const updated = item.dateModified !== item.datePublished ? item.dateModified : undefined;
-    // Updated the day it was published: "Updated September 15, 2023" beside the same date told a reader nothing.
-    const sameDay = Boolean(
-      updated && item.datePublished && formatDate(lang, item.datePublished) === formatDate(lang, updated),
-    );
+    const updated = item.dateModified && item.dateModified !== item.datePublished;
     const copyright =
       item.rights.copyrightNotice || (item.rights.copyrightHolder ? `© ${item.rights.copyrightHolder}` : '');
     const textLang = textLanguage(item, feed, lang);
@@ -224,7 +220,7 @@ export class WireStory extends WireFeedElement {
               ? html`<span>${t(lang, 'storyPublished')} ${dateTemplate(lang, item.datePublished)}</span>`
               : nothing
           }
-          ${updated ? html`<span>${t(lang, 'storyUpdated')} ${dateTemplate(lang, updated, undefined, sameDay)}</span>` : nothing}
+          ${updated ? html`<span>${t(lang, 'storyUpdated')} ${dateTemplate(lang, item.dateModified)}</span>` : nothing}
         </p>
       </header>
       ${
