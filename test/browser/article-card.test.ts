@@ -478,23 +478,6 @@ describe('<wire-article-card> states', () => {
     await until(() => named('Image unavailable') === placeholder, 5000, 'the placeholder in English');
   });
 
-  it("hides an author's picture that fails, without moving the name", async () => {
-    const feed = rawFeed([
-      rawItem('a', { authors: [{ name: 'Ann Lee', avatar: '/images/missing-avatar.svg' }] }),
-    ]);
-    const card = await render('item="a"', feed);
-    const avatar = part(card, 'byline')!.querySelector('img')!;
-    const name = screen(card).getByText('By Ann Lee');
-    const before = box(name).left;
-    await until(() => avatar.complete, 5000, 'the picture to fail');
-    await card.updateComplete;
-    // Nothing drawn where the picture was: the browser's broken-image icon, or anything else.
-    const place = box(avatar);
-    expect(place.width).toBe(24);
-    expect(await inkIn(card, place)).toBe(0);
-    expect(box(name).left).toBe(before);
-  });
-
   it('leads with the standfirst when a story has no title, without repeating it', async () => {
     const card = await settled(await renderStory(WithoutTitle));
     const text = 'A story published with no headline: the card leads with its standfirst instead.';

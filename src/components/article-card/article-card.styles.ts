@@ -70,10 +70,6 @@ export const articleCardStyles = css`
     background: var(--_surface);
   }
 
-  .avatar[data-broken] {
-    visibility: hidden;
-  }
-
   .meta {
     display: flex;
     flex-wrap: wrap;

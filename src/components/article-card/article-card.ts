@@ -178,7 +178,6 @@ export class WireArticleCard extends WireFeedElement {
                         height="24"
                         loading="lazy"
                         referrerpolicy="strict-origin-when-cross-origin"
-                        @error=${hideAvatar}
                       />`
                     : [],
                 )}${t(lang, 'by', { names: list(lang, names) })}
@@ -203,12 +202,6 @@ export class WireArticleCard extends WireFeedElement {
     </article>`;
   }
 }
-
-/**
- * An author's picture that failed: hidden where it stands (the browser drew its broken-image icon), its room kept so
- * that the name does not move. The byline names the author; the picture was decoration.
- */
-const hideAvatar = (event: Event) => (event.target as Element).setAttribute('data-broken', '');
 
 /**
  * The date line. Its `<time>` is drawn in the line's own template (`dateTemplate`'s markup): one template for the
