@@ -77,31 +77,15 @@ export const articleCardStyles = css`
     gap: 4px 8px;
   }
 
-  /* Every item of the date line has its dot (below), and the line is moved back by one dot's room and cut at its
-     edge: the dot of the item that starts a line, the first or one that wrapped, is not drawn (a 320px card's date
-     line had its comment count wrap to "· 12" on a line of its own). Laid out as text (\`::part(meta) { display:
-     block }\`), the line keeps its items where they were too. */
-  .card:not(.skeleton) .meta {
-    margin-inline-start: calc(-0.318em - 8px);
-    clip-path: inset(-1em -1em -1em calc(0.318em + 8px));
-  }
-
-  .card:not(.skeleton) .meta:dir(rtl) {
-    clip-path: inset(-1em calc(0.318em + 8px) -1em -1em);
-  }
-
-  /* The dot before each of the date line's items is drawn as the item's background where a middle dot (·) and 8px
-     would stand: as a ::before, a pseudo-element per dot to style and lay out, 1000 cards took 0.07 times the
-     hand-written card's time longer (bench/cards.mjs). The sizes are the glyph's in the default font: 0.318em wide,
-     a 0.125em dot 0.065em above the middle of the first line. On the side the line starts from, not the item's own
-     start: the reading time is isolated (dir="auto"), and an English one in a right-to-left card had its dot on its
-     left, after it, where the ::before had put it too. Each piece of an item broken across lines (the line laid out
-     as text) has its own room for the dot, cut where it starts a line. Painted when printed, as the glyph was. Forced
-     colours drop a gradient background: the items keep it, and their line's forced colour, as the icons do
-     (icons.ts). */
-  .meta > :not(.bar) {
-    -webkit-box-decoration-break: clone;
-    box-decoration-break: clone;
+  /* The dot between the date's items (what follows the date, a <time>, is a span) is drawn as the item's background
+     where a middle dot (·) and 8px would stand: as a ::before, a pseudo-element per dot to style and lay out, 1000
+     cards took 0.07 times the hand-written card's time longer (bench/cards.mjs). The sizes are the glyph's in the
+     default font: 0.318em wide, a 0.125em dot 0.065em above the middle of the first line. On the side the line
+     starts from, not the item's own start: the reading time is isolated (dir="auto"), and an English one in a
+     right-to-left card had its dot on its left, after it, where the ::before had put it too. Painted when printed,
+     as the glyph was. Forced colours drop a gradient background: the items keep it, and their line's forced
+     colour, as the icons do (icons.ts). */
+  .meta > * + span {
     padding-left: calc(0.318em + 8px);
     background: radial-gradient(circle closest-side, currentColor 80%, transparent) no-repeat 0.08em
       calc(0.5lh - 0.13em) / 0.13em 0.13em;
@@ -112,13 +96,13 @@ export const articleCardStyles = css`
   }
 
   /* A length from the right edge, not \`right 0.08em\`, which Chromium reads only from version 143. */
-  .meta:dir(rtl) > :not(.bar) {
+  .meta:dir(rtl) > * + span {
     padding: 0 calc(0.318em + 8px) 0 0;
     background-position-x: calc(100% - 0.08em);
   }
 
   @media (forced-colors: active) {
-    .meta > :not(.bar) {
+    .meta > * + span {
       color: inherit !important;
     }
   }
