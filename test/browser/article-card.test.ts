@@ -4,7 +4,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
 import { clearFeedCache, configureLoader } from '../../src/feed/loader.js';
 import type { CardClickDetail, FeedErrorDetail } from '../../src/shared/events.js';
-import { cleanup, faultServer, mount, nextEvent, screenshot, shadowText, until } from './helpers.js';
+import {
+  changedPixels,
+  cleanup,
+  faultServer,
+  mount,
+  nextEvent,
+  screenshot,
+  shadowText,
+  until,
+} from './helpers.js';
 import { rawFeed, rawItem } from '../fixtures.js';
 import meta, {
   Compact,
@@ -443,6 +452,39 @@ describe('<wire-article-card> states', () => {
     expect(named('A missing picture')).toBeNull();
     card.setAttribute('lang', 'en');
     await until(() => named('Image unavailable') === placeholder, 5000, 'the placeholder in English');
+  });
+
+  it("draws an author's picture that fails as an empty circle, not the broken-image icon", async () => {
+    const images = `${location.origin}/demo/public/images`;
+    const feed = rawFeed([
+      rawItem('a', {
+        authors: [
+          { name: 'Ann Lee', avatar: `${images}/avatar-staff.svg` },
+          { name: 'Bo Kim', avatar: `${images}/missing-avatar.svg` },
+        ],
+      }),
+    ]);
+    const card = await render('item="a"', feed);
+    const [loaded, failed] = [...part(card, 'byline')!.querySelectorAll('img')];
+    await until(() => loaded!.complete && failed!.complete, 5000, 'both pictures');
+    expect([loaded!.naturalWidth > 0, failed!.naturalWidth]).toEqual([true, 0]);
+    // Pixels clearly unlike the picture's commonest colour: the portrait's figure in the one that loaded, and in
+    // the one that failed the icon (about 100 of them without the cover), or nothing but the circle.
+    const ink = async (image: Element) => {
+      const { data } = await screenshot(image);
+      const counts = new Map<number, number>();
+      for (let i = 0; i < data.length; i += 4) {
+        const rgb = (data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!;
+        counts.set(rgb, (counts.get(rgb) ?? 0) + 1);
+      }
+      const common = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+      const fill = new Uint8ClampedArray(data.length);
+      for (let i = 0; i < data.length; i += 4)
+        fill.set([common >> 16, (common >> 8) & 255, common & 255, 255], i);
+      return changedPixels(data, fill);
+    };
+    expect(await ink(loaded!)).toBeGreaterThan(50);
+    expect(await ink(failed!)).toBe(0);
   });
 
   it('leads with the standfirst when a story has no title, without repeating it', async () => {

@@ -63,10 +63,22 @@ export const articleCardStyles = css`
   }
 
   .avatar {
+    position: relative;
     inline-size: 24px;
     block-size: 24px;
     border-radius: 50%;
     object-fit: cover;
+    background: var(--_surface);
+  }
+
+  /* A picture that failed is no longer a replaced element and draws its pseudo-elements (one that loaded draws
+     none): this one covers the browser's broken-image icon with the circle a loading picture shows. In CSS, so it
+     holds for a server-rendered picture that failed before its widget ran, and lets go when a new URL loads. */
+  .avatar::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    border-radius: inherit;
     background: var(--_surface);
   }
 
