@@ -125,8 +125,9 @@ const entries = [
     // once the story is taken down (2.96 KB, matched by id and address, looked for once per take-down).
     name: 'lazy chunk: <wire-story> from the standalone bundle',
     path: 'dist/wire-widgets/story.define-*.js',
-    // 2.67 KB as an ES module (see the end of this file); 2.69 KB with its dates kept whole on one line.
-    limit: '2.7 KB',
+    // 2.67 KB as an ES module (see the end of this file); 2.69 KB with its dates kept whole on one line; 2.85 KB
+    // with the time of an update made the day the story was published, and its zone (story.ts).
+    limit: '2.9 KB',
     gzip: true,
     modifyEsbuildConfig: (config) => ({
       ...config,

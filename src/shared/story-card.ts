@@ -62,13 +62,17 @@ export interface StoryDate {
 }
 
 /**
- * What a story's date shows: relative while recent ("2 hours ago", refreshed by the shared timer), else the date
- * in `format` (see `formatDate`), with the date and time as its tooltip; undefined without a readable date. Always
- * the date on the server: server-rendered HTML is cached and read with JavaScript off, where "2 hours ago" would
- * stay.
+ * What a story's date shows: relative while recent ("2 hours ago", refreshed by the shared timer), else `absolute`
+ * (by default the date in `format`, see `formatDate`), with the date and time as its tooltip; undefined without a
+ * readable date. Always absolute on the server: server-rendered HTML is cached and read with JavaScript off, where
+ * "2 hours ago" would stay.
  */
-export function storyDate(lang: string, iso: string | undefined, format?: string): StoryDate | undefined {
-  const absolute = iso ? formatDate(lang, iso, false, format) : '';
+export function storyDate(
+  lang: string,
+  iso: string | undefined,
+  format?: string,
+  absolute = iso ? formatDate(lang, iso, false, format) : '',
+): StoryDate | undefined {
   if (!iso || !absolute) return undefined;
   const text = (isServer ? undefined : formatRelative(lang, iso)) ?? absolute;
   return { iso, text, title: formatDate(lang, iso, true) };
@@ -79,8 +83,9 @@ export function dateTemplate(
   lang: string,
   iso: string | undefined,
   format?: string,
+  absolute?: string,
 ): TemplateResult | typeof nothing {
-  const date = storyDate(lang, iso, format);
+  const date = storyDate(lang, iso, format, absolute);
   return date
     ? html`<time part="date" datetime=${date.iso} title=${date.title}>${date.text}</time>`
     : nothing;

@@ -101,6 +101,29 @@ describe('<wire-story>', () => {
     );
   });
 
+  it('gives the time of an update made the day the story was published, with its time zone, and a later day by date', async () => {
+    // 20 minutes apart around noon UTC: the same day wherever the test runs.
+    const published = '2023-09-15T12:05:00Z';
+    const modified = new Date('2023-09-15T12:25:00Z');
+    const element = await showStory(
+      storyFeed({ date_published: published, date_modified: modified.toISOString() }),
+    );
+    const time = (label: RegExp) => inShadow(element).getByText(label).querySelector('time')!;
+    // The reader's own zone, as the browser names it ("UTC", "EST", "GMT+10"): the page's clock decides the text.
+    const zone = new Intl.DateTimeFormat('en', { timeZoneName: 'short' })
+      .formatToParts(modified)
+      .find((part) => part.type === 'timeZoneName')!.value;
+    const minutes = String(modified.getMinutes()).padStart(2, '0');
+    expect(time(/^Updated/).textContent).toMatch(
+      new RegExp(`^\\d{1,2}:${minutes}\\s[AP]M ${zone.replace('+', '\\+')}$`),
+    );
+    expect(time(/^Published/).textContent).toMatch(/^September 1[56], 2023$/);
+
+    element.feed = storyFeed({ date_published: published, date_modified: '2023-09-18T12:25:00Z' });
+    await element.updateComplete;
+    expect(time(/^Updated/).textContent).toMatch(/^September 1[89], 2023$/);
+  });
+
   it("takes the theme's accent and link colours, as the cards do, by default and when the page sets them", async () => {
     const colours = async (style = '') => {
       const element = mount(

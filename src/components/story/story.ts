@@ -7,7 +7,7 @@ import { pageRoot } from '../../shared/dom.js';
 import { HydratedPhotosController, photoStyles, photoTemplate } from '../../shared/photo.js';
 import { dateTemplate, headingLevel, skeleton } from '../../shared/story-card.js';
 import { cardStyles } from '../../shared/story-card.styles.js';
-import { TickController } from '../../shared/time.js';
+import { formatDate, TickController } from '../../shared/time.js';
 import { WireFeedElement } from '../../shared/wire-element.js';
 import { safeUrl } from '../../feed/url.js';
 import { bodyOptions } from './body-options.js';
@@ -33,6 +33,23 @@ function withdrawHeadData({ id, url }: FeedItem): void {
     const { identifier, isBasedOn } = article;
     if (identifier === undefined ? url && isBasedOn === url : identifier === id && isBasedOn === url)
       script.remove();
+  }
+}
+
+/**
+ * The time of day with its zone ("8:40 AM UTC"). The zone is named because a server-rendered time is the server's
+ * clock, and hydration keeps the server's text; a story drawn in the browser gives the reader's own zone.
+ */
+function timeOfDay(lang: string, iso: string): string {
+  const date = new Date(iso);
+  try {
+    return new Intl.DateTimeFormat(lang, {
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    }).format(date);
+  } catch {
+    return `${date.toISOString().slice(11, 16)} UTC`;
   }
 }
 
@@ -186,7 +203,13 @@ export class WireStory extends WireFeedElement {
       authors.length ? t(lang, 'by', { names: list(lang, authors) }) : '',
       item.source?.name ?? '',
     ].filter(Boolean);
-    const updated = item.dateModified && item.dateModified !== item.datePublished;
+    const updated = item.dateModified !== item.datePublished ? item.dateModified : undefined;
+    const updatedDay = updated ? formatDate(lang, updated) : '';
+    // Updated the day it was published: the same date twice told a reader nothing, so the update gives its time.
+    const updatedText =
+      updated && updatedDay && updatedDay === formatDate(lang, item.datePublished ?? '')
+        ? timeOfDay(lang, updated)
+        : undefined;
     const copyright =
       item.rights.copyrightNotice || (item.rights.copyrightHolder ? `© ${item.rights.copyrightHolder}` : '');
     const textLang = textLanguage(item, feed, lang);
@@ -220,7 +243,7 @@ export class WireStory extends WireFeedElement {
               ? html`<span>${t(lang, 'storyPublished')} ${dateTemplate(lang, item.datePublished)}</span>`
               : nothing
           }
-          ${updated ? html`<span>${t(lang, 'storyUpdated')} ${dateTemplate(lang, item.dateModified)}</span>` : nothing}
+          ${updated ? html`<span>${t(lang, 'storyUpdated')} ${dateTemplate(lang, updated, undefined, updatedText)}</span>` : nothing}
         </p>
       </header>
       ${
