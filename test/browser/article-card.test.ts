@@ -91,6 +91,38 @@ const part = (card: Element, name: string) =>
   card.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const box = (element: Element) => element.getBoundingClientRect();
 
+/** Where an item's own content is drawn: its padding and its one-pixel screen-reader text left out. */
+function drawn(item: Element): { left: number; right: number } {
+  const range = document.createRange();
+  range.selectNodeContents(item);
+  const rects = [...range.getClientRects()].filter((rect) => rect.width > 1);
+  return {
+    left: Math.min(...rects.map((rect) => rect.left)),
+    right: Math.max(...rects.map((rect) => rect.right)),
+  };
+}
+
+/**
+ * Pixels clearly unlike the background in an area of `card` (viewport CSS px; the area's first pixel is taken as the
+ * background), from a screenshot of the card.
+ */
+async function inkIn(card: Element, area: { left: number; right: number; top: number; bottom: number }) {
+  const shot = await screenshot(card);
+  const cardBox = box(card);
+  const scale = shot.width / cardBox.width;
+  const [left, right] = [area.left, area.right].map((x) => Math.round((x - cardBox.left) * scale));
+  const [top, bottom] = [area.top, area.bottom].map((y) => Math.round((y - cardBox.top) * scale));
+  const at = (x: number, y: number) => [
+    ...shot.data.subarray((y * shot.width + x) * 4, (y * shot.width + x) * 4 + 3),
+  ];
+  const background = at(left!, top!);
+  let ink = 0;
+  for (let y = top!; y < bottom!; y++)
+    for (let x = left!; x < right!; x++)
+      if (at(x, y).some((value, c) => Math.abs(value - background[c]!) > 60)) ink++;
+  return ink;
+}
+
 describe('<wire-article-card> content', () => {
   it('renders the seed story from the sample feed', async () => {
     const card = await settled(await renderStory(SeedStory));
@@ -190,16 +222,6 @@ describe('<wire-article-card> content', () => {
               if (pixel(x, y).some((value, c) => Math.abs(value - background[c]!) > 60)) count++;
           return count;
         };
-        /** Where an item's own content is drawn: its padding and its one-pixel screen-reader text left out. */
-        const drawn = (item: Element) => {
-          const range = document.createRange();
-          range.selectNodeContents(item);
-          const rects = [...range.getClientRects()].filter((rect) => rect.width > 1);
-          return {
-            left: Math.min(...rects.map((rect) => rect.left)),
-            right: Math.max(...rects.map((rect) => rect.right)),
-          };
-        };
         for (let i = 1; i < items.length; i++) {
           const item = items[i]!;
           const [before, after] = [drawn(items[i - 1]!), drawn(item)];
@@ -210,6 +232,59 @@ describe('<wire-article-card> content', () => {
       } finally {
         await session.send('Emulation.setEmulatedMedia', { features: [] });
       }
+    },
+  );
+
+  it.each([
+    ['ltr', 'the card padded'],
+    ['rtl', 'the card padded'],
+    ['ltr', "the card padded, the line's own padding, border and margin, padding on the items"],
+    ['rtl', "the card padded, the line's own padding, border and margin, padding on the items"],
+  ] as const)(
+    'starts a wrapped date line with its item, lined up with the date and no dot before it (%s; %s)',
+    async (dir, rules) => {
+      const parts = rules.includes('items')
+        ? `wire-article-card::part(meta) { padding-inline: 16px; border-inline-start: 2px solid; margin-inline: 4px; }
+           wire-article-card::part(date) { padding-inline: 6px; }
+           wire-article-card::part(comments) { padding-inline: 3px; }`
+        : '';
+      const root = mount(
+        `<style>wire-article-card { --wire-card-padding: 12px; } ${parts}</style>
+        <div style="inline-size: 420px"><wire-article-card dir="${dir}" src="${SAMPLE}" item="putin-kim-talks"></wire-article-card></div>`,
+      );
+      const card = await settled(root.querySelector('wire-article-card')!);
+      const [meta, date, comments] = ['meta', 'date', 'comments'].map((name) => part(card, name)!);
+      // Narrowed until the comment count goes to a line of its own, as it did on a 320px phone.
+      let width = 420;
+      while (width > 150 && box(comments!).top === box(date!).top)
+        card.parentElement!.style.inlineSize = `${(width -= 10)}px`;
+      expect(box(comments!).top, 'the count has wrapped').toBeGreaterThan(box(date!).bottom);
+      // Each line starts where the date line's content box does, plus the item's own padding.
+      const side = dir === 'ltr' ? 'left' : 'right';
+      const inward = dir === 'ltr' ? 1 : -1;
+      const px = (element: Element, property: string) =>
+        parseFloat(
+          getComputedStyle(element).getPropertyValue(
+            `${property}-${side}${property === 'border' ? '-width' : ''}`,
+          ),
+        );
+      const inner = box(meta!)[side] + inward * px(meta!, 'border');
+      const contentStart = inner + inward * px(meta!, 'padding');
+      for (const item of [date!, comments!])
+        expect(drawn(item)[side], `${item.getAttribute('part')} lined up`).toBeCloseTo(
+          contentStart + inward * px(item, 'padding'),
+          0,
+        );
+      // Nothing is drawn before the count within the line's border, nor in the room a dot and its space would take,
+      // as far as the card reaches.
+      const at = drawn(comments!)[side];
+      const [left, right] =
+        dir === 'ltr'
+          ? [Math.max(box(card).left, Math.min(inner, at - 14)), at]
+          : [at, Math.min(box(card).right, Math.max(inner, at + 14))];
+      expect(right - left, 'the width looked at').toBeGreaterThanOrEqual(11);
+      const ink = await inkIn(card, { left, right, top: box(comments!).top, bottom: box(comments!).bottom });
+      expect(ink, 'a dot before the wrapped count').toBe(0);
     },
   );
 

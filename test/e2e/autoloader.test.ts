@@ -122,12 +122,13 @@ describe('autoloader', () => {
         `dist/wire-widgets.js alone: ${standalone} B`,
     );
     expect(total).toBeLessThan(standalone);
-    // The budget .size-limit.cjs enforces for the same page (27.45 KB, bundled there as ES modules), plus what
+    // The budget .size-limit.cjs enforces for the same page (27.5 KB, bundled there as ES modules), plus what
     // gzipping the files one by one costs (31.27 KB measured with 27.15 KB there; 31.33 KB with 27.17 KB after the
     // defer-hydration fixes; 31.63 KB with 27.48 KB with less script per card and the date line's dots drawn as
     // backgrounds, 27.21 KB once size-limit bundled the page as ES modules rather than an IIFE; 31.99 KB with 27.40 KB
-    // with fewer templates per card). Issue 13 asks for 14 KB; see the README's Size table for where the bytes go.
-    expect(total).toBeLessThanOrEqual(32_030);
+    // with fewer templates per card; 32.11 KB with 27.48 KB with a failed author's picture drawn as an empty circle and
+    // a wrapped date line without a dot). Issue 13 asks for 14 KB; see the README's Size table for where the bytes go.
+    expect(total).toBeLessThanOrEqual(32_150);
 
     // The reader presses the photo's credit button: only then does the popover's chunk arrive, and it opens.
     const network: string[] = [];

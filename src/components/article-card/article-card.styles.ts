@@ -82,25 +82,39 @@ export const articleCardStyles = css`
     background: var(--_surface);
   }
 
+  /* The column gap holds the dot between items (below): the space a middle dot (·) and 8px either side take. */
   .meta {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 4px 8px;
+    gap: 4px calc(0.318em + 16px);
+    overflow: clip;
+    overflow-clip-margin: content-box 6px;
+    word-spacing: calc(0.318em + 8px);
+  }
+
+  .meta > * {
+    word-spacing: normal;
   }
 
   /* The dot between the date's items (what follows the date, a <time>, is a span) is drawn as the item's background
-     where a middle dot (·) and 8px would stand: as a ::before, a pseudo-element per dot to style and lay out, 1000
-     cards took 0.07 times the hand-written card's time longer (bench/cards.mjs). The sizes are the glyph's in the
-     default font: 0.318em wide, a 0.125em dot 0.065em above the middle of the first line. On the side the line
-     starts from, not the item's own start: the reading time is isolated (dir="auto"), and an English one in a
-     right-to-left card had its dot on its left, after it, where the ::before had put it too. Painted when printed,
-     as the glyph was. Forced colours drop a gradient background: the items keep it, and their line's forced
-     colour, as the icons do (icons.ts). */
+     in a transparent border, where a middle dot and 8px would stand, and a negative margin as wide takes that room
+     back from the gap before it. An item that starts a wrapped line so has its dot outside the line's content box,
+     cut off by the line's clip: it lines up with the date, with no dot before it. Laid out as a line of text by a
+     page (\`::part(meta) { display: block }\`), the line's spaces, widened by its word spacing, give the room back.
+     Both are important, so a page's rules for the part cannot set one without the other; a page's padding only
+     moves the text away from the dot. As a ::before, a pseudo-element per dot to style and lay out, 1000 cards took
+     0.07 times the hand-written card's time longer (bench/cards.mjs). The sizes are the glyph's in the default font:
+     0.318em wide, a 0.125em dot 0.065em above the middle of the first line. On the side the line starts from, not
+     the item's own start: the reading time is isolated (dir="auto"), and an English one in a right-to-left card had
+     its dot on its left, after it, where the ::before had put it too. Painted when printed, as the glyph was.
+     Forced colours drop a gradient background: the items keep it, and their line's forced colour, as the icons do
+     (icons.ts). */
   .meta > * + span {
-    padding-left: calc(0.318em + 8px);
+    margin-left: calc(-0.318em - 8px) !important;
+    border-left: calc(0.318em + 8px) solid transparent !important;
     background: radial-gradient(circle closest-side, currentColor 80%, transparent) no-repeat 0.08em
-      calc(0.5lh - 0.13em) / 0.13em 0.13em;
+      calc(0.5lh - 0.13em) / 0.13em 0.13em border-box;
     -webkit-print-color-adjust: exact;
     print-color-adjust: exact;
     forced-color-adjust: none;
@@ -109,7 +123,10 @@ export const articleCardStyles = css`
 
   /* A length from the right edge, not \`right 0.08em\`, which Chromium reads only from version 143. */
   .meta:dir(rtl) > * + span {
-    padding: 0 calc(0.318em + 8px) 0 0;
+    margin-left: 0 !important;
+    margin-right: calc(-0.318em - 8px) !important;
+    border-left: 0 !important;
+    border-right: calc(0.318em + 8px) solid transparent !important;
     background-position-x: calc(100% - 0.08em);
   }
 
