@@ -65,8 +65,8 @@ const STYLES = new Set(['full', 'long', 'medium', 'short']);
 
 /**
  * A date in the reader's language: "September 15, 2023" (`format` `long`, the default), another `Intl` date style
- * (`full`, `medium`, `short`), or a publisher's house pattern such as `dd.MM.yyyy` ("15.09.2023"). `withTime` adds
- * the time of day to a style (for tooltips).
+ * (`full`, `medium`, `short`), or a publisher's house pattern such as `dd.MM.yyyy` ("15.09.2023"). `withTime`, with
+ * the default style, adds the time of day and its zone ("September 15, 2023 at 6:03 AM UTC", for tooltips).
  */
 export function formatDate(lang: string, iso: string, withTime = false, format = 'long'): string {
   const key = `${lang}|${withTime}|${format}|${iso}`;
@@ -79,11 +79,24 @@ export function formatDate(lang: string, iso: string, withTime = false, format =
   return text;
 }
 
+/**
+ * With the time, the zone is named: a server-rendered tooltip is the server's clock, and hydration keeps its text.
+ * `Intl` takes no zone beside `dateStyle`, so that date is written out as the `long` style's parts.
+ */
+const WITH_TIME: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+};
+
 function dateFormatter(lang: string, withTime: boolean, format: string): Intl.DateTimeFormat {
   const dateStyle = format as Intl.DateTimeFormatOptions['dateStyle'];
   return formatter(
     `d|${lang}|${withTime}|${format}`,
-    () => new Intl.DateTimeFormat(lang, withTime ? { dateStyle, timeStyle: 'short' } : { dateStyle }),
+    () => new Intl.DateTimeFormat(lang, withTime ? WITH_TIME : { dateStyle }),
   );
 }
 

@@ -43,6 +43,15 @@ describe('formatDate', () => {
     expect(formatDate('ru', MARCH, false, 'd MMM')).toMatch(/^5 март/);
   });
 
+  it('names the time zone beside the time of day, as a server-rendered tooltip is read elsewhere', () => {
+    const zone = new Intl.DateTimeFormat('en', { timeZoneName: 'short' })
+      .formatToParts(new Date(SEED))
+      .find((part) => part.type === 'timeZoneName')!.value;
+    expect(formatDate('en', SEED, true)).toMatch(/^September 15, 2023.* 12:00\sPM /);
+    expect(formatDate('en', SEED, true).endsWith(` ${zone}`)).toBe(true);
+    expect(formatDate('ru', SEED, true)).toMatch(/^15 сентября 2023 г\..* 12:00 /);
+  });
+
   it('keeps what is not a token as written, and gives an empty text for a date that is not one', () => {
     expect(formatDate('en', SEED, false, 'yyyy — "week" dd')).toBe('2023 — "week" 15');
     expect(formatDate('en', 'not a date', false, 'dd.MM.yyyy')).toBe('');

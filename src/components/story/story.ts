@@ -36,23 +36,6 @@ function withdrawHeadData({ id, url }: FeedItem): void {
   }
 }
 
-/**
- * The time of day with its zone ("8:40 AM UTC"). The zone is named because a server-rendered time is the server's
- * clock, and hydration keeps the server's text; a story drawn in the browser gives the reader's own zone.
- */
-function timeOfDay(lang: string, iso: string): string {
-  const date = new Date(iso);
-  try {
-    return new Intl.DateTimeFormat(lang, {
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZoneName: 'short',
-    }).format(date);
-  } catch {
-    return `${date.toISOString().slice(11, 16)} UTC`;
-  }
-}
-
 /** The body's container; the server render finds it by this exact markup and fills it with the same HTML. */
 export const BODY_ATTRIBUTE = 'data-wire-body';
 
@@ -205,10 +188,11 @@ export class WireStory extends WireFeedElement {
     ].filter(Boolean);
     const updated = item.dateModified !== item.datePublished ? item.dateModified : undefined;
     const updatedDay = updated ? formatDate(lang, updated) : '';
-    // Updated the day it was published: the same date twice told a reader nothing, so the update gives its time.
+    // Updated the day it was published: the same date twice told a reader nothing, so the update gives its time and
+    // zone (a server-rendered time is the server's clock, and hydration keeps the server's text).
     const updatedText =
       updated && updatedDay && updatedDay === formatDate(lang, item.datePublished ?? '')
-        ? timeOfDay(lang, updated)
+        ? formatDate(lang, updated, true)
         : undefined;
     const copyright =
       item.rights.copyrightNotice || (item.rights.copyrightHolder ? `© ${item.rights.copyrightHolder}` : '');
