@@ -189,16 +189,21 @@ describe('<wire-article-card> content', () => {
   });
 
   it.each([
-    ['ltr', 'none'],
-    ['rtl', 'none'],
-    ['ltr', 'active'],
+    ['ltr', 'none', 'none'],
+    ['rtl', 'none', 'none'],
+    ['ltr', 'active', 'none'],
+    // A page's narrower gap would have put each dot onto the end of the item before it.
+    ['ltr', 'none', 'wire-article-card::part(meta) { gap: 2px }'],
+    ['rtl', 'none', 'wire-article-card::part(meta) { column-gap: 0 }'],
   ] as const)(
-    "parts the date line's items with a dot before each, on the %s reading side, forced colours %s",
-    async (dir, forcedColors) => {
+    "parts the date line's items with a dot before each, on the %s reading side, forced colours %s, page rule %s",
+    async (dir, forcedColors, rules) => {
       const session = cdp();
       await session.send('Emulation.setEmulatedMedia', {
         features: [{ name: 'forced-colors', value: forcedColors }],
       });
+      const pageStyle = document.head.appendChild(document.createElement('style'));
+      if (rules !== 'none') pageStyle.textContent = rules;
       try {
         const card = await settled(await renderStory(SeedStory, { width: 600, dir }));
         // The date comes first, then the reading time and the comment count.
@@ -230,6 +235,7 @@ describe('<wire-article-card> content', () => {
           expect(ink(from, to), `a dot before ${item.getAttribute('part')}`).toBeGreaterThan(0);
         }
       } finally {
+        pageStyle.remove();
         await session.send('Emulation.setEmulatedMedia', { features: [] });
       }
     },

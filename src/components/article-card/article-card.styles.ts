@@ -82,12 +82,14 @@ export const articleCardStyles = css`
     background: var(--_surface);
   }
 
-  /* The column gap holds the dot between items (below): the space a middle dot (·) and 8px either side take. */
+  /* The column gap holds the dot between items (below): the space a middle dot (·) and 8px either side take. It is
+     important, as the items' margins are: a page's narrower gap put each dot onto the item before it. */
   .meta {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 4px calc(0.318em + 16px);
+    row-gap: 4px;
+    column-gap: calc(0.318em + 16px) !important;
     overflow: clip;
     overflow-clip-margin: content-box 6px;
     word-spacing: calc(0.318em + 8px);
