@@ -537,15 +537,16 @@ describe('<wire-article-card> states', () => {
 
   it("draws an author's picture that fails as an empty circle, not the broken-image icon", async () => {
     const images = `${location.origin}/demo/public/images`;
-    const feed = rawFeed([
-      rawItem('a', {
-        authors: [
-          { name: 'Ann Lee', avatar: `${images}/avatar-staff.svg` },
-          { name: 'Bo Kim', avatar: `${images}/missing-avatar.svg` },
-        ],
-      }),
-    ]);
-    const card = await render('item="a"', feed);
+    const feed = (second: string) =>
+      rawFeed([
+        rawItem('a', {
+          authors: [
+            { name: 'Ann Lee', avatar: `${images}/avatar-staff.svg` },
+            { name: 'Bo Kim', avatar: `${images}/${second}` },
+          ],
+        }),
+      ]);
+    const card = await render('item="a"', feed('missing-avatar.svg'));
     const [loaded, failed] = [...part(card, 'byline')!.querySelectorAll('img')];
     await until(() => loaded!.complete && failed!.complete, 5000, 'both pictures');
     expect([loaded!.naturalWidth > 0, failed!.naturalWidth]).toEqual([true, 0]);
@@ -566,6 +567,13 @@ describe('<wire-article-card> states', () => {
     };
     expect(await ink(loaded!)).toBeGreaterThan(50);
     expect(await ink(failed!)).toBe(0);
+
+    // The feed then gives that author a picture that loads: Lit keeps the same <img>, and it draws the portrait.
+    card.feed = feed('avatar-staff.svg') as WireArticleCard['feed'];
+    await card.updateComplete;
+    expect(part(card, 'byline')!.querySelectorAll('img')[1]).toBe(failed);
+    await until(() => failed!.complete && failed!.naturalWidth > 0, 5000, 'the new picture');
+    expect(await ink(failed!)).toBeGreaterThan(50);
   });
 
   it('leads with the standfirst when a story has no title, without repeating it', async () => {
