@@ -115,7 +115,9 @@ const entries = [
     // broken-image icon (article-card.styles.ts); +0.07 KB (37.53 KB) for a date line that wraps starting its next line
     // with the item, lined up with the date, not with a dot (article-card.styles.ts); +0.03 KB (37.56 KB) for a
     // date's tooltip that names the time zone beside the time (time.ts: a server-rendered time is the server's clock);
-    // +0.02 KB (37.58 KB) for the date line's column gap kept whatever a page sets (article-card.styles.ts).
+    // +0.02 KB (37.58 KB) for the date line's column gap kept whatever a page sets (article-card.styles.ts); 37.58 KB
+    // still with a focused card ringed outside its box and the gallery's ring the shared one (story-card.styles.ts,
+    // photo-gallery.styles.ts).
     name: 'standalone bundle, every element (dist/wire-widgets.js)',
     path: 'dist/wire-widgets.js',
     limit: '37.6 KB',
@@ -195,8 +197,9 @@ const entries = [
     // Then 27.21 KB bundled as ES modules, the format the files ship in (see the end of this file): the loader, and
     // the card's chunk with what it imports, each compressed whole. 27.40 KB with fewer templates per card, 27.41 KB
     // with a failed author's picture drawn as an empty circle, 27.48 KB with a wrapped date line without a dot, 27.52 KB
-    // with the time zone in a date's tooltip (ditto).
-    limit: '27.55 KB',
+    // with the time zone in a date's tooltip (ditto), 27.55 KB with the date line's column gap kept and a focused
+    // card ringed outside its box (story-card.styles.ts).
+    limit: '27.6 KB',
     gzip: true,
     modifyEsbuildConfig: withoutLazyChunks,
   },

@@ -87,8 +87,15 @@ export const cardStyles = css`
     outline: none;
   }
 
-  /* Inset, on the card's own edge: a ring round a whole card drawn outside it would cover the text around it. */
-  .headline a:focus-visible::after {
+  /* A focused card is ringed 2px outside its box, which the host's clip margin shows: on the card's own edge, the
+     ring lay on the photo and touched the text of a card without padding. A list's teasers lie inside the list's
+     box, which clips at its edge (it rounds the corners): they keep the ring on their own edge. */
+  .wrap:has(> .card .headline a:focus-visible) {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  li .headline a:focus-visible::after {
     outline: 2px solid var(--_focus);
     outline-offset: -2px;
   }

@@ -5,6 +5,7 @@ import { cdp, userEvent } from 'vitest/browser';
 import { clearFeedCache, configureLoader } from '../../src/feed/loader.js';
 import type { CardClickDetail, FeedErrorDetail } from '../../src/shared/events.js';
 import {
+  changedAround,
   changedPixels,
   cleanup,
   faultServer,
@@ -684,6 +685,28 @@ describe('<wire-article-card> interaction', () => {
     }
   });
 
+  it('rings a focused card outside its edge, off its photo, whole', async () => {
+    const root = mount(
+      `<button id="before">before</button>
+      <div style="padding: 8px; inline-size: 360px"><wire-article-card src="${SAMPLE}" item="${SEED}"></wire-article-card></div>`,
+    );
+    const card = await settled(root.querySelector('wire-article-card')!);
+    const image = screen(card).getByRole('img', { name: /fighter jet/ }) as HTMLImageElement;
+    // Here the feed's root-relative picture does not load: its placeholder is drawn the same in both captures.
+    await until(() => image.complete, 5000, 'the photo');
+    const frame = card.parentElement!;
+    root.querySelector<HTMLButtonElement>('#before')!.focus();
+    const unfocused = await screenshot(frame);
+    await userEvent.keyboard('{Tab}');
+    expect(card.shadowRoot!.activeElement).toBe(screen(card).getByRole('link'));
+    const changed = changedAround(unfocused, await screenshot(frame), frame, card);
+    // A 2px ring all round, 2px out, changes about 4 × (width + height) pixels there; on the card's own edge (the
+    // ring before), it changed none there and covered the photo's corners, which a card without padding reaches.
+    const { width, height } = box(card);
+    expect(changed.outside, 'a ring round the card').toBeGreaterThan(3 * (width + height));
+    expect(changed.corners, "the card's corners").toBe(0);
+  });
+
   it('is one keyboard stop for the story, then the credit button, whose popover opens and closes by keyboard', async () => {
     const root = mount('<button id="before">before</button>');
     const card = await render(`src="${SAMPLE}" item="${SEED}"`);
@@ -696,7 +719,6 @@ describe('<wire-article-card> interaction', () => {
     await userEvent.keyboard('{Tab}');
     const link = screen(card).getByRole('link');
     expect(card.shadowRoot!.activeElement).toBe(link);
-    expect(getComputedStyle(link, '::after').outlineStyle).toBe('solid');
     await userEvent.keyboard('{Enter}');
     expect(clicks.map((detail) => detail.id)).toEqual([SEED]);
 

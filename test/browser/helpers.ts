@@ -91,6 +91,37 @@ export async function screenshot(element: Element): Promise<ImageData> {
   return context.getImageData(0, 0, image.width, image.height);
 }
 
+/**
+ * Pixels that changed clearly between two captures of `frame`, by where they lie against `target`'s box: up to
+ * `outside` CSS px outside its edge, up to `inside` px inside it, and of those inside, the ones in its corners (for
+ * checks such as "the focus ring is drawn round the widget, not on its own edge").
+ */
+export function changedAround(
+  a: ImageData,
+  b: ImageData,
+  frame: Element,
+  target: Element,
+  { outside = 4, inside = 3 } = {},
+): { outside: number; inside: number; corners: number } {
+  const [from, box] = [frame.getBoundingClientRect(), target.getBoundingClientRect()];
+  const scale = a.width / from.width;
+  const counts = { outside: 0, inside: 0, corners: 0 };
+  for (let y = 0; y < a.height; y++)
+    for (let x = 0; x < a.width; x++) {
+      const i = (y * a.width + x) * 4;
+      if (Math.max(...[0, 1, 2].map((c) => Math.abs(a.data[i + c]! - b.data[i + c]!))) <= 48) continue;
+      const [px, py] = [from.left + (x + 0.5) / scale, from.top + (y + 0.5) / scale];
+      const [dx, dy] = [Math.max(box.left - px, px - box.right), Math.max(box.top - py, py - box.bottom)];
+      const beyond = Math.max(dx, dy);
+      if (beyond > 0 && beyond <= outside) counts.outside++;
+      else if (beyond <= 0 && beyond > -inside) {
+        counts.inside++;
+        if (dx > -inside && dy > -inside) counts.corners++;
+      }
+    }
+  return counts;
+}
+
 /** Pixels that changed clearly between two same-size captures (not anti-aliasing noise). */
 export function changedPixels(a: Uint8ClampedArray, b: Uint8ClampedArray): number {
   let count = 0;

@@ -15,24 +15,10 @@ export const galleryStyles = css`
     background: var(--_bg);
   }
 
-  /* The carousel's focus ring is drawn inside it and above the photo: the photo's positioned frame would paint over
-     an outline on the section itself. */
+  /* The carousel's focus ring is the shared one, 2px outside it, which the host's clip margin shows: drawn inside,
+     over the photo, it ran over the caption's first letter and the edges of the controls. */
   section {
     position: relative;
-  }
-
-  section:focus-visible {
-    outline: none;
-  }
-
-  section:focus-visible::after {
-    content: '';
-    position: absolute;
-    inset: 0;
-    z-index: 1;
-    outline: 2px solid var(--_focus);
-    outline-offset: -2px;
-    pointer-events: none;
   }
 
   .stage {
