@@ -164,20 +164,43 @@ describe('<wire-story>', () => {
     expect(headline.scrollHeight).toBeLessThanOrEqual(headline.clientHeight + 1);
   });
 
-  it('keeps each date on one line when the date line wraps on a phone', async () => {
-    const element = await showStory(storyFeed());
-    const meta = element.shadowRoot!.querySelector<HTMLElement>('[part="meta"]')!;
-    const times = [...meta.querySelectorAll('time')];
-    // Narrowed until the line breaks inside the first date's span, as it did at 390 px on the demo's story.
-    let width = 400;
-    const lines = (node: Element) =>
-      new Set([...node.getClientRects()].map((rect) => Math.round(rect.top))).size;
-    while (width > 200 && lines(times[0]!.parentElement!) < 2) {
-      (element.parentElement as HTMLElement).style.inlineSize = `${(width -= 10)}px`;
-    }
-    expect(lines(times[0]!.parentElement!), 'the first date line breaks').toBe(2);
-    expect(times.map(lines)).toEqual([1, 1]);
-  });
+  it.each([
+    ['a later day', {}],
+    ['the same day', { date_published: '2023-09-15T06:03:00Z', date_modified: '2023-09-15T08:40:00Z' }],
+  ])(
+    "keeps each part of the date line whole, and starts no line with a dot, as a phone's column narrows (updated %s)",
+    async (_, dates) => {
+      const element = await showStory(storyFeed(dates));
+      const meta = element.shadowRoot!.querySelector<HTMLElement>('[part="meta"]')!;
+      const parts = [...meta.children] as HTMLElement[];
+      expect(parts.map((part) => part.textContent!.trim().split(' ')[0])).toEqual([
+        'ROTTERDAM',
+        'Published',
+        'Updated',
+      ]);
+      const tops = (nodes: Element[]) =>
+        new Set(nodes.flatMap((node) => [...node.getClientRects()].map((rect) => Math.round(rect.top)))).size;
+      let wrapped = 0;
+      for (let width = 420; width >= 260; width -= 10) {
+        (element.parentElement as HTMLElement).style.inlineSize = `${width}px`;
+        if (tops(parts) < 2) continue;
+        wrapped++;
+        const lineStart = meta.getBoundingClientRect().left;
+        for (const part of parts) {
+          expect(tops([part]), `"${part.textContent!.trim()}" at ${width}px`).toBe(1);
+          // A part that starts a line starts with its text, not with a dot and its space.
+          const text = document.createRange();
+          text.selectNodeContents(part);
+          if (part.getBoundingClientRect().left - lineStart < 1)
+            expect(
+              text.getClientRects()[0]!.left - lineStart,
+              `before "${part.textContent!.trim()}"`,
+            ).toBeLessThan(1);
+        }
+      }
+      expect(wrapped, 'widths at which the line wraps').toBeGreaterThan(3);
+    },
+  );
 
   it('reads back from its own HTML as drawn: a player or a credited picture inside a paragraph gets its own block', async () => {
     const element = await showStory(

@@ -31,15 +31,21 @@ export const storyStyles = css`
     font-size: 1.125em;
   }
 
-  /* Dateline · Published … · Updated …: one separator between the parts there are, none for screen readers. The
-     template's space before each part stands before its dot too: a quarter em more makes the two sides even. */
-  .meta > span + span::before {
-    content: '·' / '';
-    margin-inline: 0.25em 0.5em;
+  /* Dateline · Published … · Updated …: each part is read whole, so the line breaks between parts ("Published" /
+     "September 15, 2023 · Updated" at 375 px read as two halves), and a date never inside itself ("September 15," /
+     "2023"); a part wider than the line still wraps, before its date. The separator ends the part before it, so no
+     line starts with one; none for screen readers. The template's space after each part stands after its dot: a
+     quarter em more before the dot makes the two sides even. */
+  .meta > span {
+    display: inline-block;
+    max-inline-size: 100%;
   }
 
-  /* A date is read whole: the line breaks before it ("Published" / "September 15, 2023"), not inside it (at 390 px,
-     "September 15," / "2023"). */
+  .meta > span:has(+ span)::after {
+    content: '·' / '';
+    margin-inline: 0.5em 0.25em;
+  }
+
   .meta time {
     white-space: nowrap;
   }
