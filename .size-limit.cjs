@@ -117,10 +117,11 @@ const entries = [
     // date's tooltip that names the time zone beside the time (time.ts: a server-rendered time is the server's clock);
     // +0.02 KB (37.58 KB) for the date line's column gap kept whatever a page sets (article-card.styles.ts); 37.58 KB
     // still with a focused card ringed outside its box and the gallery's ring the shared one (story-card.styles.ts,
-    // photo-gallery.styles.ts).
+    // photo-gallery.styles.ts); +0.05 KB (37.63 KB) for both rings drawn inside where the host's clip margin is
+    // unknown (Safari), as they were before.
     name: 'standalone bundle, every element (dist/wire-widgets.js)',
     path: 'dist/wire-widgets.js',
-    limit: '37.6 KB',
+    limit: '37.65 KB',
     gzip: true,
     modifyEsbuildConfig: withoutLazyChunks,
   },
@@ -234,8 +235,8 @@ const entries = [
     // date line's dots drawn as backgrounds and the story links noted by the normaliser (see the standalone bundle);
     // 27.97 KB as an ES module (see the end of this file); 28.15 KB with fewer templates per card, 28.18 KB with a
     // failed author's picture drawn as an empty circle, 28.25 KB with a wrapped date line without a dot, 28.29 KB with
-    // the time zone in a date's tooltip (ditto).
-    limit: '28.35 KB',
+    // the time zone in a date's tooltip, 28.35 KB with a focused card ringed outside its box, inside in Safari (ditto).
+    limit: '28.4 KB',
     gzip: true,
     modifyEsbuildConfig: withoutLazyChunks,
   },

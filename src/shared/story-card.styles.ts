@@ -100,6 +100,18 @@ export const cardStyles = css`
     outline-offset: -2px;
   }
 
+  /* Where the host's clip margin is unknown (Safari), its paint containment would cut a ring outside the card. */
+  @supports not (overflow-clip-margin: 4px) {
+    .wrap:has(> .card .headline a:focus-visible) {
+      outline: none;
+    }
+
+    .headline a:focus-visible::after {
+      outline: 2px solid var(--_focus);
+      outline-offset: -2px;
+    }
+  }
+
   /* Controls on the card (the photo credit button) stay above the stretched link. */
   .info {
     z-index: 2;

@@ -16,9 +16,27 @@ export const galleryStyles = css`
   }
 
   /* The carousel's focus ring is the shared one, 2px outside it, which the host's clip margin shows: drawn inside,
-     over the photo, it ran over the caption's first letter and the edges of the controls. */
+     over the photo, it ran over the caption's first letter and the edges of the controls. Where that margin is
+     unknown (Safari), the host's paint containment would cut it: there it is drawn inside, above the photo, whose
+     positioned frame would paint over an outline on the section itself. */
   section {
     position: relative;
+  }
+
+  @supports not (overflow-clip-margin: 4px) {
+    section:focus-visible {
+      outline: none;
+    }
+
+    section:focus-visible::after {
+      content: '';
+      position: absolute;
+      inset: 0;
+      z-index: 1;
+      outline: 2px solid var(--_focus);
+      outline-offset: -2px;
+      pointer-events: none;
+    }
   }
 
   .stage {
