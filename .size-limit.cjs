@@ -133,8 +133,10 @@ const entries = [
     path: 'dist/wire-widgets/story.define-*.js',
     // 2.67 KB as an ES module (see the end of this file); 2.69 KB with its dates kept whole on one line; 2.85 KB
     // with the time of an update made the day the story was published, and its zone (story.ts); 2.73 KB once that
-    // time came from the shared date formatter, which names the zone for every tooltip (time.ts).
-    limit: '2.75 KB',
+    // time came from the shared date formatter, which names the zone for every tooltip (time.ts); 2.74 KB with the
+    // date line's parts kept whole; 2.88 KB with the time alone again ("Updated 8:40 AM UTC": with the date it was
+    // too wide for a phone at 200% text), the dateline's language on its text and each date whole while it fits.
+    limit: '2.9 KB',
     gzip: true,
     modifyEsbuildConfig: (config) => ({
       ...config,

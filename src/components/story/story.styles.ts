@@ -1,8 +1,11 @@
 import { css } from 'lit';
 
 export const storyStyles = css`
+  /* One column no wider than the widget: a long unbroken run (a URL in the body, a date at 200% text) wraps or
+     scrolls inside it rather than widening the column past the widget's edge, which clips it. */
   article {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 12px;
     color: var(--_text);
   }
@@ -32,22 +35,19 @@ export const storyStyles = css`
   }
 
   /* Dateline · Published … · Updated …: each part is read whole, so the line breaks between parts ("Published" /
-     "September 15, 2023 · Updated" at 375 px read as two halves), and a date never inside itself ("September 15," /
-     "2023"); a part wider than the line still wraps, before its date. The separator ends the part before it, so no
-     line starts with one; none for screen readers. The template's space after each part stands after its dot: a
-     quarter em more before the dot makes the two sides even. */
-  .meta > span {
+     "September 15, 2023 · Updated" at 375 px read as two halves), and a date inside itself ("September 15," /
+     "2023") only when it is wider than the line; a part wider than the line breaks before its date first. The
+     separator ends the part before it, so no line starts with one; none for screen readers. The template's space
+     after each part stands after its dot: a quarter em more before the dot makes the two sides even. */
+  .meta > span,
+  .meta time {
     display: inline-block;
     max-inline-size: 100%;
   }
 
-  .meta > span:has(+ span)::after {
+  .meta > span:not(:last-child)::after {
     content: '·' / '';
     margin-inline: 0.5em 0.25em;
-  }
-
-  .meta time {
-    white-space: nowrap;
   }
 
   .byline,

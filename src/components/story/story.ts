@@ -36,6 +36,20 @@ function withdrawHeadData({ id, url }: FeedItem): void {
   }
 }
 
+/** The time of day with its zone ("8:40 AM UTC"), for an update made the day the story was published. */
+function timeOfDay(lang: string, iso: string): string {
+  const date = new Date(iso);
+  try {
+    return new Intl.DateTimeFormat(lang, {
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    }).format(date);
+  } catch {
+    return `${date.toISOString().slice(11, 16)} UTC`;
+  }
+}
+
 /** The body's container; the server render finds it by this exact markup and fills it with the same HTML. */
 export const BODY_ATTRIBUTE = 'data-wire-body';
 
@@ -189,10 +203,11 @@ export class WireStory extends WireFeedElement {
     const updated = item.dateModified !== item.datePublished ? item.dateModified : undefined;
     const updatedDay = updated ? formatDate(lang, updated) : '';
     // Updated the day it was published: the same date twice told a reader nothing, so the update gives its time and
-    // zone (a server-rendered time is the server's clock, and hydration keeps the server's text).
+    // zone (a server-rendered time is the server's clock, and hydration keeps the server's text); the date again
+    // with it made one unbreakable run too wide for a phone at 200% text.
     const updatedText =
       updated && updatedDay && updatedDay === formatDate(lang, item.datePublished ?? '')
-        ? formatDate(lang, updated, true)
+        ? timeOfDay(lang, updated)
         : undefined;
     const copyright =
       item.rights.copyrightNotice || (item.rights.copyrightHolder ? `© ${item.rights.copyrightHolder}` : '');
@@ -221,7 +236,12 @@ export class WireStory extends WireFeedElement {
         }
         ${byline.length ? html`<p class="byline" part="byline">${byline.join(' · ')}</p>` : nothing}
         <p class="meta" part="meta">
-          ${item.dateline ? html`<span class="dateline" lang=${text}>${item.dateline}</span>` : nothing}
+          ${
+            // The part keeps the line's direction, so its dot stays at its end; the text takes its language's.
+            item.dateline
+              ? html`<span class="dateline"><span lang=${text}>${item.dateline}</span></span>`
+              : nothing
+          }
           ${
             item.datePublished
               ? html`<span>${t(lang, 'storyPublished')} ${dateTemplate(lang, item.datePublished)}</span>`
