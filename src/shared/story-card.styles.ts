@@ -93,6 +93,9 @@ export const cardStyles = css`
   .wrap:has(> .card .headline a:focus-visible) {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
+    /* The card's colour fills the gap, so the ring keeps its contrast on any page (the dark scheme's ring on a page
+       that stays light was 1.8:1 against it). */
+    box-shadow: 0 0 0 2px var(--wire-card-background, var(--_bg));
   }
 
   li .headline a:focus-visible::after {
@@ -100,8 +103,9 @@ export const cardStyles = css`
     outline-offset: -2px;
   }
 
-  /* Where the host's clip margin is unknown (Safari), its paint containment would cut a ring outside the card. */
-  @supports not (overflow-clip-margin: 4px) {
+  /* Where the host's clip margin is unknown (Safari), its paint containment would cut a ring outside the card; a
+     browser without :has() would draw none. */
+  @supports not ((overflow-clip-margin: 4px) and selector(:has(a))) {
     .wrap:has(> .card .headline a:focus-visible) {
       outline: none;
     }

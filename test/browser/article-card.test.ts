@@ -694,7 +694,7 @@ describe('<wire-article-card> interaction', () => {
   it('rings a focused card outside its edge, off its photo, whole', async () => {
     const root = mount(
       `<button id="before">before</button>
-      <div style="padding: 8px; inline-size: 360px"><wire-article-card src="${SAMPLE}" item="${SEED}"></wire-article-card></div>`,
+      <div style="padding: 8px; inline-size: 360px; background: #0b1f3a"><wire-article-card src="${SAMPLE}" item="${SEED}"></wire-article-card></div>`,
     );
     const card = await settled(root.querySelector('wire-article-card')!);
     const image = screen(card).getByRole('img', { name: /fighter jet/, hidden: true }) as HTMLImageElement;
@@ -711,6 +711,9 @@ describe('<wire-article-card> interaction', () => {
     const { width, height } = box(card);
     expect(changed.outside, 'a ring round the card').toBeGreaterThan(3 * (width + height));
     expect(changed.corners, "the card's corners").toBe(0);
+    // On this dark page the blue ring alone has 2.5:1 contrast: the card's own colour fills the 2px between them.
+    const gap = changedAround(unfocused, await screenshot(frame), frame, card, { outside: 2 });
+    expect(gap.outside, 'the gap between the card and its ring').toBeGreaterThan(3 * (width + height));
   });
 
   it('is one keyboard stop for the story, then the credit button, whose popover opens and closes by keyboard', async () => {

@@ -93,8 +93,9 @@ export async function screenshot(element: Element): Promise<ImageData> {
 
 /**
  * Pixels that changed clearly between two captures of `frame`, by where they lie against `target`'s box: up to
- * `outside` CSS px outside its edge, up to `inside` px inside it, and of those inside, the ones in its corners (for
- * checks such as "the focus ring is drawn round the widget, not on its own edge").
+ * `outside` CSS px outside its edge, from 1 to `inside` px inside it, and of those inside, the ones in its corners
+ * (for checks such as "the focus ring is drawn round the widget, not on its own edge"). The first pixel inside is
+ * left out: the test page may be drawn scaled, and that pixel then blends in what lies just outside.
  */
 export function changedAround(
   a: ImageData,
@@ -114,7 +115,7 @@ export function changedAround(
       const [dx, dy] = [Math.max(box.left - px, px - box.right), Math.max(box.top - py, py - box.bottom)];
       const beyond = Math.max(dx, dy);
       if (beyond > 0 && beyond <= outside) counts.outside++;
-      else if (beyond <= 0 && beyond > -inside) {
+      else if (beyond <= -1 && beyond > -inside) {
         counts.inside++;
         if (dx > -inside && dy > -inside) counts.corners++;
       }

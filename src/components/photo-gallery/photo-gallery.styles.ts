@@ -23,6 +23,11 @@ export const galleryStyles = css`
     position: relative;
   }
 
+  /* Its own colour fills the gap, so the ring keeps its contrast on any page (see story-card.styles.ts). */
+  section:focus-visible {
+    box-shadow: 0 0 0 2px var(--_bg);
+  }
+
   @supports not (overflow-clip-margin: 4px) {
     section:focus-visible {
       outline: none;
