@@ -181,7 +181,7 @@ describe('<wire-story>', () => {
       const meta = element.shadowRoot!.querySelector<HTMLElement>('[part="meta"]')!;
       const parts = [...meta.children] as HTMLElement[];
       expect(parts.map((part) => part.textContent!.trim().split(' ')[0])).toEqual([
-        wire.dateline ?? 'ROTTERDAM',
+        (wire as { dateline?: string }).dateline ?? 'ROTTERDAM',
         'Published',
         'Updated',
       ]);
