@@ -125,7 +125,8 @@ export function skeleton(
   layout: string,
   { count = 1, heading = false, parts = false }: SkeletonOptions = {},
 ): TemplateResult {
-  const compact = layout === 'compact';
+  // A compact card, and a related story's single teaser (`teaser`, stacked), show no standfirst, byline or tags.
+  const short = layout === 'compact' || layout === 'teaser';
   const lines = layout === 'hero' ? FOUR_LINES : THREE_LINES;
   const part = (name: string) => (parts ? name : nothing);
   const card = html`<div class="card skeleton has-image ${layout}" part=${part('card')}>
@@ -133,7 +134,7 @@ export function skeleton(
       <p class="kicker" part=${part('kicker')}><span class="bar"></span></p>
       <div class="headline" part=${part('headline')}>${lines}</div>
       ${
-        compact
+        short
           ? html`<p class="meta" part=${part('meta')}><span class="bar"></span></p>`
           : html`<p class="summary" part=${part('summary')}>${lines}</p>
               <p class="byline" part=${part('byline')}><span class="bar"></span></p>

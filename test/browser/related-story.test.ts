@@ -244,6 +244,27 @@ describe('<wire-related-story>', () => {
     expect(screen(missing).getByText(/This story is no longer available\./)).toBeTruthy();
   });
 
+  it("holds a single teaser's box while its feed loads, up to the lines its headline does not take", async () => {
+    const column = (attributes: string) =>
+      mount(
+        `<div style="inline-size: 420px"><wire-related-story ${attributes}></wire-related-story></div>`,
+      ).querySelector('wire-related-story')!;
+    const loading = column(`src="${faultServer()}/hang" item="putin-kim-talks"`);
+    await loading.updateComplete;
+    expect(loading.matches(':state(loading)')).toBe(true);
+    const ready = column(`src="${SAMPLE}" item="putin-kim-talks"`);
+    await until(() => ready.matches(':state(ready)'), 5000, 'the teaser');
+    await ready.updateComplete;
+    // The placeholder is a typical teaser, its headline on 3 lines; this one's takes fewer, and nothing else differs
+    // (no standfirst, byline or tags, which a teaser never shows: they made its placeholder 129px too tall).
+    const headline = ready.shadowRoot!.querySelector('.headline')!;
+    const lineHeight = parseFloat(getComputedStyle(headline).lineHeight);
+    const lines = Math.round(headline.getBoundingClientRect().height / lineHeight);
+    expect(lines).toBeLessThanOrEqual(3);
+    const [held, drawn] = [loading, ready].map((element) => element.getBoundingClientRect().height);
+    expect(held - drawn).toBeCloseTo((3 - lines) * lineHeight, 0);
+  });
+
   it('speaks Russian', async () => {
     const element = await renderStory({
       args: { ...Russian.args, item: undefined, relatedTo: SEED, width: 420 },

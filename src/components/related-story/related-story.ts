@@ -109,7 +109,7 @@ export class WireRelatedStory extends WireFeedElement {
         loading: () =>
           this.relatedTo
             ? skeleton(lang, 'compact', { count: Math.min(limit, 6), heading: true })
-            : skeleton(lang, ''),
+            : skeleton(lang, 'teaser'),
         ready: (item, feed, rights) =>
           this.relatedTo
             ? this.list(relatedStories(feed, item.id, limit), level, lang, feed)
