@@ -87,32 +87,27 @@ export const cardStyles = css`
     outline: none;
   }
 
-  /* A focused card is ringed 2px outside its box, which the host's clip margin shows: on the card's own edge, the
-     ring lay on the photo and touched the text of a card without padding. A list's teasers lie inside the list's
-     box, which clips at its edge (it rounds the corners): they keep the ring on their own edge. */
-  .wrap:has(> .card .headline a:focus-visible) {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
-    /* The card's colour fills the gap, so the ring keeps its contrast on any page (the dark scheme's ring on a page
-       that stays light was 1.8:1 against it). */
-    box-shadow: 0 0 0 2px var(--wire-card-background, var(--_bg));
-  }
-
-  li .headline a:focus-visible::after {
+  /* A focused card is ringed on its own edge where nothing better can be drawn: a list's teasers lie inside the
+     list's box, which clips at its edge (it rounds the corners); in Safari the host's paint containment, with no
+     clip margin, would cut a ring outside; without :has() none could be drawn round the card. */
+  .headline a:focus-visible::after {
     outline: 2px solid var(--_focus);
     outline-offset: -2px;
   }
 
-  /* Where the host's clip margin is unknown (Safari), its paint containment would cut a ring outside the card; a
-     browser without :has() would draw none. */
-  @supports not ((overflow-clip-margin: 4px) and selector(:has(a))) {
+  /* Elsewhere a card is ringed 2px outside its box, which the host's clip margin shows: on the card's own edge, the
+     ring lay on the photo and touched the text of a card without padding. */
+  @supports (overflow-clip-margin: 4px) and selector(:has(a)) {
     .wrap:has(> .card .headline a:focus-visible) {
-      outline: none;
+      outline: 2px solid var(--_focus);
+      outline-offset: 2px;
+      /* The card's colour fills the gap, so the ring keeps its contrast on any page (the dark scheme's ring on a
+         page that stays light was 1.8:1 against it). */
+      box-shadow: 0 0 0 2px var(--wire-card-background, var(--_bg));
     }
 
-    .headline a:focus-visible::after {
-      outline: 2px solid var(--_focus);
-      outline-offset: -2px;
+    .wrap > .card .headline a:focus-visible::after {
+      outline: none;
     }
   }
 
