@@ -1,9 +1,10 @@
 /**
  * Lighthouse (mobile: its default emulation and simulated throttling) on the article page with all four widgets
  * (test/article-page.mjs, the page the layout-shift suite loads), three ways: plain tags drawn by the standalone
- * bundle, server-rendered snippets hydrated by it, and plain tags drawn through the autoloader. Prints the
- * performance score, Total Blocking Time and the other lab metrics, median of RUNS; writes JSON with --json. Run
- * after a build, on a quiet machine (TBT counts the main thread's long tasks, which a busy machine lengthens):
+ * bundle, server-rendered snippets hydrated by it, and plain tags drawn through the autoloader; and, as the floor,
+ * the page with no script at all. Prints the performance score, Total Blocking Time and the other lab metrics,
+ * median of RUNS; writes JSON with --json. Run after a build, on a quiet machine (TBT counts the main thread's long
+ * tasks, which a busy machine lengthens):
  *
  *   npm run build && npm run bench:lighthouse [-- --json out.json]
  */
@@ -35,6 +36,9 @@ server.add(
   ),
 );
 server.add('/rendered.html', articlePage(await renderedTags(renderWidget, feed, `${server.url}/`), bundle));
+// The same page without the library (its tags never defined): the floor of TBT on this machine, as Lighthouse's 4x
+// throttling multiplies whatever else the machine is doing while the page loads.
+server.add('/bare.html', articlePage(plainTags('/sample-feed.json'), ''));
 // The same plain tags through the autoloader: each element's chunk is evaluated in a task of its own.
 server.add(
   '/loader.html',
@@ -94,7 +98,7 @@ const chrome = await chromeLauncher.launch({
 const results = {};
 let version = '';
 try {
-  for (const page of ['plain.html', 'rendered.html', 'loader.html']) {
+  for (const page of ['bare.html', 'plain.html', 'rendered.html', 'loader.html']) {
     const runs = [];
     for (let run = 0; run < RUNS; run++) {
       const { lhr, artifacts } = await lighthouse(`${server.url}/${page}`, {
@@ -129,9 +133,12 @@ for (const [page, row] of Object.entries(results))
   console.log(
     page.padEnd(16),
     ...COLUMNS.map((name) =>
-      (name === 'score' || name === 'CLS' ? row[name].toFixed(3) : Math.round(row[name]).toString()).padStart(
-        9,
-      ),
+      (Number.isNaN(row[name])
+        ? '-'
+        : name === 'score' || name === 'CLS'
+          ? row[name].toFixed(3)
+          : Math.round(row[name]).toString()
+      ).padStart(9),
     ),
   );
 console.log(
