@@ -31,7 +31,13 @@ export default mergeConfig(
       lib: { entry: entries, formats: ['es'], fileName: (_format, name) => `${name}.js` },
       rollupOptions: {
         external: [/^lit($|\/)/, /^@lit\//, /^@floating-ui\//, /^react($|\/)/, /^dompurify($|\/)/],
-        output: { preserveModules: true, preserveModulesRoot: 'src', minify: false },
+        output: {
+          preserveModules: true,
+          preserveModulesRoot: 'src',
+          minify: false,
+          // The app's bundler tree-shakes by them.
+          comments: { annotation: true },
+        },
       },
     },
   }),

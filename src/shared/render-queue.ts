@@ -12,23 +12,46 @@
  */
 import { SLICE_MS, yieldToBrowser } from './slices.js';
 
-/** The renders waiting, in order; undefined when none are. A job returns a promise when it reads in slices. */
-let queue: (() => Promise<void> | undefined)[] | undefined;
+/** A queued render: `alone` when it must not share its task with any other job (see `queueRender`). */
+interface Job {
+  run: () => Promise<void> | undefined;
+  alone: boolean;
+}
 
-/** Runs the queue, which may grow meanwhile, to its end; the array iterator sees what is pushed while it runs. */
-async function drain(jobs: (() => Promise<void> | undefined)[]): Promise<void> {
+/** The renders waiting, in order; undefined when none are. A job returns a promise when it reads in slices. */
+let queue: Job[] | undefined;
+
+/**
+ * Runs the queue, which may grow meanwhile, to its end; the array iterator sees what is pushed while it runs. A slice
+ * takes jobs while they fit in `SLICE_MS`, each job assumed to cost what the one before it did: a slice that started
+ * a job near its end ran over by that job's whole length (on Lighthouse's phone, a card's cold first render joined to
+ * the Intl formatters before it was a task of 124 ms). A first job always runs, however long it turns out.
+ */
+async function drain(jobs: Job[]): Promise<void> {
   let sliceStart = performance.now();
+  // What the job before took, the next one's estimate: -Infinity before the first, Infinity after one alone.
+  let last = -Infinity;
   for (const job of jobs) {
-    if (performance.now() - sliceStart >= SLICE_MS) {
+    if (last > -Infinity && (job.alone || performance.now() - sliceStart + last >= SLICE_MS)) {
       await yieldToBrowser();
       sliceStart = performance.now();
     }
     // A job that yields in its own slices (reading an inline feed) holds the queue: the jobs behind it need what it
-    // reads. Its last slice counts towards this one, so the next job starts in a new task.
-    const pending = job();
+    // reads. Its length includes its pauses, so the next job starts in a new task.
+    const start = performance.now();
+    const pending = job.run();
     if (pending) await pending;
+    last = job.alone ? Infinity : performance.now() - start;
   }
   queue = undefined;
+}
+
+/** How a job starts: see `queueRender`. */
+export interface QueueOptions {
+  /** In a task of its own when the queue is empty, rather than in a microtask of the task that queued it. */
+  ownTask?: boolean;
+  /** In a task that runs no other job: work whose length the queue cannot foresee from the job before it. */
+  alone?: boolean;
 }
 
 /**
@@ -37,11 +60,15 @@ async function drain(jobs: (() => Promise<void> | undefined)[]): Promise<void> {
  * which the other elements of the same change enqueue, so that their renders share one slice and a reader's click
  * is answered in the frame it belongs to; with `ownTask` (hydration, which the bundle's evaluation and the elements'
  * upgrades start, and `<wire-feed>`'s jobs ahead of it), it starts in a task of its own instead of lengthening that
- * one.
+ * one. An `alone` job (`<wire-feed>`'s Intl steps, whose point is to be tasks of their own) shares its task with no
+ * other job.
  */
-export function queueRender(render: () => unknown, ownTask = false): Promise<void> {
+export function queueRender(
+  render: () => unknown,
+  { ownTask = false, alone = false }: QueueOptions = {},
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const job = () => {
+    const run = () => {
       try {
         const pending = render();
         if (pending instanceof Promise) return pending.then(() => resolve(), reject);
@@ -51,6 +78,7 @@ export function queueRender(render: () => unknown, ownTask = false): Promise<voi
       }
       return undefined;
     };
+    const job = { run, alone };
     if (queue) queue.push(job);
     else {
       const jobs = (queue = [job]);

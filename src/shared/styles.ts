@@ -294,7 +294,7 @@ export class WireElement extends LitElement {
     // parser wrote the rest of the server's markup beneath it. So its updates wait for the parser too.
     if (this.parsed) return this.parsed.then(() => this.scheduleUpdate());
     // A render never holds the queue: only a job that reads in slices returns its promise.
-    const queued = () => queueRender(() => void super.scheduleUpdate(), !this.hasUpdated);
+    const queued = () => queueRender(() => void super.scheduleUpdate(), { ownTask: !this.hasUpdated });
     if (!this.rendersAtOnce()) return queued();
     return this.mayBeHeld()
       ? heldBoxes(this).then((held) => (held.has(this) ? queued() : super.scheduleUpdate()))

@@ -75,7 +75,7 @@ describe('a feed arriving for many widgets at once', () => {
 
   it('leaves the task that queued a hydration before it runs it (the bundle evaluating, the elements upgrading)', async () => {
     let hydrated = 0;
-    const done = queueRender(() => void hydrated++, true);
+    const done = queueRender(() => void hydrated++, { ownTask: true });
     expect(await countAtTheEndOfThisTask(() => hydrated)).toBe(0);
     await done;
     expect(hydrated).toBe(1);
@@ -90,12 +90,24 @@ describe('a feed arriving for many widgets at once', () => {
       order.push(`${name} ends`);
       if (fail) throw new Error(name);
     };
-    const first = queueRender(() => read('first', true), true);
-    const second = queueRender(() => void order.push('second'), true);
-    const third = queueRender(() => read('third'), true);
+    const first = queueRender(() => read('first', true), { ownTask: true });
+    const second = queueRender(() => void order.push('second'), { ownTask: true });
+    const third = queueRender(() => read('third'), { ownTask: true });
     await expect(first).rejects.toThrow('first');
     await Promise.all([second, third]);
     expect(order).toEqual(['first starts', 'first ends', 'second', 'third starts', 'third ends']);
+  });
+
+  it('runs a job that must be alone in a task no other job shares, and fits quick jobs together', async () => {
+    const runs = slicesOf(['a', 'b', 'alone', 'c', 'd'], ['alone']);
+    expect(await runs).toEqual([['a', 'b'], ['alone'], ['c', 'd']]);
+  });
+
+  it('does not start a job that the one before it says will not fit in the slice', async () => {
+    // Each job "takes" the milliseconds of its name on a clock the test moves: 3 + 3 + 3 fit a 12 ms slice; after
+    // 3 + 8, an 8 would not (11 + 8), where the slice's 11 ms alone would have let it start and run to 19.
+    const runs = slicesOf(['3', '3', '3', '8', '8', '1', '1']);
+    expect(await runs).toEqual([['3', '3', '3'], ['8'], ['8'], ['1', '1']]);
   });
 
   it("still gives the thread back when the host's task that called it was aborted", async () => {
@@ -213,6 +225,38 @@ describe("a widget's first render", () => {
     });
   });
 });
+
+/**
+ * Queues one job per name and resolves with the names grouped by the slice that ran them: two jobs share a slice when
+ * the second runs before a microtask the first queued, that is, with no yield between them. Each job moves a
+ * stand-in for `performance.now()` on by the milliseconds its name says (none for a word), so that a busy machine's
+ * pauses cannot end a slice early.
+ */
+async function slicesOf(names: string[], alone: string[] = []): Promise<string[][]> {
+  const slices: string[][] = [];
+  let open = false;
+  let now = 0;
+  Object.defineProperty(performance, 'now', { configurable: true, value: () => now });
+  try {
+    await Promise.all(
+      names.map((name) =>
+        queueRender(
+          () => {
+            if (open) slices.at(-1)!.push(name);
+            else slices.push([name]);
+            open = true;
+            queueMicrotask(() => (open = false));
+            now += Number(name) || 0;
+          },
+          { ownTask: true, alone: alone.includes(name) },
+        ),
+      ),
+    );
+  } finally {
+    delete (performance as { now?: unknown }).now;
+  }
+  return slices;
+}
 
 /** `count()` after the rest of this task's microtasks, as many as a few updates take and then some. */
 function countAtTheEndOfThisTask<T>(count: () => T): Promise<T> {

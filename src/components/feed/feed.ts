@@ -117,7 +117,7 @@ export class WireFeed extends WireElement {
     if (this.formattersQueued) return;
     this.formattersQueued = true;
     for (const step of [...formatterSteps, prepareDateFormatters])
-      queueRender(() => step(language()), true).catch(() => {});
+      queueRender(() => step(language()), { ownTask: true, alone: true }).catch(() => {});
   }
 
   override updated(): void {
@@ -164,7 +164,7 @@ export class WireFeed extends WireElement {
       // elements, of which it was the largest part on a server-rendered page (three copies, 60-140 ms under 4x
       // throttling).
       this.inline = { text, state: { status: 'loading', url: 'inline:' } };
-      queueRender(() => this.readInline(text), true).catch(() => {});
+      queueRender(() => this.readInline(text), { ownTask: true }).catch(() => {});
       this.queueFormatters(() => resolveLanguage(drawn, this.inline?.state.feed?.language));
     } else this.inline = { text, state: parseInline(text) };
     return this.inline.state;
