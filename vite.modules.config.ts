@@ -35,7 +35,8 @@ export default mergeConfig(
           preserveModules: true,
           preserveModulesRoot: 'src',
           minify: false,
-          // The app's bundler tree-shakes by them.
+          // The app's bundler tree-shakes by them. Rolldown keeps them in unminified output today; this says so should
+          // a release apply the standalone build's setting here.
           comments: { annotation: true },
         },
       },

@@ -32,7 +32,13 @@ await build({
       onwarn(warning, warn) {
         if (warning.code !== 'INEFFECTIVE_DYNAMIC_IMPORT') warn(warning);
       },
-      output: { entryFileNames: 'index.js', chunkFileNames: '[name]-[hash].js', minify: false },
+      // Unminified, with Lit's `@__PURE__` marks kept as in the per-module build (vite.modules.config.ts).
+      output: {
+        entryFileNames: 'index.js',
+        chunkFileNames: '[name]-[hash].js',
+        minify: false,
+        comments: { annotation: true },
+      },
       // The module's exports are its API alone: code the lazy chunks share goes to a chunk of its own rather than
       // out of index.js under one-letter names.
       preserveEntrySignatures: 'strict',
