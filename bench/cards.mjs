@@ -14,9 +14,10 @@
  *                      then each grid is shown and laid out, alternating, median of BENCH_LAYOUT_RUNS (21); the
  *                      card's script cost is left out, so a CSS suspect shows without the noise of rendering
  *   BENCH_TRACE_ALL=1  with --trace, also lists the 25 costliest trace events of each kind
- *   --profile          also records a V8 CPU profile (CDP Profiler) of one 1000-card insertion of each kind and
- *                      prints the functions with the most self time, so script cost is found rather than guessed
- *   BENCH_PROFILE_DIR  with --profile, also writes each profile there as <kind>.cpuprofile (DevTools opens it,
+ *   --profile          also records a V8 CPU profile (CDP Profiler) of one 1000-card insertion and one 200-photo
+ *                      gallery of each kind and prints the functions with the most self time, so script cost is
+ *                      found rather than guessed
+ *   BENCH_PROFILE_DIR  with --profile, also writes each profile there as <scenario>-<kind>.cpuprofile (DevTools opens it,
  *                      and it holds the call tree that self times leave out)
  *   --counts           counts instead of timing (and stops): per card, the nodes each kind draws by type and the
  *                      templates it clones, 300 cards from the sample feed; figures a busy machine does not move
@@ -596,18 +597,27 @@ async function trace(browser, page, kind) {
   };
 }
 
-/** V8 self time by function over one 1000-card insertion of `kind`: the costliest `top` functions, in ms. */
-async function profile(page, kind, top = 25) {
+/**
+ * V8 self time by function over one insertion of `kind`, 1000 cards or (`scenario` 'gallery') a 200-photo gallery:
+ * the costliest `top` functions, in ms.
+ */
+async function profile(page, kind, scenario = 'cards', top = 25) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
-  const ms = await page.evaluate((k) => window.__bench.keep(k, 1000), kind);
+  const ms = await page.evaluate(
+    ([k, s]) => (s === 'gallery' ? window.__bench.once(s, k, 200) : window.__bench.keep(k, 1000)),
+    [kind, scenario],
+  );
   const { profile: recorded } = await cdp.send('Profiler.stop');
   await cdp.detach();
   if (process.env.BENCH_PROFILE_DIR) {
     mkdirSync(process.env.BENCH_PROFILE_DIR, { recursive: true });
-    writeFileSync(`${process.env.BENCH_PROFILE_DIR}/${kind}.cpuprofile`, JSON.stringify(recorded));
+    writeFileSync(
+      `${process.env.BENCH_PROFILE_DIR}/${scenario}-${kind}.cpuprofile`,
+      JSON.stringify(recorded),
+    );
   }
   await page.evaluate(() => document.querySelectorAll('.grid').forEach((grid) => grid.remove()));
   // Samples are evenly spaced in time; each one is charged to the function on top of the stack.
@@ -622,7 +632,7 @@ async function profile(page, kind, top = 25) {
     self.set(name, (self.get(name) ?? 0) + perSample);
   }
   const total = samples.length * perSample;
-  return { kind, ms, total, top: [...self].sort((a, b) => b[1] - a[1]).slice(0, top) };
+  return { scenario, kind, ms, total, top: [...self].sort((a, b) => b[1] - a[1]).slice(0, top) };
 }
 
 function table(results) {
@@ -743,10 +753,12 @@ async function main() {
     }
     const profiles = [];
     if (options.profile) {
-      for (const kind of ['baseline', 'ours']) profiles.push(await profile(page, kind));
-      for (const { kind, ms, total, top } of profiles) {
+      for (const scenario of ['cards', 'gallery'])
+        for (const kind of ['baseline', 'ours']) profiles.push(await profile(page, kind, scenario));
+      for (const { scenario, kind, ms, total, top } of profiles) {
+        const what = scenario === 'gallery' ? `a 200-photo ${kind} gallery` : `1000 ${kind} cards`;
         console.log(
-          `\nV8 self time, one insertion of 1000 ${kind} cards (${ms.toFixed(0)} ms wall, ${total.toFixed(0)} ms sampled):`,
+          `\nV8 self time, one insertion of ${what} (${ms.toFixed(0)} ms wall, ${total.toFixed(0)} ms sampled):`,
         );
         for (const [name, t] of top) console.log(`  ${t.toFixed(1).padStart(7)}  ${name}`);
       }
