@@ -6,10 +6,22 @@
 export const SLICE_MS = 12;
 
 /**
- * Resolves in a new task, behind the others already waiting: the page can paint and handle input between two long
- * steps.
+ * Resolves in a new task: the page can paint and handle input between two long steps. A message posted to itself
+ * rather than a timer, because a chain of zero-delay timers is held to 4 ms a link after the fifth, and to one a
+ * second in a background tab: where the browser has no `scheduler.yield()` (Safari), a queue of renders or a feed
+ * read in slices would idle that long between slices. A timer where a page broke `MessageChannel`.
  */
-export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+export const nextTask = () =>
+  new Promise<void>((resolve) => {
+    try {
+      const { port1, port2 } = new MessageChannel();
+      // Closed once used, so that it keeps nothing alive (a Node process).
+      port1.onmessage = () => resolve(port1.close());
+      port2.postMessage(0);
+    } catch {
+      setTimeout(resolve);
+    }
+  });
 
 /**
  * Gives the browser the thread (input, paint), then continues: `scheduler.yield()`, which resumes ahead of other
