@@ -187,6 +187,37 @@ describe('<wire-photo-gallery>', () => {
       expect(requests().length).toBeLessThanOrEqual(12 + 14);
     });
 
+    it('keeps the current thumbnail in view in the strip, from a deep link to a far photo and back to the first', async () => {
+      history.replaceState(null, '', '#photo-gallery-story-50');
+      const { gallery, thumbnails } = await renderStory(
+        ManyPhotos,
+        { feed: galleryFeed(manyPhotos(60, IMAGES, `t=${Math.random()}&`)) },
+        'inline-size: 320px',
+      );
+      const inStrip = (index: number) => {
+        const thumb = thumbnails()[index]!;
+        const strip = thumb.parentElement!.getBoundingClientRect();
+        const box = thumb.getBoundingClientRect();
+        return box.left >= strip.left - 0.5 && box.right <= strip.right + 0.5;
+      };
+      await until(() => inStrip(49), 3000, 'thumbnail 50 in view');
+      expect(inStrip(0)).toBe(false);
+      gallery.show(0);
+      await gallery.updateComplete;
+      await until(() => inStrip(0), 3000, 'the first thumbnail in view again');
+    });
+
+    it('lays out nothing in the task that draws a gallery at its first photo', async () => {
+      // Its strip is new, at its start, where the first thumbnail is: there is nothing to scroll. Measuring it laid
+      // the whole page out in that task, a long one on a phone.
+      const reads = vi.spyOn(Element.prototype, 'getBoundingClientRect');
+      const { thumbnails } = await renderStory(ManyPhotos, {
+        feed: galleryFeed(manyPhotos(60, IMAGES, `t=${Math.random()}&`)),
+      });
+      expect(thumbnails()).toHaveLength(60);
+      expect(reads).not.toHaveBeenCalled();
+    });
+
     it('does not shift the layout while photos load or between photos of different shapes', async () => {
       const shifts: number[] = [];
       const observer = new PerformanceObserver((list) => {
