@@ -7,6 +7,8 @@
  * tasks, which a busy machine lengthens):
  *
  *   npm run build && npm run bench:lighthouse [-- --json out.json]
+ *
+ * BENCH_RUNS sets the number of runs (3), BENCH_PAGES a comma-separated list of the pages to run (all four).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -20,6 +22,13 @@ import { startFaultServer } from '../test/server.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS) || 3;
+/** BENCH_PAGES=loader.html,plain.html runs only those pages. */
+const PAGES = process.env.BENCH_PAGES?.split(',') ?? [
+  'bare.html',
+  'plain.html',
+  'rendered.html',
+  'loader.html',
+];
 const { values } = parseArgs({ options: { json: { type: 'string' } } });
 
 // Compressed, as any host serves a page and its scripts: uncompressed, the 98 KB bundle and the 113 KB
@@ -98,7 +107,7 @@ const chrome = await chromeLauncher.launch({
 const results = {};
 let version = '';
 try {
-  for (const page of ['bare.html', 'plain.html', 'rendered.html', 'loader.html']) {
+  for (const page of PAGES) {
     const runs = [];
     for (let run = 0; run < RUNS; run++) {
       const { lhr, artifacts } = await lighthouse(`${server.url}/${page}`, {
