@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import MagicString from 'magic-string';
 import { defineConfig, mergeConfig, type Plugin } from 'vite';
 import standalone from './vite.config.js';
 
@@ -29,6 +30,37 @@ function hydrateEntry(): Plugin {
   };
 }
 
+/**
+ * Writes the chunk graph into the loader (`__WIRE_CHUNKS__` in src/autoloader.ts): for each entry under
+ * `wire-widgets/`, every chunk it imports, directly or through another, so that the loader can ask for them all at
+ * once. The file names still hold the hash placeholders, which the bundler fills in here as in import statements.
+ */
+function chunkGraph(): Plugin {
+  const PLACEHOLDER = '__WIRE_CHUNKS__';
+  return {
+    name: 'wire:chunk-graph',
+    renderChunk(code, chunk, _options, { chunks }) {
+      if (chunk.name !== 'wire-widgets.loader') return null;
+      const at = code.indexOf(PLACEHOLDER);
+      // Left unreplaced, the loader would still work, one round trip after another, and nothing would say so.
+      if (at < 0) this.error(`${PLACEHOLDER} is not in the loader: src/autoloader.ts no longer reads it`);
+      const file = (path: string) => /^wire-widgets\/(.+)\.js$/.exec(path)?.[1];
+      const imported = (path: string, into = new Set<string>()): Set<string> => {
+        for (const dependency of chunks[path]?.imports ?? [])
+          if (!into.has(dependency)) imported(dependency, into.add(dependency));
+        return into;
+      };
+      const graph: Record<string, string[]> = {};
+      for (const entry of Object.values(chunks)) {
+        const name = entry.isEntry && file(entry.fileName);
+        if (name) graph[name] = [...imported(entry.fileName)].map((path) => file(path)!);
+      }
+      const output = new MagicString(code).overwrite(at, at + PLACEHOLDER.length, JSON.stringify(graph));
+      return { code: output.toString(), map: output.generateMap({ hires: true }) };
+    },
+  };
+}
+
 const elements = Object.fromEntries(
   readdirSync('src/components').map((name) => [
     `wire-widgets/${name}`,
@@ -39,7 +71,7 @@ const elements = Object.fromEntries(
 export default mergeConfig(
   standalone,
   defineConfig({
-    plugins: [hydrateEntry()],
+    plugins: [hydrateEntry(), chunkGraph()],
     build: {
       lib: {
         entry: { 'wire-widgets.loader': 'src/autoloader.ts', 'wire-widgets/hydrate': HYDRATE, ...elements },

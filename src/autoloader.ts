@@ -8,9 +8,40 @@
  */
 import { autoload } from './shared/autoload.js';
 
+/**
+ * Every chunk each chunk the loader asks for imports, directly or through another (`wire-widgets/<file>.js`): written
+ * in by the build (vite.loader.config.ts), as only it knows how the shared code was split and what the files are
+ * called.
+ */
+declare const __WIRE_CHUNKS__: Record<string, string[]>;
+
 // Held in a variable so the bundler leaves the URLs alone: they name this build's own output, resolved at run time.
 const base = import.meta.url;
-const load = (name: string): Promise<unknown> => import(new URL(`wire-widgets/${name}.js`, base).href);
+const url = (file: string) => new URL(`wire-widgets/${file}.js`, base).href;
+const load = (name: string): Promise<unknown> => import(url(name));
+
+const requested = new Set<string>();
+
+/**
+ * Has the browser fetch a chunk and everything it imports at once, running none of it: left to `import()`, a chunk's
+ * imports are asked for only once it has arrived, and an element that waits for the hydrate support or for
+ * `<wire-feed>` only after those, one round trip after another.
+ */
+function prefetch(name: string): void {
+  try {
+    for (const file of [name, ...(__WIRE_CHUNKS__[name] ?? [])]) {
+      if (requested.has(file)) continue;
+      requested.add(file);
+      const link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.href = url(file);
+      document.head.append(link);
+    }
+  } catch {
+    // A page whose `document.head` or `createElement` is something else (an element named after it): the chunks
+    // still load, each as its importer asks for it.
+  }
+}
 
 /**
  * Defines every undefined `wire-*` element in `root` (and `root` itself): call it for a shadow root you add
@@ -18,6 +49,7 @@ const load = (name: string): Promise<unknown> => import(new URL(`wire-widgets/${
  */
 export const discover = autoload({
   load,
+  prefetch,
   // The elements a chunk exists for (`wire-<name>` → `wire-widgets/<name>.js`).
   names: ['feed', 'article-card', 'related-story', 'photo-gallery', 'comment-prompt', 'credit-info', 'story'],
   hydrate: () => load('hydrate'),
