@@ -34,29 +34,38 @@ function hydrateEntry(): Plugin {
  * Writes the chunk graph into the loader (`__WIRE_CHUNKS__` in src/autoloader.ts): for each entry under
  * `wire-widgets/`, every chunk it imports, directly or through another, so that the loader can ask for them all at
  * once. The file names still hold the hash placeholders, which the bundler fills in here as in import statements.
+ * A loader left without its graph would still work, one round trip after another, and nothing would say so: the
+ * build stops instead.
  */
 function chunkGraph(): Plugin {
   const PLACEHOLDER = '__WIRE_CHUNKS__';
+  let written = 0;
   return {
     name: 'wire:chunk-graph',
-    renderChunk(code, chunk, _options, { chunks }) {
-      if (chunk.name !== 'wire-widgets.loader') return null;
+    buildStart() {
+      written = 0;
+    },
+    renderChunk(code, _chunk, _options, { chunks }) {
       const at = code.indexOf(PLACEHOLDER);
-      // Left unreplaced, the loader would still work, one round trip after another, and nothing would say so.
-      if (at < 0) this.error(`${PLACEHOLDER} is not in the loader: src/autoloader.ts no longer reads it`);
-      const file = (path: string) => /^wire-widgets\/(.+)\.js$/.exec(path)?.[1];
+      if (at < 0) return null;
+      if (code.includes(PLACEHOLDER, at + 1)) this.error(`${PLACEHOLDER} is read more than once`);
+      const file = (path: string) =>
+        /^wire-widgets\/(.+)\.js$/.exec(path)?.[1] ?? this.error(`${path} is not in wire-widgets/`);
       const imported = (path: string, into = new Set<string>()): Set<string> => {
         for (const dependency of chunks[path]?.imports ?? [])
           if (!into.has(dependency)) imported(dependency, into.add(dependency));
         return into;
       };
       const graph: Record<string, string[]> = {};
-      for (const entry of Object.values(chunks)) {
-        const name = entry.isEntry && file(entry.fileName);
-        if (name) graph[name] = [...imported(entry.fileName)].map((path) => file(path)!);
-      }
+      for (const entry of Object.values(chunks))
+        if (entry.isEntry && entry.fileName.startsWith('wire-widgets/'))
+          graph[file(entry.fileName)] = [...imported(entry.fileName)].map(file);
+      written++;
       const output = new MagicString(code).overwrite(at, at + PLACEHOLDER.length, JSON.stringify(graph));
       return { code: output.toString(), map: output.generateMap({ hires: true }) };
+    },
+    generateBundle() {
+      if (written !== 1) this.error(`${PLACEHOLDER} written into ${written} chunks, not the loader alone`);
     },
   };
 }

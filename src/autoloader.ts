@@ -9,11 +9,12 @@
 import { autoload } from './shared/autoload.js';
 
 /**
- * Every chunk each chunk the loader asks for imports, directly or through another (`wire-widgets/<file>.js`): written
- * in by the build (vite.loader.config.ts), as only it knows how the shared code was split and what the files are
- * called.
+ * For each chunk the loader asks for (`wire-<name>`'s, and `hydrate`), the chunks it imports, directly or through
+ * another (`wire-widgets/<file>.js`). The build writes them in (vite.loader.config.ts): only it knows how the shared
+ * code was split and what the files are called.
  */
 declare const __WIRE_CHUNKS__: Record<string, string[]>;
+const chunks = __WIRE_CHUNKS__;
 
 // Held in a variable so the bundler leaves the URLs alone: they name this build's own output, resolved at run time.
 const base = import.meta.url;
@@ -21,25 +22,32 @@ const url = (file: string) => new URL(`wire-widgets/${file}.js`, base).href;
 const load = (name: string): Promise<unknown> => import(url(name));
 
 const requested = new Set<string>();
+let nonce: string | undefined;
 
 /**
- * Has the browser fetch a chunk and everything it imports at once, running none of it: left to `import()`, a chunk's
- * imports are asked for only once it has arrived, and an element that waits for the hydrate support or for
- * `<wire-feed>` only after those, one round trip after another.
+ * Has the browser fetch the chunk `name` and every chunk it imports at once, running none of them: left to
+ * `import()`, a chunk's imports are asked for only once it has arrived, and an element that waits for the hydrate
+ * support or for `<wire-feed>` only after those, one round trip after another. What it asked for once (even if that
+ * failed) it leaves to `import()` after.
  */
-function prefetch(name: string): void {
+function preloadChunk(name: string): void {
+  if (!Object.hasOwn(chunks, name) || requested.has(name)) return;
   try {
-    for (const file of [name, ...(__WIRE_CHUNKS__[name] ?? [])]) {
+    // A page that allows scripts by nonce allowed this one, and `import()` passes its nonce on; a link must carry it.
+    nonce ??= [...document.scripts].find((script) => script.nonce)?.nonce ?? '';
+    const head = document.querySelector('head');
+    for (const file of [name, ...chunks[name]!]) {
       if (requested.has(file)) continue;
       requested.add(file);
       const link = document.createElement('link');
       link.rel = 'modulepreload';
       link.href = url(file);
-      document.head.append(link);
+      link.nonce = nonce;
+      head!.append(link);
     }
   } catch {
-    // A page whose `document.head` or `createElement` is something else (an element named after it): the chunks
-    // still load, each as its importer asks for it.
+    // A page whose `document.scripts`, `querySelector` or `createElement` is one of its own elements (`<img
+    // name=…>` shadows them): the chunks still load, each once its importer has arrived.
   }
 }
 
@@ -49,8 +57,8 @@ function prefetch(name: string): void {
  */
 export const discover = autoload({
   load,
-  prefetch,
   // The elements a chunk exists for (`wire-<name>` → `wire-widgets/<name>.js`).
   names: ['feed', 'article-card', 'related-story', 'photo-gallery', 'comment-prompt', 'credit-info', 'story'],
-  hydrate: () => load('hydrate'),
+  hydrate: () => (preloadChunk('hydrate'), load('hydrate')),
+  preload: (tags) => tags.forEach((tag) => customElements.get(tag) || preloadChunk(tag.slice(5))),
 });

@@ -14,28 +14,22 @@ export interface AutoloadOptions {
   /** Loads Lit's hydrate support; omitted where it already ran (the standalone bundle starts with it). */
   hydrate?: () => Promise<unknown>;
   /**
-   * Starts fetching what `load(name)` (`hydrate` for the hydrate support) will need, running none of it: called for
-   * every element as it is found, before the waits that order their definitions.
+   * Starts fetching what the undefined `wire-*` elements `discover` found will need (their tags), running none of
+   * it: called before `discover` waits for anything.
    */
-  prefetch?: (name: string) => void;
+  preload?: (tags: string[]) => void;
 }
 
 export type Discover = (root: Element | ShadowRoot | Document) => Promise<void>;
 
 /** Starts watching the document and returns `discover` for the shadow roots a page adds widgets to. */
-export function autoload({ load, names, hydrate, prefetch }: AutoloadOptions): Discover {
+export function autoload({ load, names, hydrate, preload }: AutoloadOptions): Discover {
   const loading = new Map<string, Promise<unknown>>();
   let hydrateSupport: Promise<unknown> | undefined;
 
-  /** The name of the chunk that defines `tag`, when there is one and it is not defined yet. */
-  const missing = (tag: string): string | undefined => {
-    const name = tag.slice(5);
-    return customElements.get(tag) || !names.includes(name) ? undefined : name;
-  };
-
   const register = (tag: string): Promise<unknown> => {
-    const name = missing(tag);
-    if (!name) return Promise.resolve();
+    const name = tag.slice(5);
+    if (customElements.get(tag) || !names.includes(name)) return Promise.resolve();
     let chunk = loading.get(tag);
     if (!chunk) {
       chunk = load(name).catch((error: unknown) => {
@@ -53,24 +47,18 @@ export function autoload({ load, names, hydrate, prefetch }: AutoloadOptions): D
     if (root instanceof Element && !root.matches(':defined')) found.push(root);
     const wire = found.filter((el) => el.localName.startsWith('wire-'));
     if (!wire.length) return;
+    // A server-rendered snippet arrives with its shadow root: Lit hydrates it only if the hydrate support runs
+    // before Lit itself does, so it is fetched first. Every later load waits for it too, or Lit could overtake it.
+    if (hydrate && wire.some((el) => el.shadowRoot)) hydrateSupport ??= hydrate();
     const tags = [...new Set(wire.map((el) => el.localName))];
+    preload?.(tags);
+    await hydrateSupport;
     // Widgets inside a <wire-feed> take their feed from it: defined first, it holds the feed before any widget's
     // first render, which is what hydration compares with the server's markup. That holds for a widget that
     // appears after its <wire-feed> too (a page still parsing, a framework filling it in): defined before the feed,
     // it would ask for the feed while nothing listens, and never get it.
-    const feedFirst = tags.includes('wire-feed') || wire.some((el) => el.closest('wire-feed:not(:defined)'));
-    // A server-rendered snippet arrives with its shadow root: Lit hydrates it only if the hydrate support runs
-    // before Lit itself does, so it is fetched first. Every later load waits for it too, or Lit could overtake it.
-    if (hydrate && !hydrateSupport && wire.some((el) => el.shadowRoot)) {
-      prefetch?.('hydrate');
-      hydrateSupport = hydrate();
-    }
-    for (const tag of feedFirst ? ['wire-feed', ...tags] : tags) {
-      const name = missing(tag);
-      if (name) prefetch?.(name);
-    }
-    await hydrateSupport;
-    if (feedFirst) await register('wire-feed');
+    if (tags.includes('wire-feed') || wire.some((el) => el.closest('wire-feed:not(:defined)')))
+      await register('wire-feed');
     await Promise.all(tags.map(register));
   };
 
