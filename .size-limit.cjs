@@ -146,8 +146,9 @@ const entries = [
     // with the time of an update made the day the story was published, and its zone (story.ts); 2.73 KB once that
     // time came from the shared date formatter, which names the zone for every tooltip (time.ts); 2.74 KB with the
     // date line's parts kept whole; 2.88 KB with the time alone again ("Updated 8:40 AM UTC": with the date it was
-    // too wide for a phone at 200% text), the dateline's language on its text and each date whole while it fits.
-    limit: '2.9 KB',
+    // too wide for a phone at 200% text), the dateline's language on its text and each date whole while it fits;
+    // 2.92 KB with its sanitiser asked for as it connects, alongside its feed (story.ts).
+    limit: '2.95 KB',
     gzip: true,
     modifyEsbuildConfig: (config) => ({
       ...config,
@@ -224,14 +225,15 @@ const entries = [
     modifyEsbuildConfig: withoutLazyChunks,
   },
   {
-    // DOMPurify (about 12 KB) and the story's sanitiser: fetched by the first <wire-story> with a body only. The
+    // DOMPurify (about 12 KB) and the story's sanitiser: fetched by the first <wire-story> drawn in the browser only. The
     // strings it shares with the bundle are already loaded, so only what the chunk adds is counted. +0.1 KB for
     // lifting a figure out of its paragraph, so that a snippet's body reads back as the browser draws it. +0.22 KB
     // (13.43 KB) for the budgets that keep a hostile body from freezing the page or the server renderer: tags,
-    // nesting depth, players and pictures, and figures lifted last first.
+    // nesting depth, players and pictures, and figures lifted last first. 13.46 KB once the story's chunk changed
+    // beside it: its source is the same, but the minifier named its locals differently (2 B of the file's gzip).
     name: 'lazy chunk: story sanitiser (DOMPurify)',
     path: 'dist/wire-widgets/sanitize-*.js',
-    limit: '13.45 KB',
+    limit: '13.5 KB',
     gzip: true,
     modifyEsbuildConfig: (config) => ({ ...config, external: [...(config.external ?? []), './i18n-*.js'] }),
   },

@@ -412,6 +412,27 @@ describe('the standalone bundle and the elements it fetches later', () => {
     await context.close();
   });
 
+  it("asks for the story's sanitiser alongside its feed, not once the feed has arrived", async () => {
+    const { page, context, problems } = await watchedPage(browser);
+    const asked = requestCounts(page);
+    const sanitiser = () => [...asked].filter(([path]) => /\/sanitize-[\w-]+\.js$/.test(path));
+    // The feed is held back: the body it carries can only be sanitised once it is here, but the sanitiser's chunk
+    // (13 KB) is on its way already.
+    const { release, requests: feedRequests } = await hold(page, /\/demo\/public\/sample-feed\.json$/);
+    const story = `<wire-story src="${FEED}" item="${SAMPLE_IDS.first}"></wire-story>`;
+    site.add('/bundle-story-early.html', pageHtml({ head: BUNDLE_TAG, body: story }));
+    await page.goto(`${site.url}/bundle-story-early.html`);
+    await expect.poll(feedRequests, { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => sanitiser().length, { timeout: 15_000 }).toBe(1);
+    release();
+    await expect
+      .poll(() => page.locator('wire-story [part="body"] p').count(), { timeout: 15_000 })
+      .toBeGreaterThan(3);
+    expect(sanitiser().map(([, count]) => count)).toEqual([1]);
+    expect(problems()).toEqual([]);
+    await context.close();
+  });
+
   it('fetches the credit popover only when a reader first presses a credit button', async () => {
     const { page, context, problems } = await watchedPage(browser);
     const seen = scripts(page);

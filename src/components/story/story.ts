@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { rightsState } from '../../feed/rights.js';
 import type { Feed, FeedItem } from '../../feed/types.js';
@@ -109,6 +109,14 @@ export class WireStory extends WireFeedElement {
     new HydratedPhotosController(this);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A story drawn here fills its body with the sanitiser, whose chunk is then asked for alongside the feed rather
+    // than once the feed has arrived, a round trip later. A server render being hydrated already has its body.
+    if (!isServer && !this.hasUpdated && !this.renderRoot.hasChildNodes())
+      import('./sanitize.js').catch(() => undefined);
+  }
+
   override render() {
     const lang = this.language;
     return html`<div class="wrap" lang=${lang} dir=${this.direction}>
@@ -136,7 +144,7 @@ export class WireStory extends WireFeedElement {
     else this.filled = undefined;
   }
 
-  /** Sanitises the body in its own chunk, fetched by the first story that has one. */
+  /** Sanitises the body in its own chunk (asked for as the story connected). */
   private async fill(target: Element, item: FeedItem, original: FeedItem, lang: string): Promise<void> {
     const html = item.contentHtml;
     const last = this.filled;
