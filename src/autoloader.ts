@@ -60,5 +60,8 @@ export const discover = autoload({
   // The elements a chunk exists for (`wire-<name>` → `wire-widgets/<name>.js`).
   names: ['feed', 'article-card', 'related-story', 'photo-gallery', 'comment-prompt', 'credit-info', 'story'],
   hydrate: () => (preloadChunk('hydrate'), load('hydrate')),
-  preload: (tags) => tags.forEach((tag) => customElements.get(tag) || preloadChunk(tag.slice(5))),
+  preload: (elements) => {
+    for (const { localName } of elements)
+      if (!customElements.get(localName)) preloadChunk(localName.slice(5));
+  },
 });

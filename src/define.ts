@@ -8,6 +8,7 @@
  * `<wire-credit-info>` of the page's own appears. Inside a shadow root no observer sees them: call `discover(root)`
  * there.
  */
+import { loadFeed } from './feed/loader.js';
 import { autoload } from './shared/autoload.js';
 import { WireFeed } from './components/feed/feed.js';
 import './components/feed/feed.define.js';
@@ -34,6 +35,14 @@ const first = typeof customElements === 'undefined' || customElements.get('wire-
 export const discover = autoload({
   load: (name) => chunks[name]!(),
   names: first ? Object.keys(chunks) : [],
+  // A story's own feed needs only the bundle's loader: it is asked for while the story's chunk is on its way, and the
+  // story shares that request once defined. A server-rendered story reads its feed only once hydrated.
+  preload: (elements) => {
+    for (const element of elements) {
+      const src = element.localName === 'wire-story' && !element.shadowRoot && element.getAttribute('src');
+      if (first && src) loadFeed(src).catch(() => undefined);
+    }
+  },
 });
 
 // No document (a server importing the classes): nothing can appear, so both are defined as soon as they load.

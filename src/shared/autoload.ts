@@ -14,10 +14,10 @@ export interface AutoloadOptions {
   /** Loads Lit's hydrate support; omitted where it already ran (the standalone bundle starts with it). */
   hydrate?: () => Promise<unknown>;
   /**
-   * Starts fetching what the undefined `wire-*` elements `discover` found will need (their tags), running none of
-   * it: called before `discover` waits for anything.
+   * Starts fetching what the undefined `wire-*` elements `discover` found will need (their chunks, their feeds),
+   * running no element's code: called before `discover` waits for anything.
    */
-  preload?: (tags: string[]) => void;
+  preload?: (elements: Element[]) => void;
 }
 
 export type Discover = (root: Element | ShadowRoot | Document) => Promise<void>;
@@ -51,7 +51,7 @@ export function autoload({ load, names, hydrate, preload }: AutoloadOptions): Di
     // before Lit itself does, so it is fetched first. Every later load waits for it too, or Lit could overtake it.
     if (hydrate && wire.some((el) => el.shadowRoot)) hydrateSupport ??= hydrate();
     const tags = [...new Set(wire.map((el) => el.localName))];
-    preload?.(tags);
+    preload?.(wire);
     await hydrateSupport;
     // Widgets inside a <wire-feed> take their feed from it: defined first, it holds the feed before any widget's
     // first render, which is what hydration compares with the server's markup. That holds for a widget that

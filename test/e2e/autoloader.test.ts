@@ -412,6 +412,24 @@ describe('the standalone bundle and the elements it fetches later', () => {
     await context.close();
   });
 
+  it("asks for a story's feed while the story's chunk is on its way, and only once", async () => {
+    const { page, context, problems } = await watchedPage(browser);
+    const asked = requestCounts(page);
+    // The story's chunk is held back: its feed, which only the bundle's loader needs, is asked for meanwhile.
+    const { release, requests: chunkRequests } = await hold(page, /\/story\.define-[\w-]+\.js$/);
+    const story = `<wire-story src="${FEED}" item="${SAMPLE_IDS.first}"></wire-story>`;
+    site.add('/bundle-story-feed.html', pageHtml({ head: BUNDLE_TAG, body: story }));
+    await page.goto(`${site.url}/bundle-story-feed.html`);
+    await expect.poll(chunkRequests, { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => asked.get(FEED) ?? 0, { timeout: 15_000 }).toBe(1);
+    expect(await defined(page, 'wire-story')).toBe(false);
+    release();
+    await expect.poll(() => deepTextOf(page, 'wire-story'), { timeout: 15_000 }).toContain(HEADLINE);
+    expect(asked.get(FEED)).toBe(1);
+    expect(problems()).toEqual([]);
+    await context.close();
+  });
+
   it("asks for the story's sanitiser alongside its feed, not once the feed has arrived", async () => {
     const { page, context, problems } = await watchedPage(browser);
     const asked = requestCounts(page);
