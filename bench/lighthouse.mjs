@@ -1,14 +1,14 @@
 /**
  * Lighthouse (mobile: its default emulation and simulated throttling) on the article page with all four widgets
- * (test/article-page.mjs, the page the layout-shift suite loads), three ways: plain tags drawn by the standalone
- * bundle, server-rendered snippets hydrated by it, and plain tags drawn through the autoloader; and, as the floor,
- * the page with no script at all. Prints the performance score, Total Blocking Time and the other lab metrics,
+ * (test/article-page.mjs, the page the layout-shift suite loads), four ways: plain tags drawn by the standalone
+ * bundle, server-rendered snippets hydrated by it, plain tags drawn and server-rendered snippets hydrated through the
+ * autoloader; and, as the floor, the page with no script at all. Prints the performance score, Total Blocking Time and the other lab metrics,
  * median of RUNS; writes JSON with --json. Run after a build, on a quiet machine (TBT counts the main thread's long
  * tasks, which a busy machine lengthens):
  *
  *   npm run build && npm run bench:lighthouse [-- --json out.json]
  *
- * BENCH_RUNS sets the number of runs (3), BENCH_PAGES a comma-separated list of the pages to run (all four).
+ * BENCH_RUNS sets the number of runs (3), BENCH_PAGES a comma-separated list of the pages to run (all five).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -28,6 +28,7 @@ const PAGES = process.env.BENCH_PAGES?.split(',') ?? [
   'plain.html',
   'rendered.html',
   'loader.html',
+  'rendered-loader.html',
 ];
 const { values } = parseArgs({ options: { json: { type: 'string' } } });
 
@@ -55,6 +56,15 @@ server.add(
     plainTags('/sample-feed.json'),
     '<link rel="stylesheet" href="/dist/wire-widgets.css">' +
       '<script type="module" src="/dist/wire-widgets.loader.js"></script>',
+  ),
+);
+
+// The server-rendered snippets hydrated through the autoloader: the hydrate support first, then each element's chunk.
+server.add(
+  '/rendered-loader.html',
+  articlePage(
+    await renderedTags(renderWidget, feed, `${server.url}/`),
+    '<script type="module" src="/dist/wire-widgets.loader.js"></script>',
   ),
 );
 
