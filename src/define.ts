@@ -37,12 +37,15 @@ export const discover = autoload({
   names: first ? Object.keys(chunks) : [],
   // A story's own feed needs only the bundle's loader: it is asked for while the story's chunk is on its way, and the
   // story shares that request once defined. A server-rendered story reads its feed only once hydrated.
-  preload: (elements) => {
-    for (const element of elements) {
-      const src = element.localName === 'wire-story' && !element.shadowRoot && element.getAttribute('src');
-      if (first && src) loadFeed(src).catch(() => undefined);
-    }
-  },
+  preload: first
+    ? (elements) => {
+        for (const element of elements) {
+          const src =
+            element.localName === 'wire-story' && !element.shadowRoot && element.getAttribute('src');
+          if (src) loadFeed(src).catch(() => undefined);
+        }
+      }
+    : undefined,
 });
 
 // No document (a server importing the classes): nothing can appear, so both are defined as soon as they load.

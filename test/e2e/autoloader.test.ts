@@ -430,6 +430,54 @@ describe('the standalone bundle and the elements it fetches later', () => {
     await context.close();
   });
 
+  it('throws nothing for a story whose hydration waits, and draws it once let go', async () => {
+    const { page, context, problems } = await watchedPage(browser);
+    // Lit's server renderer writes `defer-hydration` on a widget nested in another component; Lit's own
+    // connectedCallback, and the story's render root with it, wait until it is removed.
+    const story = `<wire-story defer-hydration src="${FEED}" item="${SAMPLE_IDS.first}"></wire-story>`;
+    site.add('/bundle-story-deferred.html', pageHtml({ head: BUNDLE_TAG, body: story }));
+    await page.goto(`${site.url}/bundle-story-deferred.html`);
+    await page.waitForFunction(() => customElements.get('wire-story'), null, { timeout: 15_000 });
+    expect(problems()).toEqual([]);
+    await page.evaluate(() => document.querySelector('wire-story')!.removeAttribute('defer-hydration'));
+    await expect.poll(() => deepTextOf(page, 'wire-story'), { timeout: 15_000 }).toContain(HEADLINE);
+    await expect
+      .poll(() => page.locator('wire-story [part="body"] p').count(), { timeout: 15_000 })
+      .toBeGreaterThan(3);
+    expect(problems()).toEqual([]);
+    await context.close();
+  });
+
+  it("throws nothing while a story's sanitiser cannot be fetched, and fills the body once it can", async () => {
+    const { page, context, problems } = await watchedPage(browser);
+    let offline = true;
+    await page.route(/\/sanitize-[\w-]+\.js$/, (route) =>
+      offline ? route.abort('internetdisconnected') : route.continue(),
+    );
+    let failed = 0;
+    page.on('requestfailed', (request) => (failed += Number(request.url().includes('/sanitize-'))));
+    // The feed is held until the story's early ask for its sanitiser has failed, so that the body's own ask, once
+    // the feed is here, is a request of its own, and fails too.
+    const { release } = await hold(page, /\/demo\/public\/sample-feed\.json$/);
+    const story = `<wire-story src="${FEED}" item="${SAMPLE_IDS.first}"></wire-story>`;
+    site.add('/bundle-story-offline.html', pageHtml({ head: BUNDLE_TAG, body: story }));
+    await page.goto(`${site.url}/bundle-story-offline.html`);
+    await expect.poll(() => failed, { timeout: 15_000 }).toBe(1);
+    release();
+    await expect.poll(() => deepTextOf(page, 'wire-story'), { timeout: 15_000 }).toContain(HEADLINE);
+    await expect.poll(() => failed, { timeout: 15_000 }).toBe(2);
+    // Back online, the story's next render (the page clock's, here asked for at once) fills the body.
+    offline = false;
+    await page.evaluate(() =>
+      (document.querySelector('wire-story') as HTMLElement & { requestUpdate(): void }).requestUpdate(),
+    );
+    await expect
+      .poll(() => page.locator('wire-story [part="body"] p').count(), { timeout: 15_000 })
+      .toBeGreaterThan(3);
+    expect(problems(/ERR_INTERNET_DISCONNECTED .*sanitize-/)).toEqual([]);
+    await context.close();
+  });
+
   it("asks for the story's sanitiser alongside its feed, not once the feed has arrived", async () => {
     const { page, context, problems } = await watchedPage(browser);
     const asked = requestCounts(page);

@@ -4,7 +4,9 @@
  *  - every widget renders the sample feed with zero CSP violations, the lightbox opens and a credit popover
  *    lazy-loads floating-ui under the same policy;
  *  - the whole hostile corpus renders under Trusted Types with zero violations (any HTML sink fed a string
- *    would be one);
+ *    would be one), but for the inline styles and handlers Chromium reports while the story's sanitiser parses feed
+ *    HTML (SECURITY.md). That a handler never survives into the page is test/browser/story.test.ts's to check: it
+ *    puts every corpus string through the sanitiser into a shadow root and looks for `on*` attributes there;
  *  - the bundle loaded twice, and beside a second copy under another URL, keeps working;
  *  - a browser that goes offline gets the fallback with reason `network`.
  */

@@ -110,11 +110,18 @@ export class WireStory extends WireFeedElement {
   }
 
   override connectedCallback(): void {
-    super.connectedCallback();
     // A story drawn here fills its body with the sanitiser, whose chunk is then asked for alongside the feed rather
-    // than once the feed has arrived, a round trip later. A server render being hydrated already has its body.
-    if (!isServer && !this.hasUpdated && !this.renderRoot.hasChildNodes())
-      import('./sanitize.js').catch(() => undefined);
+    // than once the feed has arrived, a round trip later. A server render has its body already, in a shadow root
+    // that may still be on its way (`ssr`); one whose hydration waits (`defer-hydration`) is left to fill when let
+    // go. Decided before Lit's own connectedCallback, which both of those hold back, and the render root with it.
+    const drawnHere =
+      !isServer &&
+      !this.hasUpdated &&
+      !this.shadowRoot &&
+      !this.hasAttribute('ssr') &&
+      !this.hasAttribute('defer-hydration');
+    super.connectedCallback();
+    if (drawnHere) import('./sanitize.js').catch(() => undefined);
   }
 
   override render() {
@@ -144,7 +151,7 @@ export class WireStory extends WireFeedElement {
     else this.filled = undefined;
   }
 
-  /** Sanitises the body in its own chunk (asked for as the story connected). */
+  /** Sanitises the body in its own chunk (asked for as a story drawn here connected, else now). */
   private async fill(target: Element, item: FeedItem, original: FeedItem, lang: string): Promise<void> {
     const html = item.contentHtml;
     const last = this.filled;
@@ -157,7 +164,15 @@ export class WireStory extends WireFeedElement {
       target.replaceChildren();
       return;
     }
-    const { sanitizeBody } = await import('./sanitize.js');
+    let sanitizeBody: typeof import('./sanitize.js').sanitizeBody;
+    try {
+      ({ sanitizeBody } = await import('./sanitize.js'));
+    } catch {
+      // Offline, or the chunk gone from the server: the body stays empty, not a rejection thrown at the page, and
+      // the next render tries again.
+      if (this.filled?.target === target) this.filled = undefined;
+      return;
+    }
     // A render since then may have replaced the container or the story: that render fills it.
     if (this.filled?.target !== target || this.filled.html !== html) return;
     try {
