@@ -26,6 +26,7 @@ export type Discover = (root: Element | ShadowRoot | Document) => Promise<void>;
 export function autoload({ load, names, hydrate, preload }: AutoloadOptions): Discover {
   const loading = new Map<string, Promise<unknown>>();
   let hydrateSupport: Promise<unknown> | undefined;
+  let hydrating = false;
 
   const register = (tag: string): Promise<unknown> => {
     const name = tag.slice(5);
@@ -49,7 +50,13 @@ export function autoload({ load, names, hydrate, preload }: AutoloadOptions): Di
     if (!wire.length) return;
     // A server-rendered snippet arrives with its shadow root: Lit hydrates it only if the hydrate support runs
     // before Lit itself does, so it is fetched first. Every later load waits for it too, or Lit could overtake it.
-    if (hydrate && wire.some((el) => el.shadowRoot)) hydrateSupport ??= hydrate();
+    // Once there has been one, every load waits for it, even a discovery of plain tags after it failed to load
+    // (offline): that discovery tries again, and until then the snippets stay as the server wrote them.
+    if (hydrate && (hydrating ||= wire.some((el) => el.shadowRoot)))
+      hydrateSupport ??= hydrate().catch((error: unknown) => {
+        hydrateSupport = undefined;
+        throw error;
+      });
     const tags = [...new Set(wire.map((el) => el.localName))];
     preload?.(wire);
     await hydrateSupport;

@@ -106,6 +106,48 @@ function withImports(file: string, into = new Set<string>()): Set<string> {
   return into;
 }
 
+/** The seed story's card as the CLI renders it for this site. */
+async function cardSnippet(): Promise<string> {
+  const { stdout } = await promisify(execFile)('node', [
+    resolve(ROOT, 'bin/wire-widgets.mjs'),
+    'render',
+    resolve(ROOT, 'demo/public/sample-feed.json'),
+    '--widget',
+    'article-card',
+    '--base',
+    `${site.url}/`,
+  ]);
+  return stdout;
+}
+
+/** The elements in `wire-article-card`'s shadow root still the ones noted by `noteCardNodes`, of how many. */
+const keptCardNodes = (page: Page) =>
+  page.evaluate(() => {
+    const before = (window as unknown as { __before: Element[] }).__before;
+    const after = [...document.querySelector('wire-article-card')!.shadowRoot!.querySelectorAll('*')];
+    return [before.filter((node, i) => after[i] === node).length, before.length];
+  });
+
+/** Resolves once the page's `wire-article-card` has rendered and has no update pending. */
+const cardUpdated = (page: Page) =>
+  page.waitForFunction(
+    () => {
+      const el = document.querySelector('wire-article-card') as
+        (Element & { hasUpdated?: boolean; isUpdatePending?: boolean }) | null;
+      return el?.hasUpdated === true && el.isUpdatePending === false;
+    },
+    null,
+    { timeout: 15_000 },
+  );
+
+/** Notes the elements in `wire-article-card`'s shadow root; resolves to how many. */
+const noteCardNodes = (page: Page) =>
+  page.evaluate(() => {
+    const nodes = [...document.querySelector('wire-article-card')!.shadowRoot!.querySelectorAll('*')];
+    (window as unknown as { __before: Element[] }).__before = nodes;
+    return nodes.length;
+  });
+
 describe('autoloader', () => {
   it('a page with one card fetches the card and what it shares, well under the one-file bundle', async () => {
     const { page, context, problems } = await watchedPage(browser);
@@ -316,15 +358,7 @@ describe('autoloader', () => {
   });
 
   it('hydrates a server-rendered card, running the hydrate support before Lit, keeping every node', async () => {
-    const { stdout: snippet } = await promisify(execFile)('node', [
-      resolve(ROOT, 'bin/wire-widgets.mjs'),
-      'render',
-      resolve(ROOT, 'demo/public/sample-feed.json'),
-      '--widget',
-      'article-card',
-      '--base',
-      `${site.url}/`,
-    ]);
+    const snippet = await cardSnippet();
     const { page, context, problems } = await watchedPage(browser);
     const asked = requestCounts(page);
     const messages: string[] = [];
@@ -334,12 +368,7 @@ describe('autoloader', () => {
     // The script after the snippet, so the snippet's nodes can be noted before anything is defined.
     site.add('/loader-snippet.html', pageHtml({ body: snippet }), csp);
     await page.goto(`${site.url}/loader-snippet.html`);
-    const before = await page.evaluate(() => {
-      const nodes = [...document.querySelector('wire-article-card')!.shadowRoot!.querySelectorAll('*')];
-      (window as unknown as { __before: Element[] }).__before = nodes;
-      return nodes.length;
-    });
-    expect(before).toBeGreaterThan(10);
+    expect(await noteCardNodes(page)).toBeGreaterThan(10);
     // The hydrate support is held back. The card's chunks are asked for meanwhile, but none of them runs: Lit
     // running before the support would leave the snippet unhydrated.
     const { release } = await hold(page, /\/dist\/wire-widgets\/hydrate\.js$/);
@@ -348,25 +377,40 @@ describe('autoloader', () => {
     await expect.poll(() => chunks.filter((chunk) => !asked.has(chunk)), { timeout: 15_000 }).toEqual([]);
     expect(await defined(page, 'wire-article-card')).toBe(false);
     release();
-    await page.waitForFunction(
-      () => {
-        const el = document.querySelector('wire-article-card') as
-          (Element & { hasUpdated?: boolean; isUpdatePending?: boolean }) | null;
-        return el?.hasUpdated === true && el.isUpdatePending === false;
-      },
-      null,
-      { timeout: 15_000 },
-    );
-    const kept = await page.evaluate(() => {
-      const before = (window as unknown as { __before: Element[] }).__before;
-      const after = [...document.querySelector('wire-article-card')!.shadowRoot!.querySelectorAll('*')];
-      return before.filter((node, i) => after[i] === node).length;
-    });
+    await cardUpdated(page);
+    const [kept, before] = await keptCardNodes(page);
     expect(kept).toBe(before);
     for (const chunk of withImports('hydrate.js', new Set(chunks))) expect(asked.get(chunk), chunk).toBe(1);
     expect(await deepTextOf(page, 'wire-article-card')).toContain(HEADLINE);
     expect(messages).toEqual([]);
     expect(problems()).toEqual([]);
+    await context.close();
+  });
+
+  it('fetches the hydrate support again at the next discovery when it failed, then hydrates keeping every node', async () => {
+    const snippet = await cardSnippet();
+    const { page, context, problems } = await watchedPage(browser);
+    let offline = true;
+    await page.route(/\/dist\/wire-widgets\/hydrate\.js$/, (route) =>
+      offline ? route.abort('internetdisconnected') : route.continue(),
+    );
+    const csp = STRICT_CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+    site.add('/loader-snippet-offline.html', pageHtml({ body: snippet }), csp);
+    await page.goto(`${site.url}/loader-snippet-offline.html`);
+    expect(await noteCardNodes(page)).toBeGreaterThan(10);
+    const failed = page.waitForEvent('requestfailed', (request) => request.url().includes('/hydrate.js'));
+    await page.evaluate("import('/dist/wire-widgets.loader.js')");
+    await failed;
+    // Nothing ran without the support: the snippet is as the server wrote it, and readable.
+    expect(await defined(page, 'wire-article-card')).toBe(false);
+    expect(await deepTextOf(page, 'wire-article-card')).toContain(HEADLINE);
+    // Back online, the next discovery (a widget added, or the page's own call) fetches it again.
+    offline = false;
+    await page.evaluate("import('/dist/wire-widgets.loader.js').then(({ discover }) => discover(document))");
+    await cardUpdated(page);
+    const [kept, before] = await keptCardNodes(page);
+    expect(kept).toBe(before);
+    expect(problems(/ERR_INTERNET_DISCONNECTED .*hydrate\.js/)).toEqual([]);
     await context.close();
   });
 });
